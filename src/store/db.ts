@@ -6,13 +6,17 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 
-export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs fn inside one transaction on one connection; rolls back if fn throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+/** One connection: parameterised queries plus unparameterised multi-statement scripts (migrations). */
+export interface Session extends Queryable {
   /** Runs several statements in one round trip (no parameters), returning each statement's rows. */
   execMany(sql: string): Promise<Record<string, unknown>[][]>;
-  /** Runs fn while holding a session-level advisory lock on one connection. */
-  withAdvisoryLock<T>(key: bigint, fn: (conn: Queryable) => Promise<T>): Promise<T>;
+}
+
+export interface Db extends Session {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn inside one transaction on one connection; rolls back if fn throws. */
+  transaction<T>(fn: (tx: Session) => Promise<T>): Promise<T>;
+  /** Runs fn while holding a session-level advisory lock, on the connection that holds it. */
+  withAdvisoryLock<T>(key: bigint, fn: (conn: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

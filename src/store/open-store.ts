@@ -1,0 +1,28 @@
+import { mkdir } from 'node:fs/promises';
+import type { Db } from './db.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import { migrate } from './migrate.ts';
+
+export type StoreOptions =
+  | { kind: 'postgres'; databaseUrl: string; poolSize?: number }
+  /** dataDir undefined keeps the embedded store in memory (tests). */
+  | { kind: 'pglite'; dataDir: string | undefined };
+
+/** Opens the configured store and brings its schema up to date before anyone uses it. */
+export const openStore = async (options: StoreOptions): Promise<Db> => {
+  let db: Db;
+  if (options.kind === 'postgres') {
+    db = await openPostgres(options.databaseUrl, { max: options.poolSize });
+  } else {
+    if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
+    db = await openPglite(options.dataDir);
+  }
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+};

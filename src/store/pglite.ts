@@ -1,0 +1,33 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Session } from './db.ts';
+
+/**
+ * The embedded store: real PostgreSQL compiled to WASM, persisted under dataDir (in memory when dataDir is
+ * undefined). It has a single connection, so an in-process lock stands in for the advisory lock: two
+ * processes must never open the same dataDir (use DATABASE_URL for that).
+ */
+export const openPglite = async (dataDir: string | undefined): Promise<Db & { pglite: PGlite }> => {
+  const pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await pglite.waitReady;
+  let lockChain: Promise<unknown> = Promise.resolve();
+
+  const session = (target: Pick<PGlite, 'query' | 'exec'>): Session => ({
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => (await target.query<Row>(sql, [...params])).rows,
+    execMany: async (sql: string) => (await target.exec(sql)).map((result) => result.rows as Record<string, unknown>[]),
+  });
+
+  return {
+    kind: 'pglite',
+    pglite,
+    ...session(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(session(tx))),
+    withAdvisoryLock: <T>(_key: bigint, fn: (conn: Session) => Promise<T>): Promise<T> => {
+      const run = lockChain.then(() => fn(session(pglite)));
+      lockChain = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+};
