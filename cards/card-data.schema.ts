@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+// The contract between GET /api/cards/company and the card. The backend builds exactly this shape and the card
+// parses every response with it, so a drift on either side shows up as a named field in an error, never as a
+// half-drawn card. Unknown fields are dropped, so the backend can add a field before a card release uses it.
+// cards/README.md documents each field for the backend.
+
+const percent = z.number().min(0).max(100);
+const calendarDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const stableId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase identifier like next_play');
+
+export const healthStatusSchema = z.enum(['green', 'yellow', 'red']);
+export const vectorValueSchema = z.enum(['positive', 'neutral', 'negative']);
+export const cohortSchema = z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']);
+export const milestoneStateSchema = z.enum(['done', 'on_track', 'behind', 'stuck']);
+export const milestoneKindSchema = z.enum(['functional', 'customer']);
+export const fitValueSchema = z.enum(['good', 'stretch', 'bad']);
+
+export const trendPointSchema = z.object({ date: calendarDate, score: percent });
+
+export const healthComponentSchema = z.object({
+  key: stableId,
+  label: z.string().min(1),
+  value: percent.nullable(),
+  weight: z.number().min(0).max(1),
+  contribution: z.number(),
+  missing: z.boolean(),
+});
+
+export const milestoneSchema = z.object({
+  key: stableId,
+  label: z.string().min(1),
+  kind: milestoneKindSchema,
+  state: milestoneStateSchema,
+  expectedBy: calendarDate.nullable(),
+  doneAt: instant.nullable(),
+});
+
+export const nextPlaySchema = z.object({
+  play: stableId,
+  label: z.string().min(1),
+  reason: z.string().min(1),
+  steps: z.array(z.string().min(1)).max(10),
+});
+
+export const scoreCardViewSchema = z
+  .strictObject({
+    healthScore: percent,
+    healthStatus: healthStatusSchema,
+    trend: z.array(trendPointSchema).max(91),
+    vector: z.object({ value: vectorValueSchema, reason: z.string() }),
+    components: z.array(healthComponentSchema).max(20),
+    biggestDrag: stableId.nullable(),
+    milestones: z.array(milestoneSchema).max(30),
+    milestoneProgress: percent,
+    cohort: cohortSchema,
+    goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.int().min(0).nullable() }),
+    nextPlay: nextPlaySchema,
+    changeReason: z.string().nullable(),
+    fit: z.object({ value: fitValueSchema, criteria: z.array(z.string()).max(20) }),
+    scoredAt: instant,
+  })
+  .superRefine((score, ctx) => {
+    if (score.biggestDrag !== null && !score.components.some((c) => c.key === score.biggestDrag)) {
+      ctx.addIssue({ code: 'custom', path: ['biggestDrag'], message: `names no component: ${score.biggestDrag}` });
+    }
+    score.components.forEach((component, index) => {
+      if (component.missing !== (component.value === null)) {
+        ctx.addIssue({ code: 'custom', path: ['components', index, 'value'], message: 'must be null exactly when missing is true' });
+      }
+    });
+  });
+
+export const cardDataSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    company: z.object({ id: z.string().regex(/^\d+$/, 'must be a HubSpot record id'), name: z.string() }),
+    score: scoreCardViewSchema,
+  }),
+  z.object({ status: z.literal('not_customer') }),
+  z.object({ status: z.literal('not_scored') }),
+]);
+
+export const createTaskRequestSchema = z.object({ play: stableId });
+export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
+export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
+export const actionDoneResponseSchema = z.object({ status: z.literal('ok') });
+export const errorResponseSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+
+export type CardData = z.infer<typeof cardDataSchema>;
+export type ScoredCardData = Extract<CardData, { status: 'ok' }>;
+export type ScoreCardView = z.infer<typeof scoreCardViewSchema>;
+export type HealthComponent = z.infer<typeof healthComponentSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type NextPlay = z.infer<typeof nextPlaySchema>;
+export type Cohort = z.infer<typeof cohortSchema>;
+export type HealthStatus = z.infer<typeof healthStatusSchema>;
+export type VectorValue = z.infer<typeof vectorValueSchema>;
+export type MilestoneState = z.infer<typeof milestoneStateSchema>;
+export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
+export type MarkMilestoneRequest = z.infer<typeof markMilestoneRequestSchema>;

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// The cards are their own package (React 18.3 for HubSpot's renderer), so their tests run here, not in the
+// root suite whose include is tests/**/*.test.ts.
+export default defineConfig({
+  test: {
+    include: ['__tests__/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
+});
