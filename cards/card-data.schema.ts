@@ -8,6 +8,7 @@ import { z } from 'zod';
 const percent = z.number().min(0).max(100);
 const calendarDate = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
+const dateOrInstant = z.union([calendarDate, instant]);
 const stableId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase identifier like next_play');
 
 export const healthStatusSchema = z.enum(['green', 'yellow', 'red']);
@@ -26,6 +27,7 @@ export const healthComponentSchema = z.object({
   weight: z.number().min(0).max(1),
   contribution: z.number(),
   missing: z.boolean(),
+  detail: z.string().optional(),
 });
 
 export const milestoneSchema = z.object({
@@ -33,9 +35,11 @@ export const milestoneSchema = z.object({
   label: z.string().min(1),
   kind: milestoneKindSchema,
   state: milestoneStateSchema,
-  expectedBy: calendarDate.nullable(),
-  doneAt: instant.nullable(),
+  expectedBy: dateOrInstant.nullable(),
+  doneAt: dateOrInstant.nullable(),
 });
+
+export const fitCriterionSchema = z.object({ description: z.string().min(1), passed: z.boolean() });
 
 export const nextPlaySchema = z.object({
   play: stableId,
@@ -55,10 +59,10 @@ export const scoreCardViewSchema = z
     milestones: z.array(milestoneSchema).max(30),
     milestoneProgress: percent,
     cohort: cohortSchema,
-    goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.int().min(0).nullable() }),
+    goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().min(0).nullable() }),
     nextPlay: nextPlaySchema,
     changeReason: z.string().nullable(),
-    fit: z.object({ value: fitValueSchema, criteria: z.array(z.string()).max(20) }),
+    fit: z.object({ value: fitValueSchema, criteria: z.array(fitCriterionSchema).max(20) }),
     scoredAt: instant,
   })
   .superRefine((score, ctx) => {
@@ -93,6 +97,7 @@ export type ScoredCardData = Extract<CardData, { status: 'ok' }>;
 export type ScoreCardView = z.infer<typeof scoreCardViewSchema>;
 export type HealthComponent = z.infer<typeof healthComponentSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
+export type FitCriterion = z.infer<typeof fitCriterionSchema>;
 export type NextPlay = z.infer<typeof nextPlaySchema>;
 export type Cohort = z.infer<typeof cohortSchema>;
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
