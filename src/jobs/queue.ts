@@ -1,0 +1,60 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from '../store/db.ts';
+import type { Logger } from '../shared/logger.ts';
+
+/**
+ * Every job is keyed by portal. 'stately' keeps at most one queued and one active job per key across all
+ * processes sharing the database, so one portal's sync never runs on two workers at once and a burst of
+ * triggers collapses into one pending run.
+ */
+export const jobNames = ['sync-portal', 'score-portal', 'writeback-portal', 'process-webhooks', 'provision-portal'] as const;
+export type JobName = (typeof jobNames)[number];
+
+export type JobHandler = (data: Record<string, unknown> & { portalId: number }, context: { jobId: string; signal: AbortSignal }) => Promise<void>;
+
+export type Queue = {
+  enqueue(name: JobName, portalId: number, data?: Record<string, unknown>): Promise<string | null>;
+  /** Starts consuming a job type in this process. */
+  work(name: JobName, handler: JobHandler, options?: { concurrency?: number }): Promise<void>;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  boss: PgBoss;
+};
+
+export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
+  const boss =
+    db.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite((db as Db & { pglite: PGlite }).pglite), backend: 'pglite', schedule: false })
+      : new PgBoss({ connectionString: poolConnectionString(db), schedule: false });
+  boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of jobNames) {
+    await boss.createQueue(name, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 * 4 });
+  }
+  const workers: string[] = [];
+  return {
+    boss,
+    enqueue: (name, portalId, data = {}) => boss.send(name, { ...data, portalId }, { singletonKey: String(portalId) }),
+    work: async (name, handler, options = {}) => {
+      workers.push(name);
+      await boss.work<Record<string, unknown> & { portalId: number }>(
+        name,
+        { localConcurrency: options.concurrency ?? 2, pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          if (!job) return;
+          await handler(job.data, { jobId: job.id, signal: job.signal });
+        },
+      );
+    },
+    stop: async ({ timeoutMs = 15_000 } = {}) => {
+      // Graceful: workers finish the job step they are in; no new jobs are fetched.
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: db.kind === 'postgres' });
+    },
+  };
+};
+
+const poolConnectionString = (db: Db): string => {
+  const options = (db as Db & { pool?: { options: { connectionString?: string } } }).pool?.options;
+  if (!options?.connectionString) throw new Error('PostgreSQL store without a connection string');
+  return options.connectionString;
+};

@@ -1,0 +1,36 @@
+import express, { type Express, type Router } from 'express';
+import type { Db } from '../store/db.ts';
+import type { Logger } from '../shared/logger.ts';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { keepRawBody } from './middleware/raw-body.ts';
+import { requestLogger } from './middleware/request-logger.ts';
+import { getHealthz, getReadyz } from './routes/get-health.ts';
+
+export type AppDeps = {
+  logger: Logger;
+  db: Db;
+  /** Feature routers (OAuth, webhooks, cards, admin API), built by the composition root from their own deps. */
+  routers?: Router[];
+  /** While true, responses ask clients to close their connection so a draining server empties quickly. */
+  isDraining?: () => boolean;
+};
+
+/** Builds the HTTP app without listening, so tests drive it in-process. */
+export const createApp = (deps: AppDeps): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(requestLogger(deps.logger));
+  app.use((_req, res, next) => {
+    if (deps.isDraining?.()) res.setHeader('Connection', 'close');
+    next();
+  });
+  // hubspot.fetch caps bodies at 1 MB and webhook batches are small; anything larger is not from HubSpot.
+  app.use(express.json({ limit: '1mb', verify: keepRawBody }));
+  app.get('/healthz', getHealthz);
+  app.get('/readyz', getReadyz(deps.db));
+  for (const router of deps.routers ?? []) app.use(router);
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+};

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import type { Db } from '../../store/db.ts';
+import { pendingMigrations } from '../../store/migrate.ts';
+
+/** GET /healthz: the process is up and serving HTTP. Deliberately touches nothing else. */
+export const getHealthz: RequestHandler = (_req, res) => {
+  res.json({ status: 'ok' });
+};
+
+/** GET /readyz: the store answers and its schema is current, so this process can take traffic. */
+export const getReadyz = (db: Db): RequestHandler => async (_req, res) => {
+  try {
+    await db.query('SELECT 1');
+    const pending = await pendingMigrations(db);
+    if (pending.length > 0) {
+      res.status(503).json({ status: 'not_ready', reason: 'migrations pending', pending });
+      return;
+    }
+    res.json({ status: 'ready', store: db.kind });
+  } catch {
+    res.status(503).json({ status: 'not_ready', reason: 'store unreachable' });
+  }
+};
