@@ -17,7 +17,7 @@ const restrict = (paths, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'app-manifest/src/app/cards/**', 'cards/node_modules/**', 'cards/dist/**', 'tests/lint-fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'app-manifest/src/app/cards/**', 'cards/node_modules/**', 'cards/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

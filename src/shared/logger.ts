@@ -5,7 +5,7 @@ export type { Logger } from 'pino';
 // Secrets never reach a log line, wherever they are nested in a logged object or request.
 export const redactedPaths = [
   'accessToken', 'refreshToken', 'access_token', 'refresh_token', 'clientSecret', 'client_secret',
-  'encryptionKey', 'apiKey', 'token', 'code',
+  'encryptionKey', 'apiKey', 'token',
   '*.accessToken', '*.refreshToken', '*.access_token', '*.refresh_token', '*.clientSecret', '*.client_secret',
   '*.encryptionKey', '*.apiKey', '*.token',
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]',
