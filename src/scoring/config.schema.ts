@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { err, ok } from '../shared/errors.ts';
+import type { Result } from '../shared/errors.ts';
+
+export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial'] as const;
+export type ComponentKey = (typeof componentKeys)[number];
+export const lifecycleStages = ['onboarding', 'established'] as const;
+export type LifecycleStage = (typeof lifecycleStages)[number];
+export const healthStatuses = ['green', 'yellow', 'red'] as const;
+export type HealthStatus = (typeof healthStatuses)[number];
+export const cohorts = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
+export type Cohort = (typeof cohorts)[number];
+export const plays = ['off_board', 're_engage', 'rescue', 'drive_adoption', 'expansion_conversation', 'advocacy_ask', 'monitor'] as const;
+export type Play = (typeof plays)[number];
+
+const between = (min: number, max: number) => z.number({ error: `must be a number between ${min} and ${max}` })
+  .min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+const weight = between(0, 1);
+const days = z.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more days');
+const positive = z.number({ error: 'must be a number' }).min(0, 'must be 0 or more');
+const pattern = z.string().min(1).refine((source) => {
+  try { new RegExp(source, 'i'); return true; } catch { return false; }
+}, 'must be a valid regular expression');
+const name = z.string().min(1, 'must not be empty');
+
+const fitCriterionSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('in'), property: name, values: z.array(z.string()).min(1, 'must list at least one value') }),
+  z.object({ op: z.literal('between'), property: name, min: z.number(), max: z.number() })
+    .refine((c) => c.min <= c.max, { message: 'min must not exceed max', path: ['max'] }),
+  z.object({ op: z.literal('lt'), property: name, value: z.number() }),
+  z.object({ op: z.literal('gte'), property: name, value: z.number() }),
+]);
+export type FitCriterion = z.infer<typeof fitCriterionSchema>;
+
+const milestoneConditionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('meeting'), titlePattern: pattern }),
+  z.object({ type: z.literal('usage'), metric: name, atLeast: z.number() }),
+  z.object({ type: z.literal('depth'), atLeast: between(0, 10) }),
+  z.object({ type: z.literal('executive_contact') }),
+  z.object({ type: z.literal('deal_won'), dealTypes: z.array(name).min(1) }),
+  z.object({ type: z.literal('manual') }),
+]);
+export type MilestoneCondition = z.infer<typeof milestoneConditionSchema>;
+
+const milestoneSchema = z.object({
+  key: name,
+  label: name,
+  kind: z.enum(['functional', 'customer']),
+  expectedDays: days,
+  condition: milestoneConditionSchema,
+  /** Marks the milestone whose completion counts as "first value" for time to value. */
+  firstValue: z.boolean().default(false),
+});
+
+const partialWeights = z.partialRecord(z.enum(componentKeys), weight);
+
+const healthComponentsSchema = z.object({
+  usage: z.object({ weight, depthFull: between(0, 10), depthZero: between(0, 10), trendFull: z.number(), trendZero: z.number(), trendShare: weight }),
+  cadence: z.object({ weight, windowDays: days, expectedTouchesBySegment: z.record(z.string(), positive) }),
+  engagement: z.object({ weight, fullWithinDays: days, zeroAfterDays: days, windowDays: days, inboundForFull: positive, volumeShare: weight }),
+  support: z.object({ weight, urgentPenalty: positive, openPenalty: positive, stalePenalty: positive, staleAfterDays: days }),
+  sentiment: z.object({ weight, withinDays: days }),
+  relationship: z.object({ weight, executiveTitlePattern: pattern, championLeftWithinDays: days }),
+  milestones: z.object({ weight }),
+  commercial: z.object({ weight, renewalWindowDays: days, expansionWithinDays: days }),
+});
+
+const vetoSchema = z.object({
+  signal: z.enum(['urgentTicketsOpen', 'daysSinceTwoWay', 'championLeft', 'detractor']),
+  atLeast: positive.default(1),
+  capStatus: z.enum(['yellow', 'red']),
+});
+
+export const scoringConfigSchema = z.object({
+  version: z.literal(1),
+  customerFilter: z.object({ property: name, values: z.array(z.string()).min(1) }),
+  properties: z.object({
+    name: name, createdAt: name, lifecycleStage: name, arr: name, seats: name, activeUsers30d: name,
+    keyFeaturesUsed: name, contractStartDate: name, renewalDate: name, churnedAt: name, churnReason: name,
+  }),
+  usage: z.object({ activeUsersMetric: name }),
+  fit: z.object({ good: z.array(fitCriterionSchema).min(1), bad: z.array(fitCriterionSchema) }),
+  segments: z.array(z.object({ key: name, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),
+  lifecycle: z.object({ onboardingDays: days }),
+  milestones: z.object({ stuckAfterOverdueDays: days, justReachedDays: days, items: z.array(milestoneSchema) }),
+  health: z.object({
+    components: healthComponentsSchema,
+    weightsBySegment: z.record(z.string(), partialWeights),
+    weightsByStage: z.partialRecord(z.enum(lifecycleStages), partialWeights),
+    status: z.object({ green: between(0, 100), yellow: between(0, 100) })
+      .refine((s) => s.yellow <= s.green, { message: 'must not exceed green', path: ['yellow'] }),
+    vetoes: z.array(vetoSchema),
+  }),
+  dark: z.object({ defaultDays: days, bySegment: z.record(z.string(), days) }),
+  vector: z.object({
+    windowDays: days, usageRising: z.number(), usageFalling: z.number(), healthTrendPoints: positive,
+    expansionWithinDays: days, sentimentWithinDays: days, urgentTicketsNegative: positive, positiveAt: z.number(), negativeAt: z.number(),
+  }),
+  priority: z.object({ riskByCohort: z.record(z.enum(cohorts), positive), renewalHorizonDays: days }),
+  plays: z.object({
+    nearPlanLimitDepth: between(0, 10),
+    promoterWithinDays: days,
+    steps: z.record(z.enum(plays), z.array(name).min(1).max(3, 'must list at most 3 steps')),
+    advocacyLadder: z.array(name).min(1),
+  }),
+  churn: z.object({ unavoidableReasons: z.array(z.string()), expectedWindowDays: days }),
+}).superRefine((config, ctx) => {
+  const segmentKeys = new Set(config.segments.map((s) => s.key));
+  const checkSegments = (record: Record<string, unknown>, path: (string | number)[]) => {
+    for (const key of Object.keys(record)) {
+      if (!segmentKeys.has(key)) ctx.addIssue({ code: 'custom', path: [...path, key], message: `unknown segment "${key}"` });
+    }
+  };
+  checkSegments(config.health.weightsBySegment, ['health', 'weightsBySegment']);
+  checkSegments(config.dark.bySegment, ['dark', 'bySegment']);
+  checkSegments(config.health.components.cadence.expectedTouchesBySegment, ['health', 'components', 'cadence', 'expectedTouchesBySegment']);
+  const seen = new Set<string>();
+  config.milestones.items.forEach((item, index) => {
+    if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['milestones', 'items', index, 'key'], message: `duplicate milestone key "${item.key}"` });
+    seen.add(item.key);
+  });
+  config.segments.forEach((segment, index) => {
+    const last = index === config.segments.length - 1;
+    if (last !== (segment.maxArr === null)) {
+      ctx.addIssue({ code: 'custom', path: ['segments', index, 'maxArr'], message: last ? 'the last segment must have maxArr null' : 'only the last segment may have maxArr null' });
+    }
+  });
+});
+
+export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
+export type ScoringConfigInput = z.input<typeof scoringConfigSchema>;
+export type ConfigIssue = { path: string; message: string };
+
+export const formatIssues = (issues: readonly z.core.$ZodIssue[]): ConfigIssue[] =>
+  issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+
+export const parseScoringConfig = (input: unknown): Result<ScoringConfig, ConfigIssue[]> => {
+  const parsed = scoringConfigSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(formatIssues(parsed.error.issues));
+};

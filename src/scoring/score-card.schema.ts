@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { cohorts, componentKeys, healthStatuses, lifecycleStages, plays } from './config.schema.ts';
+
+export const fitValues = ['good', 'stretch', 'bad'] as const;
+export type FitValue = (typeof fitValues)[number];
+export const milestoneStates = ['done', 'on_track', 'behind', 'stuck'] as const;
+export type MilestoneState = (typeof milestoneStates)[number];
+export const vectorValues = ['positive', 'neutral', 'negative'] as const;
+export type VectorValue = (typeof vectorValues)[number];
+
+const score = z.number().min(0).max(100);
+
+export const fitCriterionResultSchema = z.object({
+  rule: z.enum(['good', 'bad']),
+  property: z.string(),
+  actual: z.string().nullable(),
+  passed: z.boolean(),
+  description: z.string(),
+});
+
+export const milestoneResultSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['functional', 'customer']),
+  state: z.enum(milestoneStates),
+  expectedBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+
+export const componentResultSchema = z.object({
+  key: z.enum(componentKeys),
+  value: score.nullable(),
+  weight: z.number().min(0).max(1),
+  contribution: score,
+  missing: z.boolean(),
+  detail: z.string(),
+});
+
+export const scoreCardSchema = z.object({
+  companyId: z.string(),
+  scoredAt: z.string(),
+  fit: z.object({ value: z.enum(fitValues), criteria: z.array(fitCriterionResultSchema) }),
+  segment: z.string(),
+  lifecycleStage: z.enum(lifecycleStages),
+  milestones: z.array(milestoneResultSchema),
+  milestoneProgress: score,
+  currentMilestone: z.string().nullable(),
+  timeToFirstValueDays: z.number().nullable(),
+  health: z.object({
+    score,
+    status: z.enum(healthStatuses),
+    components: z.array(componentResultSchema),
+    biggestDrag: z.object({ key: z.enum(componentKeys), detail: z.string() }).nullable(),
+    vetoApplied: z.string().nullable(),
+  }),
+  changeReason: z.string(),
+  vector: z.object({ value: z.enum(vectorValues), reason: z.string() }),
+  goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().nullable() }),
+  cohort: z.enum(cohorts),
+  priority: z.number().min(0),
+  nextPlay: z.object({ play: z.enum(plays), reason: z.string(), steps: z.array(z.string()).min(1).max(3) }),
+  churn: z.object({ avoidable: z.boolean(), expected: z.boolean(), reason: z.string() }).nullable(),
+});
+
+export type ScoreCard = z.infer<typeof scoreCardSchema>;
+export type FitCriterionResult = z.infer<typeof fitCriterionResultSchema>;
+export type MilestoneResult = z.infer<typeof milestoneResultSchema>;
+export type ComponentResult = z.infer<typeof componentResultSchema>;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * One company's synced history as the scoring engine consumes it. Values are already normalised from HubSpot's
+ * strings (src/snapshot/from-hubspot.ts does that); dates are ISO 8601 strings so the snapshot is plain JSON.
+ */
+const isoDate = z.iso.datetime({ offset: true, local: false }).or(z.iso.date()).describe('ISO 8601 date or date-time');
+const nullableDate = isoDate.nullable();
+
+export const engagementKinds = ['email', 'call', 'meeting', 'note', 'task'] as const;
+export const engagementDirections = ['inbound', 'outbound'] as const;
+
+export const snapshotCompanySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().nullable(),
+  /** Raw company properties the fit rules read (industry, numberofemployees, country, use_case...). */
+  properties: z.record(z.string(), z.string().nullable()),
+  lifecycleStage: z.string().nullable(),
+  arr: z.number().nonnegative().nullable(),
+  seats: z.number().nonnegative().nullable(),
+  /** Current active users over the last 30 days, as the portal's property says (the series is richer). */
+  activeUsers30d: z.number().nonnegative().nullable(),
+  keyFeaturesUsed: z.number().nonnegative().nullable(),
+  createdAt: nullableDate,
+  contractStartDate: nullableDate,
+  renewalDate: nullableDate,
+  churnedAt: nullableDate,
+  churnReason: z.string().nullable(),
+});
+
+export const snapshotEngagementSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(engagementKinds),
+  /** inbound = the customer reached us; null when HubSpot does not say (notes, tasks). */
+  direction: z.enum(engagementDirections).nullable(),
+  /** Meeting outcome (COMPLETED, NO_SHOW...), call status or email status, as HubSpot gives it. */
+  outcome: z.string().nullable(),
+  title: z.string().nullable(),
+  timestamp: isoDate,
+});
+
+export const snapshotTicketSchema = z.object({
+  id: z.string().min(1),
+  priority: z.enum(['LOW', 'MEDIUM', 'HIGH', 'URGENT']).nullable(),
+  createdAt: isoDate,
+  closedAt: nullableDate,
+});
+
+export const snapshotDealSchema = z.object({
+  id: z.string().min(1),
+  dealType: z.string().nullable(),
+  amount: z.number().nullable(),
+  closeDate: nullableDate,
+  isClosed: z.boolean(),
+  isClosedWon: z.boolean(),
+});
+
+export const snapshotFeedbackSchema = z.object({
+  id: z.string().min(1),
+  surveyType: z.enum(['NPS', 'CSAT', 'CES']),
+  value: z.number(),
+  responseGroup: z.enum(['promoter', 'passive', 'detractor']).nullable(),
+  submittedAt: isoDate,
+});
+
+export const snapshotContactSchema = z.object({
+  id: z.string().min(1),
+  jobTitle: z.string().nullable(),
+  leftCompany: z.boolean(),
+  createdAt: nullableDate,
+  /** When the record last changed; for a departed champion this approximates when they left. */
+  updatedAt: nullableDate,
+});
+
+export const usagePointSchema = z.object({
+  date: isoDate,
+  metric: z.string().min(1),
+  value: z.number(),
+});
+
+export const previousCardSchema = z.object({
+  scoredAt: isoDate,
+  healthScore: z.number().min(0).max(100),
+  status: z.enum(['green', 'yellow', 'red']),
+  cohort: z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']),
+  nextPlay: z.string().nullable().optional(),
+  components: z.array(z.object({ key: z.string(), value: z.number().nullable() })),
+});
+
+export const milestoneOverrideSchema = z.object({
+  key: z.string().min(1),
+  doneAt: isoDate,
+});
+
+export const companySnapshotSchema = z.object({
+  company: snapshotCompanySchema,
+  engagements: z.array(snapshotEngagementSchema),
+  tickets: z.array(snapshotTicketSchema),
+  deals: z.array(snapshotDealSchema),
+  feedback: z.array(snapshotFeedbackSchema),
+  contacts: z.array(snapshotContactSchema),
+  usage: z.array(usagePointSchema),
+  previousCards: z.array(previousCardSchema),
+  milestoneOverrides: z.array(milestoneOverrideSchema),
+});
+
+export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
+export type SnapshotCompany = z.infer<typeof snapshotCompanySchema>;
+export type SnapshotEngagement = z.infer<typeof snapshotEngagementSchema>;
+export type SnapshotTicket = z.infer<typeof snapshotTicketSchema>;
+export type SnapshotDeal = z.infer<typeof snapshotDealSchema>;
+export type SnapshotFeedback = z.infer<typeof snapshotFeedbackSchema>;
+export type SnapshotContact = z.infer<typeof snapshotContactSchema>;
+export type UsagePoint = z.infer<typeof usagePointSchema>;
+export type PreviousCard = z.infer<typeof previousCardSchema>;
