@@ -1,0 +1,51 @@
+import type { Cohort, ScoringConfig } from './config.schema.ts';
+import type { FitValue } from './score-card.schema.ts';
+import type { CompanySnapshot } from './snapshot.schema.ts';
+import { DAY_MS, isoDay, toMs } from './time.ts';
+
+export type ChurnClassification = { avoidable: boolean; expected: boolean; reason: string };
+
+const before = (iso: string | null, at: number): boolean => { const ms = toMs(iso); return ms !== null && ms <= at; };
+
+/** The snapshot as it stood at `at`: later events removed, tickets reopened, current-only values dropped. */
+export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnapshot => ({
+  company: {
+    ...snapshot.company,
+    churnedAt: null,
+    churnReason: null,
+    activeUsers30d: snapshot.usage.length > 0 ? null : snapshot.company.activeUsers30d,
+  },
+  engagements: snapshot.engagements.filter((e) => before(e.timestamp, at)),
+  tickets: snapshot.tickets.filter((t) => before(t.createdAt, at)).map((t) => (before(t.closedAt, at) ? t : { ...t, closedAt: null })),
+  deals: snapshot.deals.filter((d) => !d.isClosed || before(d.closeDate, at)),
+  feedback: snapshot.feedback.filter((f) => before(f.submittedAt, at)),
+  contacts: snapshot.contacts.map((c) => (c.leftCompany && !before(c.updatedAt, at) ? { ...c, leftCompany: false } : c)),
+  usage: snapshot.usage.filter((p) => before(p.date, at)),
+  previousCards: snapshot.previousCards.filter((c) => before(c.scoredAt, at)),
+  milestoneOverrides: snapshot.milestoneOverrides.filter((o) => before(o.doneAt, at)),
+});
+
+const warned = (cohort: Cohort) => cohort === 'negative' || cohort === 'dark';
+
+/**
+ * Avoidable unless the reason is one nobody could have fixed (or the customer never fit); expected when it was
+ * negative or dark in the window before churn, judged from stored cards or, failing those, by rescoring the past.
+ */
+export const classifyChurn = (
+  snapshot: CompanySnapshot,
+  fit: FitValue,
+  config: ScoringConfig,
+  cohortAt: (asOf: CompanySnapshot, at: Date) => Cohort,
+): ChurnClassification | null => {
+  const churnedAt = toMs(snapshot.company.churnedAt);
+  if (churnedAt === null) return null;
+  const reasonCode = snapshot.company.churnReason ?? 'unknown';
+  const avoidable = fit !== 'bad' && !config.churn.unavoidableReasons.includes(reasonCode);
+  const windowMs = config.churn.expectedWindowDays * DAY_MS;
+  const stored = snapshot.previousCards.filter((c) => { const at = toMs(c.scoredAt); return at !== null && at <= churnedAt && churnedAt - at <= windowMs; });
+  const probes = stored.length > 0 ? [] : [windowMs, windowMs / 2, DAY_MS].map((offset) => churnedAt - offset);
+  const expected = stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(snapshotAsOf(snapshot, at), new Date(at))));
+  const reason = `churned ${isoDay(churnedAt)} (${reasonCode}): ${avoidable ? 'avoidable' : 'unavoidable'}, `
+    + `${expected ? `flagged negative or dark in the ${config.churn.expectedWindowDays} days before` : 'not flagged beforehand'}`;
+  return { avoidable, expected, reason };
+};

@@ -1,0 +1,113 @@
+import type { LifecycleStage, ScoringConfig } from './config.schema.ts';
+import type { CompanySnapshot, SnapshotEngagement, SnapshotFeedback, SnapshotTicket } from './snapshot.schema.ts';
+import { DAY_MS, daysBetween, toMs } from './time.ts';
+
+export type Dated<T> = T & { at: number };
+export type UsageSample = { at: number; value: number };
+
+/** What the rules read, derived once per company; everything after `now` is ignored. */
+export type Facts = {
+  now: number;
+  segment: string;
+  stage: LifecycleStage;
+  startMs: number | null;
+  engagements: Dated<SnapshotEngagement>[];
+  inbound: Dated<SnapshotEngagement>[];
+  activeUsers: UsageSample[];
+  currentActiveUsers: number | null;
+  depth: number | null;
+  /** Relative change of active users across the vector window, from a least-squares line; null without enough points. */
+  usageChange: number | null;
+  daysSinceTwoWay: number | null;
+  openTickets: SnapshotTicket[];
+  urgentOpen: number;
+  surveys: Dated<SnapshotFeedback>[];
+  latestNps: Dated<SnapshotFeedback> | null;
+  executives: CompanySnapshot['contacts'];
+  championLeftDaysAgo: number | null;
+};
+
+export const segmentOf = (arr: number | null, config: ScoringConfig): string => {
+  const found = config.segments.find((s) => s.maxArr === null || (arr ?? 0) < s.maxArr);
+  return (found ?? config.segments[config.segments.length - 1]!).key;
+};
+
+/** A two-way touch: the customer wrote, called or met with us. */
+export const isInbound = (e: SnapshotEngagement): boolean =>
+  ((e.kind === 'email' || e.kind === 'call') && e.direction === 'inbound') || (e.kind === 'meeting' && e.outcome === 'COMPLETED');
+
+const byTime = <T extends { at: number }>(a: T, b: T) => a.at - b.at;
+
+const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: number): Dated<T>[] =>
+  items.flatMap((item) => {
+    const at = toMs(when(item));
+    return at !== null && at <= now ? [{ ...item, at }] : [];
+  }).sort(byTime);
+
+const relativeChange = (samples: UsageSample[], fromMs: number): number | null => {
+  const points = samples.filter((s) => s.at >= fromMs);
+  if (points.length < 2) return null;
+  const first = points[0]!.at;
+  const last = points[points.length - 1]!.at;
+  if (last - first < 14 * DAY_MS) return null;
+  const xs = points.map((p) => (p.at - first) / DAY_MS);
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = points.reduce((a, p) => a + p.value, 0) / points.length;
+  let num = 0;
+  let den = 0;
+  points.forEach((p, i) => { num += (xs[i]! - meanX) * (p.value - meanY); den += (xs[i]! - meanX) ** 2; });
+  const slope = num / den;
+  const start = meanY - slope * meanX;
+  const end = start + slope * xs[xs.length - 1]!;
+  // Rising from (almost) nothing would divide by ~0; one user is the smallest meaningful base.
+  return Math.min(5, Math.max(-1, (end - start) / Math.max(Math.abs(start), 1)));
+};
+
+export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, nowDate: Date): Facts => {
+  const now = nowDate.getTime();
+  const { company } = snapshot;
+  const startMs = toMs(company.contractStartDate) ?? toMs(company.createdAt);
+  const stage: LifecycleStage = startMs !== null && startMs <= now && now - startMs < config.lifecycle.onboardingDays * DAY_MS
+    ? 'onboarding' : 'established';
+  const engagements = dated(snapshot.engagements, (e) => e.timestamp, now);
+  const inbound = engagements.filter(isInbound);
+  const metric = config.usage.activeUsersMetric;
+  const activeUsers = snapshot.usage.flatMap((p) => {
+    const at = toMs(p.date);
+    return p.metric === metric && at !== null && at <= now ? [{ at, value: p.value }] : [];
+  }).sort(byTime);
+  const currentActiveUsers = activeUsers.length > 0 ? activeUsers[activeUsers.length - 1]!.value : company.activeUsers30d;
+  const depth = currentActiveUsers !== null && company.seats ? currentActiveUsers / company.seats : null;
+  const tickets = dated(snapshot.tickets, (t) => t.createdAt, now);
+  const openTickets = tickets.filter((t) => { const closed = toMs(t.closedAt); return closed === null || closed > now; });
+  const surveys = dated(snapshot.feedback, (f) => f.submittedAt, now);
+  const nps = surveys.filter((s) => s.surveyType === 'NPS');
+  const lastUsed = [...activeUsers].reverse().find((s) => s.value > 0)?.at
+    ?? (activeUsers.length === 0 && (company.activeUsers30d ?? 0) > 0 ? now : null);
+  const signals = [inbound.at(-1)?.at, tickets.at(-1)?.at, surveys.at(-1)?.at, lastUsed].filter((v): v is number => v != null);
+  const lastTwoWay = signals.length > 0 ? Math.max(...signals) : startMs !== null && startMs <= now ? startMs : null;
+  const executivePattern = new RegExp(config.health.components.relationship.executiveTitlePattern, 'i');
+  const departed = snapshot.contacts
+    .filter((c) => c.leftCompany)
+    .map((c) => toMs(c.updatedAt) ?? now)
+    .filter((at) => at <= now && now - at <= config.health.components.relationship.championLeftWithinDays * DAY_MS);
+  return {
+    now,
+    segment: segmentOf(company.arr, config),
+    stage,
+    startMs,
+    engagements,
+    inbound,
+    activeUsers,
+    currentActiveUsers,
+    depth,
+    usageChange: relativeChange(activeUsers, now - config.vector.windowDays * DAY_MS),
+    daysSinceTwoWay: lastTwoWay === null ? null : daysBetween(lastTwoWay, now),
+    openTickets,
+    urgentOpen: openTickets.filter((t) => t.priority === 'HIGH' || t.priority === 'URGENT').length,
+    surveys,
+    latestNps: nps.at(-1) ?? null,
+    executives: snapshot.contacts.filter((c) => !c.leftCompany && c.jobTitle !== null && executivePattern.test(c.jobTitle)),
+    championLeftDaysAgo: departed.length > 0 ? daysBetween(Math.max(...departed), now) : null,
+  };
+};

@@ -1,0 +1,21 @@
+import { percent, scale } from '../time.ts';
+import { missing } from './component.ts';
+import type { ComponentInput, Reading } from './component.ts';
+
+/** Depth (active users against seats) blended with the trend of active users over the vector window. */
+export const usageComponent = ({ facts, config }: ComponentInput): Reading => {
+  const t = config.health.components.usage;
+  const { depth, usageChange } = facts;
+  if (depth === null && usageChange === null) return missing('no usage data');
+  const parts: string[] = [];
+  if (depth !== null) parts.push(`${percent(depth)} of seats active`);
+  if (usageChange !== null) {
+    parts.push(Math.abs(usageChange) < 0.05 ? `usage flat over ${config.vector.windowDays} days`
+      : `usage ${usageChange > 0 ? 'up' : 'down'} ${percent(Math.abs(usageChange))} over ${config.vector.windowDays} days`);
+  }
+  const depthScore = depth === null ? null : scale(depth, t.depthZero, t.depthFull);
+  const trendScore = usageChange === null ? null : scale(usageChange, t.trendZero, t.trendFull);
+  const value = depthScore === null ? trendScore! : trendScore === null ? depthScore
+    : (1 - t.trendShare) * depthScore + t.trendShare * trendScore;
+  return { value, detail: parts.join(', ') };
+};

@@ -1,0 +1,20 @@
+import { componentKeys } from '../config.schema.ts';
+import type { ComponentKey, LifecycleStage, ScoringConfig } from '../config.schema.ts';
+
+/** Base weights, then the segment's overrides, then the lifecycle stage's (onboarding weighs milestones more). */
+export const resolveWeights = (config: ScoringConfig, segment: string, stage: LifecycleStage): Record<ComponentKey, number> => {
+  const bySegment = config.health.weightsBySegment[segment] ?? {};
+  const byStage = config.health.weightsByStage[stage] ?? {};
+  return Object.fromEntries(componentKeys.map((key) => [
+    key, byStage[key] ?? bySegment[key] ?? config.health.components[key].weight,
+  ])) as Record<ComponentKey, number>;
+};
+
+/** Missing components drop out and the others share their weight, so present weights always sum to 1. */
+export const redistribute = (weights: Record<ComponentKey, number>, present: ReadonlySet<ComponentKey>): Record<ComponentKey, number> => {
+  const total = componentKeys.reduce((sum, key) => sum + (present.has(key) ? weights[key] : 0), 0);
+  const equal = present.size > 0 ? 1 / present.size : 0;
+  return Object.fromEntries(componentKeys.map((key) => [
+    key, !present.has(key) ? 0 : total > 0 ? weights[key] / total : equal,
+  ])) as Record<ComponentKey, number>;
+};

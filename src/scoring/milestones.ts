@@ -1,0 +1,81 @@
+import type { MilestoneCondition, ScoringConfig } from './config.schema.ts';
+import type { Facts } from './facts.ts';
+import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
+import type { CompanySnapshot } from './snapshot.schema.ts';
+import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
+
+export type MilestoneSummary = {
+  milestones: MilestoneResult[];
+  progress: number;
+  current: string | null;
+  timeToFirstValueDays: number | null;
+  /** The milestone completed most recently within the "just reached" window, if any. */
+  justReached: MilestoneResult | null;
+};
+
+const earliest = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length > 0 ? Math.min(...present) : null;
+};
+
+const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, facts: Facts): number | null => {
+  switch (condition.type) {
+    case 'meeting': {
+      const title = new RegExp(condition.titlePattern, 'i');
+      return facts.engagements.find((e) => e.kind === 'meeting' && e.outcome === 'COMPLETED' && title.test(e.title ?? ''))?.at ?? null;
+    }
+    case 'usage':
+      return earliest(snapshot.usage.map((p) => {
+        const at = toMs(p.date);
+        return p.metric === condition.metric && p.value >= condition.atLeast && at !== null && at <= facts.now ? at : null;
+      }));
+    case 'depth': {
+      const seats = snapshot.company.seats;
+      return seats ? facts.activeUsers.find((s) => s.value / seats >= condition.atLeast)?.at ?? null : null;
+    }
+    case 'executive_contact':
+      return earliest(facts.executives.map((c) => Math.min(toMs(c.createdAt) ?? facts.startMs ?? facts.now, facts.now)));
+    case 'deal_won':
+      return earliest(snapshot.deals.map((d) => {
+        const at = toMs(d.closeDate);
+        return d.isClosedWon && condition.dealTypes.includes(d.dealType ?? '') && at !== null && at <= facts.now ? at : null;
+      }));
+    case 'manual':
+      return null;
+  }
+};
+
+export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): MilestoneSummary => {
+  const { stuckAfterOverdueDays, justReachedDays, items } = config.milestones;
+  const overrides = new Map(snapshot.milestoneOverrides.map((o) => [o.key, toMs(o.doneAt)]));
+  let timeToFirstValueDays: number | null = null;
+  let justReached: { at: number; result: MilestoneResult } | null = null;
+  const milestones = items.map((item): MilestoneResult => {
+    const override = overrides.get(item.key);
+    const doneMs = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts);
+    const expectedMs = facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;
+    let state: MilestoneState = 'on_track';
+    if (doneMs !== null) state = 'done';
+    else if (expectedMs !== null && facts.now > expectedMs) {
+      state = facts.now - expectedMs > stuckAfterOverdueDays * DAY_MS ? 'stuck' : 'behind';
+    }
+    const result: MilestoneResult = {
+      key: item.key, label: item.label, kind: item.kind, state,
+      expectedBy: expectedMs === null ? null : isoDay(expectedMs),
+      doneAt: doneMs === null ? null : new Date(doneMs).toISOString(),
+    };
+    if (item.firstValue && doneMs !== null && facts.startMs !== null) timeToFirstValueDays = Math.max(0, daysBetween(facts.startMs, doneMs));
+    if (doneMs !== null && facts.now - doneMs <= justReachedDays * DAY_MS && (justReached === null || doneMs > justReached.at)) {
+      justReached = { at: doneMs, result };
+    }
+    return result;
+  });
+  const done = milestones.filter((m) => m.state === 'done').length;
+  return {
+    milestones,
+    progress: milestones.length === 0 ? 100 : Math.round((done / milestones.length) * 100),
+    current: milestones.find((m) => m.state !== 'done')?.key ?? null,
+    timeToFirstValueDays,
+    justReached: (justReached as { at: number; result: MilestoneResult } | null)?.result ?? null,
+  };
+};

@@ -1,0 +1,69 @@
+import type { Cohort, ScoringConfig } from './config.schema.ts';
+import { assignCohort } from './cohort.ts';
+import { classifyChurn } from './churn.ts';
+import { scoreDark } from './dark.ts';
+import { biggestDrag, changeReason, latestPreviousCard } from './explain.ts';
+import { deriveFacts } from './facts.ts';
+import { scoreFit } from './fit.ts';
+import { scoreHealth } from './health/score-health.ts';
+import { scoreMilestones } from './milestones.ts';
+import { choosePlay } from './plays.ts';
+import { scorePriority } from './priority.ts';
+import type { ScoreCard } from './score-card.schema.ts';
+import type { CompanySnapshot } from './snapshot.schema.ts';
+import { scoreVector } from './vector.ts';
+
+const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) => {
+  const facts = deriveFacts(snapshot, config, now);
+  const fit = scoreFit(snapshot.company.properties, config);
+  const milestones = scoreMilestones(snapshot, facts, config);
+  const health = scoreHealth({ snapshot, facts, config, milestones });
+  const vector = scoreVector(snapshot, facts, health.score, config);
+  const goneDark = scoreDark(facts, config);
+  const cohort = assignCohort(fit.value, goneDark.dark, health.status, vector.value);
+  return { facts, fit, milestones, health, vector, goneDark, cohort };
+};
+
+const cohortAt = (snapshot: CompanySnapshot, config: ScoringConfig) => (asOf: CompanySnapshot, at: Date): Cohort =>
+  scoreCore(asOf, config, at).cohort;
+
+/**
+ * Scores one company from its snapshot, the portal's config and the time to score at. Pure: the same
+ * arguments always give the same card, byte for byte.
+ */
+export const scoreCompany = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date): ScoreCard => {
+  const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now);
+  const drag = biggestDrag(health.components);
+  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(snapshot, config));
+  const previous = latestPreviousCard(snapshot.previousCards, facts.now);
+  return {
+    companyId: snapshot.company.id,
+    scoredAt: now.toISOString(),
+    fit,
+    segment: facts.segment,
+    lifecycleStage: facts.stage,
+    milestones: milestones.milestones,
+    milestoneProgress: milestones.progress,
+    currentMilestone: milestones.current,
+    timeToFirstValueDays: milestones.timeToFirstValueDays,
+    health: {
+      score: health.score,
+      status: health.status,
+      components: health.components,
+      biggestDrag: drag === null ? null : { key: drag.key, detail: drag.detail },
+      vetoApplied: health.vetoApplied,
+    },
+    changeReason: changeReason({ score: health.score, status: health.status, cohort, components: health.components }, previous),
+    vector,
+    goneDark,
+    cohort,
+    priority: scorePriority({
+      arr: snapshot.company.arr, cohort, health: health.score, renewalDate: snapshot.company.renewalDate, churned: churn !== null, now: facts.now,
+    }, config),
+    nextPlay: choosePlay({
+      cohort, churned: churn !== null, facts, milestones, previousCards: snapshot.previousCards,
+      healthDrag: drag?.detail ?? null, vectorReason: vector.reason,
+    }, config),
+    churn,
+  };
+};

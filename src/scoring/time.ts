@@ -1,0 +1,26 @@
+export const DAY_MS = 86_400_000;
+
+export const toMs = (iso: string | null | undefined): number | null => {
+  if (iso === null || iso === undefined) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+};
+
+export const daysBetween = (fromMs: number, toMsValue: number): number => Math.floor((toMsValue - fromMs) / DAY_MS);
+
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const round = (value: number, decimals = 1): number => {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+};
+
+export const clamp = (value: number, min = 0, max = 100): number => Math.min(max, Math.max(min, value));
+
+/** Maps value linearly so that `zeroAt` gives 0 and `fullAt` gives 100 (either direction), clamped. */
+export const scale = (value: number, zeroAt: number, fullAt: number): number =>
+  zeroAt === fullAt ? (value >= fullAt ? 100 : 0) : clamp(((value - zeroAt) / (fullAt - zeroAt)) * 100);
+
+export const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
+
+export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
