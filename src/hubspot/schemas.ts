@@ -37,6 +37,7 @@ export const searchPageSchema = z.object({
 export const batchErrorSchema = z.object({
   status: z.string().optional(),
   category: z.string().optional(),
+  subCategory: z.string().optional(),
   message: z.string(),
   context: z.record(z.string(), z.array(z.string())).optional(),
 });

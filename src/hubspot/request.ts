@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { AppError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { PortalLimiters, Timers } from './rate-limiter.ts';
+import type { RequestStats } from './request-stats.ts';
+import { decideRetry, type RetryDecision, type RetryOptions } from './retry-policy.ts';
+import { hubSpotErrorBodySchema } from './schemas.ts';
+import type { TokenProvider } from './token-provider.ts';
+
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+export interface HubSpotRequest<T> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  /** Arrays are sent comma-joined, as HubSpot expects for properties and associations. */
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+  /** Every response is parsed; 204 and empty bodies are parsed as undefined. */
+  schema: z.ZodType<T>;
+  /** Accounting and error label, ids left out (e.g. 'GET /crm/objects/2026-03/companies/{id}'); defaults to method and path. */
+  endpoint?: string;
+  /** Search endpoints spend their own per-second budget instead of the burst budget. */
+  budget?: 'standard' | 'search';
+}
+
+/** One portal's authenticated, rate-limited, retrying request. */
+export type PortalRequest = <T>(request: HubSpotRequest<T>) => Promise<T>;
+
+export interface RequestEvent {
+  portalId: number;
+  method: string;
+  endpoint: string;
+  attempt: number;
+  /** Absent when no response arrived. */
+  status?: number;
+  durationMs: number;
+}
+
+export interface RequestContext {
+  portalId: number;
+  baseUrl: string;
+  tokenProvider: TokenProvider;
+  limiters: PortalLimiters;
+  retry: RetryOptions;
+  timers: Timers;
+  fetchImpl: typeof fetch;
+  logger: Logger;
+  stats: RequestStats;
+  requestTimeoutMs: number;
+  onRequest?: (event: RequestEvent) => void;
+}
+
+type Outcome = { status: number; headers: Record<string, string>; text: string } | { error: unknown };
+
+const buildUrl = (baseUrl: string, path: string, query: HubSpotRequest<unknown>['query']): string => {
+  const url = new URL(path, baseUrl);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    url.searchParams.set(name, typeof value === 'object' ? value.join(',') : String(value));
+  }
+  return url.toString();
+};
+
+const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+const send = async (ctx: RequestContext, request: HubSpotRequest<unknown>, url: string, token: string): Promise<Outcome> => {
+  try {
+    const response = await ctx.fetchImpl(url, {
+      method: request.method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(ctx.requestTimeoutMs),
+    });
+    // The body is read inside the try: a connection dropped mid-body is a network error worth retrying.
+    const text = await response.text();
+    return { status: response.status, headers: Object.fromEntries(response.headers), text };
+  } catch (error) {
+    return { error };
+  }
+};
+
+const parseSuccess = <T>(request: HubSpotRequest<T>, endpoint: string, status: number, text: string): T => {
+  const json = parseJson(text);
+  const parsed = json.ok ? request.schema.safeParse(json.value) : undefined;
+  if (parsed?.success) return parsed.data;
+  const why = parsed ? z.prettifyError(parsed.error).slice(0, 1_000) : 'body is not JSON';
+  throw new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from ${endpoint}: ${why}`, {
+    details: { endpoint, status, issues: parsed?.error?.issues.slice(0, 10) },
+  });
+};
+
+const failure = (endpoint: string, outcome: Outcome, decision: RetryDecision): AppError => {
+  if ('error' in outcome) {
+    const cause = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    return new AppError(decision.code ?? 'HUBSPOT_NETWORK', `HubSpot ${endpoint} unreachable: ${cause} (${decision.reason})`, {
+      cause: outcome.error, details: { endpoint, reason: decision.reason },
+    });
+  }
+  const json = parseJson(outcome.text);
+  const parsed = hubSpotErrorBodySchema.safeParse(json.ok ? json.value : undefined);
+  const body = parsed.success ? parsed.data : {};
+  const said = body.message ? `: ${body.message}` : '';
+  return new AppError(decision.code ?? 'HUBSPOT_UNAVAILABLE', `HubSpot ${endpoint} answered ${outcome.status}${said} (${decision.reason})`, {
+    details: { endpoint, status: outcome.status, category: body.category, correlationId: body.correlationId, reason: decision.reason },
+  });
+};
+
+export const createPortalRequest = (ctx: RequestContext): PortalRequest => async <T>(request: HubSpotRequest<T>): Promise<T> => {
+  const endpoint = request.endpoint ?? `${request.method} ${request.path}`;
+  const url = buildUrl(ctx.baseUrl, request.path, request.query);
+  const limiter = request.budget === 'search' ? ctx.limiters.search : ctx.limiters.standard;
+  const record = (kind: Parameters<RequestStats['record']>[2]) => ctx.stats.record(ctx.portalId, endpoint, kind);
+  let tokenRenewed = false;
+  for (let attempt = 1; ; attempt += 1) {
+    const token = await ctx.tokenProvider.getAccessToken(ctx.portalId);
+    const release = await limiter.acquire();
+    const startedAt = ctx.timers.now();
+    const outcome = await send(ctx, request, url, token).finally(release);
+    const status = 'error' in outcome ? undefined : outcome.status;
+    record('requests');
+    if (status === 429) record('rateLimited');
+    ctx.onRequest?.({ portalId: ctx.portalId, method: request.method, endpoint, attempt, status, durationMs: ctx.timers.now() - startedAt });
+
+    if (status !== undefined && status >= 200 && status < 300 && 'text' in outcome) {
+      try {
+        return parseSuccess(request, endpoint, status, outcome.text);
+      } catch (error) {
+        record('failures');
+        throw error;
+      }
+    }
+    // A 401 usually means the token expired early or was revoked; one fresh token settles which.
+    if (status === 401 && !tokenRenewed && ctx.tokenProvider.invalidate) {
+      tokenRenewed = true;
+      record('retries');
+      await ctx.tokenProvider.invalidate(ctx.portalId);
+      continue;
+    }
+    const json = 'text' in outcome ? parseJson(outcome.text) : undefined;
+    const decision = decideRetry({
+      status,
+      headers: 'headers' in outcome ? outcome.headers : {},
+      body: json?.ok ? json.value : undefined,
+      attempt,
+      error: 'error' in outcome ? outcome.error : undefined,
+    }, ctx.retry);
+    if (!decision.retry) {
+      record('failures');
+      const error = failure(endpoint, outcome, decision);
+      ctx.logger.warn({ endpoint, status, attempt, errorCode: error.code, details: error.details }, 'HubSpot request failed');
+      throw error;
+    }
+    record('retries');
+    ctx.logger.warn({ endpoint, status, attempt, waitMs: decision.waitMs, reason: decision.reason }, 'HubSpot request retried');
+    if (decision.rateLimitPolicy) {
+      // The budget is the portal's, not this request's: everything else for the portal waits too.
+      limiter.pauseFor(decision.waitMs);
+      if (decision.rateLimitPolicy === 'TEN_SECONDLY_ROLLING') ctx.limiters.standard.pauseFor(decision.waitMs);
+    } else {
+      await ctx.timers.sleep(decision.waitMs);
+    }
+  }
+};
