@@ -49,7 +49,7 @@ const relativeChange = (samples: UsageSample[], fromMs: number): number | null =
   if (points.length < 2) return null;
   const first = points[0]!.at;
   const last = points[points.length - 1]!.at;
-  if (last - first < 14 * DAY_MS) return null;
+  if (last - first < 7 * DAY_MS) return null;
   const xs = points.map((p) => (p.at - first) / DAY_MS);
   const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
   const meanY = points.reduce((a, p) => a + p.value, 0) / points.length;

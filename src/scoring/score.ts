@@ -18,7 +18,7 @@ const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) 
   const fit = scoreFit(snapshot.company.properties, config);
   const milestones = scoreMilestones(snapshot, facts, config);
   const health = scoreHealth({ snapshot, facts, config, milestones });
-  const vector = scoreVector(snapshot, facts, health.score, config);
+  const vector = scoreVector(snapshot, facts, milestones, health.score, config);
   const goneDark = scoreDark(facts, config);
   const cohort = assignCohort(fit.value, goneDark.dark, health.status, vector.value);
   return { facts, fit, milestones, health, vector, goneDark, cohort };

@@ -1,5 +1,6 @@
 import type { ScoringConfig } from './config.schema.ts';
 import type { Facts } from './facts.ts';
+import type { MilestoneSummary } from './milestones.ts';
 import type { VectorValue } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, percent, plural, toMs } from './time.ts';
@@ -19,7 +20,9 @@ const healthTrend = (snapshot: CompanySnapshot, health: number, facts: Facts, co
  * Points for and against growth: rising adoption, expansion and promoters push positive; falling usage, detractors,
  * piles of urgent tickets and a departed champion push negative; a flat renewal alone is neutral, not success.
  */
-export const scoreVector = (snapshot: CompanySnapshot, facts: Facts, health: number, config: ScoringConfig): { value: VectorValue; reason: string } => {
+export const scoreVector = (
+  snapshot: CompanySnapshot, facts: Facts, milestones: MilestoneSummary, health: number, config: ScoringConfig,
+): { value: VectorValue; reason: string } => {
   const v = config.vector;
   const signals: Signal[] = [];
   const within = (iso: string | null, days: number) => { const at = toMs(iso); return at !== null && at <= facts.now && facts.now - at <= days * DAY_MS; };
@@ -27,6 +30,13 @@ export const scoreVector = (snapshot: CompanySnapshot, facts: Facts, health: num
     if (facts.usageChange >= v.usageRising) signals.push({ points: 2, text: `usage up ${percent(facts.usageChange)}` });
     else if (facts.usageChange <= v.usageFalling) signals.push({ points: -2, text: `usage down ${percent(-facts.usageChange)}` });
     else signals.push({ points: 0, text: 'usage flat' });
+  }
+  if (facts.stage === 'onboarding') {
+    // A new customer has no trailing baseline yet: milestone pace is the direction it is heading.
+    const late = milestones.milestones.filter((m) => m.state === 'behind' || m.state === 'stuck').length;
+    const done = milestones.milestones.some((m) => m.state === 'done');
+    if (late > 0) signals.push({ points: -1, text: 'onboarding behind schedule' });
+    else if (done) signals.push({ points: 2, text: 'onboarding on track' });
   }
   const won = snapshot.deals.filter((d) => d.isClosedWon && within(d.closeDate, 365));
   if (won.some((d) => d.dealType === 'expansion' && within(d.closeDate, v.expansionWithinDays))) signals.push({ points: 2, text: 'expansion won' });

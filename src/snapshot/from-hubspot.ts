@@ -1,0 +1,99 @@
+import type { ScoringConfig } from '../scoring/config.schema.ts';
+import type {
+  CompanySnapshot, SnapshotContact, SnapshotDeal, SnapshotEngagement, SnapshotFeedback, SnapshotTicket,
+} from '../scoring/snapshot.schema.ts';
+import type { HubSpotCompanyHistory, HubSpotRecord } from './hubspot-records.schema.ts';
+import { oneOf, toBoolean, toIsoDate, toNumber, toText } from './parse-values.ts';
+
+type EngagementType = 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
+
+const directions: Record<string, SnapshotEngagement['direction']> = {
+  INCOMING_EMAIL: 'inbound', FORWARDED_EMAIL: 'inbound', EMAIL: 'outbound', INBOUND: 'inbound', OUTBOUND: 'outbound',
+};
+
+const engagementFields: Record<EngagementType, { kind: SnapshotEngagement['kind']; direction?: string; outcome?: string; title?: string }> = {
+  calls: { kind: 'call', direction: 'hs_call_direction', outcome: 'hs_call_status', title: 'hs_call_title' },
+  emails: { kind: 'email', direction: 'hs_email_direction', outcome: 'hs_email_status', title: 'hs_email_subject' },
+  meetings: { kind: 'meeting', outcome: 'hs_meeting_outcome', title: 'hs_meeting_title' },
+  notes: { kind: 'note' },
+  tasks: { kind: 'task', outcome: 'hs_task_status', title: 'hs_task_subject' },
+};
+
+const prop = (record: HubSpotRecord, name: string | undefined): string | null => (name === undefined ? null : record.properties[name] ?? null);
+const created = (r: HubSpotRecord) => toIsoDate(r.properties.createdate) ?? toIsoDate(r.createdAt);
+
+/** Records that cannot be placed in time say nothing about recency or trend, so they are dropped. */
+const engagementsOf = (type: EngagementType, rows: readonly HubSpotRecord[]): SnapshotEngagement[] => {
+  const fields = engagementFields[type];
+  return rows.flatMap((r) => {
+    const timestamp = toIsoDate(r.properties.hs_timestamp) ?? toIsoDate(r.properties.hs_meeting_start_time) ?? created(r);
+    if (timestamp === null) return [];
+    return [{
+      id: r.id, kind: fields.kind, direction: directions[prop(r, fields.direction) ?? ''] ?? null,
+      outcome: toText(prop(r, fields.outcome)), title: toText(prop(r, fields.title)), timestamp,
+    }];
+  });
+};
+
+const ticketOf = (r: HubSpotRecord): SnapshotTicket[] => {
+  const createdAt = created(r);
+  return createdAt === null ? [] : [{
+    id: r.id, priority: oneOf(r.properties.hs_ticket_priority, ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const),
+    createdAt, closedAt: toIsoDate(r.properties.closed_date),
+  }];
+};
+
+const dealOf = (r: HubSpotRecord): SnapshotDeal => ({
+  id: r.id, dealType: toText(r.properties.dealtype), amount: toNumber(r.properties.amount),
+  closeDate: toIsoDate(r.properties.closedate), isClosed: toBoolean(r.properties.hs_is_closed), isClosedWon: toBoolean(r.properties.hs_is_closed_won),
+});
+
+const feedbackOf = (r: HubSpotRecord): SnapshotFeedback[] => {
+  const surveyType = oneOf(r.properties.hs_survey_type?.toUpperCase(), ['NPS', 'CSAT', 'CES'] as const);
+  const value = toNumber(r.properties.hs_value);
+  const submittedAt = toIsoDate(r.properties.hs_submission_timestamp) ?? toIsoDate(r.properties.hs_createdate) ?? created(r);
+  if (surveyType === null || value === null || submittedAt === null) return [];
+  const responseGroup = oneOf(r.properties.hs_response_group?.toLowerCase(), ['promoter', 'passive', 'detractor'] as const);
+  return [{ id: r.id, surveyType, value, responseGroup, submittedAt }];
+};
+
+const contactOf = (r: HubSpotRecord): SnapshotContact => ({
+  id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: toBoolean(r.properties.left_company),
+  createdAt: created(r), updatedAt: toIsoDate(r.properties.hs_lastmodifieddate) ?? toIsoDate(r.updatedAt),
+});
+
+/**
+ * Builds the engine's snapshot from one company's HubSpot-shaped records, reading the company's facts through the
+ * config's property mappings. Pure and lenient: unreadable values become null instead of failing the company.
+ */
+export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: ScoringConfig): CompanySnapshot => {
+  const p = config.properties;
+  const c = history.company;
+  const raw = (name: string) => c.properties[name] ?? null;
+  const engagements = history.engagements ?? {};
+  return {
+    company: {
+      id: c.id,
+      name: toText(raw(p.name)),
+      properties: { ...c.properties },
+      lifecycleStage: toText(raw(p.lifecycleStage)),
+      arr: toNumber(raw(p.arr)),
+      seats: toNumber(raw(p.seats)),
+      activeUsers30d: toNumber(raw(p.activeUsers30d)),
+      keyFeaturesUsed: toNumber(raw(p.keyFeaturesUsed)),
+      createdAt: toIsoDate(raw(p.createdAt)) ?? toIsoDate(c.createdAt),
+      contractStartDate: toIsoDate(raw(p.contractStartDate)),
+      renewalDate: toIsoDate(raw(p.renewalDate)),
+      churnedAt: toIsoDate(raw(p.churnedAt)),
+      churnReason: toText(raw(p.churnReason)),
+    },
+    engagements: (Object.keys(engagementFields) as EngagementType[]).flatMap((type) => engagementsOf(type, engagements[type] ?? [])),
+    tickets: (history.tickets ?? []).flatMap(ticketOf),
+    deals: (history.deals ?? []).map(dealOf),
+    feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf),
+    contacts: (history.contacts ?? []).map(contactOf),
+    usage: [...(history.usage ?? [])],
+    previousCards: [...(history.previousCards ?? [])],
+    milestoneOverrides: [...(history.milestoneOverrides ?? [])],
+  };
+};
