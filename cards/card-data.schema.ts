@@ -102,6 +102,7 @@ export type NextPlay = z.infer<typeof nextPlaySchema>;
 export type Cohort = z.infer<typeof cohortSchema>;
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 export type VectorValue = z.infer<typeof vectorValueSchema>;
+export type FitValue = z.infer<typeof fitValueSchema>;
 export type MilestoneState = z.infer<typeof milestoneStateSchema>;
 export type CreateTaskRequest = z.infer<typeof createTaskRequestSchema>;
 export type MarkMilestoneRequest = z.infer<typeof markMilestoneRequestSchema>;

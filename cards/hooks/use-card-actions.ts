@@ -1,0 +1,43 @@
+import type { AddAlertAction } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { createTask, markMilestoneDone, rescore, type ApiResult, type RecordRef } from '../api.ts';
+
+export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore';
+
+export type CardActions = {
+  /** The action running now, so its button can show it and others wait. */
+  pending: CardActionName | null;
+  createTaskForPlay: (play: string, playLabel: string) => Promise<void>;
+  markMilestoneDone: (milestoneKey: string, milestoneLabel: string) => Promise<void>;
+  rescoreNow: () => Promise<void>;
+};
+
+/** Runs the card's actions: one at a time, each ending in an alert, a success also refreshing the card. */
+export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refresh: () => void): CardActions => {
+  const [pending, setPending] = useState<CardActionName | null>(null);
+
+  const run = async (name: CardActionName, call: () => Promise<ApiResult<unknown>>, done: { title: string; message: string }, failedTitle: string) => {
+    if (pending !== null) return;
+    setPending(name);
+    const result = await call();
+    setPending(null);
+    if (result.ok) {
+      addAlert({ type: 'success', ...done });
+      refresh();
+    } else {
+      addAlert({ type: 'danger', title: failedTitle, message: result.message });
+    }
+  };
+
+  return {
+    pending,
+    createTaskForPlay: (play, playLabel) =>
+      run('create-task', () => createTask(record, { play }),
+        { title: 'Task created', message: `A task for "${playLabel}" is on the company owner's list.` }, 'Task not created'),
+    markMilestoneDone: (milestoneKey, milestoneLabel) =>
+      run('mark-milestone', () => markMilestoneDone(record, { milestoneKey }),
+        { title: 'Milestone done', message: `"${milestoneLabel}" is marked done; the health score was updated.` }, 'Milestone not updated'),
+    rescoreNow: () =>
+      run('rescore', () => rescore(record), { title: 'Rescored', message: 'The health score is up to date.' }, 'Rescore failed'),
+  };
+};
