@@ -1,0 +1,14 @@
+/** The targets the issue sets; a figure without a goal is informative only. */
+const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number) => boolean }> = [
+  { pattern: /^scoring\.ratioToRead$/, label: '<= 1.5', met: (v) => v <= 1.5 },
+  { pattern: /^card\.p50RatioToFloor$/, label: '<= 2', met: (v) => v <= 2 },
+  { pattern: /^card\.p99RatioToFloor$/, label: '<= 3', met: (v) => v <= 3 },
+  { pattern: /^webhooks\.(lost|duplicated)$/, label: '= 0', met: (v) => v === 0 },
+  { pattern: /^writeback\.unchangedRequests$/, label: '= 0', met: (v) => v === 0 },
+  { pattern: /^sync\.\w+\.rateUtilization$/, label: '<= 1', met: (v) => v <= 1 },
+];
+
+export const judge = (key: string, value: number): { label: string; met: boolean } | undefined => {
+  const goal = goals.find((g) => g.pattern.test(key));
+  return goal && { label: goal.label, met: goal.met(value) };
+};

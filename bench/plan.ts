@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Size = 'S' | 'M' | 'L' | 'XL';
+
+/** One scenario child to run: its script, arguments, the figures it owes and how long it may take. */
+export interface PlannedRun {
+  label: string;
+  script: string;
+  args: string[];
+  expects: string[];
+  timeoutMs: number;
+}
+
+const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${name}.ts`, import.meta.url));
+const minute = 60_000;
+const syncKeys = (size: Size) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb'].map((k) => `sync.${size}.${k}`);
+const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
+
+/** Quick: sizes S and M and the fixed scenarios, within three minutes. Full: adds L, and XL when asked. */
+export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[]; only: string | undefined }): PlannedRun[] => {
+  const sizes: Size[] = options.quick ? ['S', 'M'] : ['S', 'M', 'L'];
+  for (const size of options.extraSizes) if (!sizes.includes(size)) sizes.push(size);
+  const quickArg = options.quick ? ['--quick'] : [];
+  const runs: PlannedRun[] = [
+    ...sizes.map((size) => ({ label: `sync ${size}`, script: script('sync'), args: ['--size', size, ...quickArg], expects: syncKeys(size), timeoutMs: syncTimeout[size] })),
+    { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
+    { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'M' : 'L', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
+    { label: 'writeback', script: script('writeback'), args: quickArg, expects: ['writeback.unchangedRequests'], timeoutMs: 3 * minute },
+    { label: 'card', script: script('card'), args: quickArg, expects: ['card.p50RatioToFloor', 'card.p99RatioToFloor', 'card.requestsPerSec'], timeoutMs: 3 * minute },
+    { label: 'webhooks', script: script('webhooks'), args: quickArg, expects: ['webhooks.eventsPerSec', 'webhooks.lost', 'webhooks.duplicated'], timeoutMs: 5 * minute },
+  ];
+  return runs.filter((run) => options.only === undefined || run.label.startsWith(options.only));
+};
+
+export const scenarioExists = (run: PlannedRun): boolean => existsSync(run.script);

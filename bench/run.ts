@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { runScenarioChild } from './lib/child-runner.ts';
+import { writeResults } from './lib/results-file.ts';
+import { formatTable } from './lib/table.ts';
+import { planRuns, scenarioExists } from './plan.ts';
+
+/**
+ * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>]`: runs every scenario in its own child process,
+ * one after another so they never compete for the CPU, prints the table and writes bench/results.json.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    size: { type: 'string', multiple: true, default: [] },
+    only: { type: 'string' },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+  },
+});
+const extraSizes = z.array(z.enum(['S', 'M', 'L', 'XL'])).parse(values.size);
+
+const figures: Record<string, number> = {};
+const missing: Record<string, string> = {};
+const started = performance.now();
+for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only })) {
+  if (!scenarioExists(run)) {
+    for (const key of run.expects) missing[key] = `no ${run.label} scenario yet (its capability has not landed)`;
+    continue;
+  }
+  const runStarted = performance.now();
+  process.stderr.write(`bench: ${run.label} ...`);
+  const outcome = await runScenarioChild(run.script, run.args, run.timeoutMs);
+  process.stderr.write(` ${((performance.now() - runStarted) / 1000).toFixed(1)} s${outcome.ok ? '' : ' (failed)'}\n`);
+  if (!outcome.ok) {
+    for (const key of run.expects) missing[key] = `${run.label} failed: ${outcome.message.split('\n')[0]}`;
+    continue;
+  }
+  Object.assign(figures, outcome.report.figures);
+  Object.assign(missing, outcome.report.missing);
+  for (const key of run.expects) if (!(key in figures) && !(key in missing)) missing[key] = `${run.label} did not report it`;
+  for (const note of outcome.report.notes) process.stderr.write(`  ${run.label}: ${note}\n`);
+}
+console.log(formatTable(figures, missing));
+console.log(`\n${Object.keys(figures).length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s -> ${values.out}`);
+await writeResults(values.out, figures);

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The reliability suite: fault matrix, crash and restart, concurrency and load, all against the emulator. Slow, so it is
+ * kept out of `npm test`. `--mode quick` (CI) runs the same stories on smaller portals and fewer crash points.
+ */
+export default defineConfig(({ mode }) => ({
+  test: {
+    include: ['tests/reliability/**/*.test.ts'],
+    testTimeout: mode === 'quick' ? 120_000 : 900_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Each file starts emulators and child processes of its own; running them side by side would only fight for CPU.
+    fileParallelism: false,
+    env: { RELIABILITY_QUICK: mode === 'quick' ? '1' : '' },
+  },
+}));
