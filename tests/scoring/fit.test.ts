@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
+import { isCustomer, scoreFit } from '../../src/scoring/fit.ts';
+
+describe('fit against the default ideal-customer profile', () => {
+  it.each([
+    ['software, 250 people, Germany', 'good', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '250', country: 'Germany' }],
+    ['20 people exactly (lower bound)', 'good', { industry: 'INTERNET', numberofemployees: '20', country: 'Canada' }],
+    ['5000 people exactly (upper bound)', 'good', { industry: 'FINANCIAL_SERVICES', numberofemployees: '5000', country: 'Sweden' }],
+    ['12 people', 'stretch', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '12', country: 'France' }],
+    ['8000 people', 'stretch', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '8000', country: 'France' }],
+    ['an unsupported country', 'stretch', { industry: 'INTERNET', numberofemployees: '100', country: 'Brazil' }],
+    ['an industry in neither list', 'stretch', { industry: 'RETAIL', numberofemployees: '100', country: 'Ireland' }],
+    ['no employee count', 'stretch', { industry: 'INTERNET', numberofemployees: null, country: 'Ireland' }],
+    ['a restaurant', 'bad', { industry: 'RESTAURANTS', numberofemployees: '100', country: 'Germany' }],
+    ['a government body', 'bad', { industry: 'GOVERNMENT_ADMINISTRATION', numberofemployees: '900', country: 'United States' }],
+    ['4 people in a good industry', 'bad', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '4', country: 'Germany' }],
+  ])('when the company is %s, then fit is %s', (_case, expected, properties) => {
+    expect(scoreFit(properties, defaultScoringConfig).value).toBe(expected);
+  });
+
+  it('when a company is a stretch, then the criteria show which rule failed and with what value', () => {
+    const fit = scoreFit({ industry: 'INTERNET', numberofemployees: '12', country: 'Canada' }, defaultScoringConfig);
+    expect(fit.criteria.filter((c) => c.rule === 'good' && !c.passed)).toEqual([
+      { rule: 'good', property: 'numberofemployees', actual: '12', passed: false, description: '20 <= numberofemployees <= 5000' },
+    ]);
+  });
+
+  it.each([['customer', true], ['opportunity', false], [null, false]])('when lifecyclestage is %s, then customer is %s', (stage, expected) => {
+    expect(isCustomer({ lifecyclestage: stage }, defaultScoringConfig)).toBe(expected);
+  });
+});
