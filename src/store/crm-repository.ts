@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { Queryable } from './db.ts';
+
+/** A synced CRM record in HubSpot's own shape: every property a string or null. */
+export interface CrmRecordInput {
+  id: string;
+  properties: Record<string, string | null>;
+  updatedAt?: string;
+}
+
+export const COMPANIES = 'companies';
+
+const idRows = z.array(z.object({ id: z.string() }));
+const ids = (rows: unknown): string[] => idRows.parse(rows).map((r) => r.id);
+
+/**
+ * Children point at their company: from = engagement/ticket/deal/feedback/contact, to = company. Bind to the Db,
+ * or to a transaction's Queryable so a page's rows and its checkpoint commit together.
+ */
+export const crmRepository = (db: Queryable) => ({
+  /** Upserts records and returns the ids whose stored properties actually changed (new ones included). */
+  async upsertObjects(portalId: number, type: string, records: readonly CrmRecordInput[]): Promise<string[]> {
+    if (records.length === 0) return [];
+    const input = JSON.stringify(records.map((r) => ({ id: r.id, properties: r.properties, updated_at: r.updatedAt ?? null })));
+    const rows = await db.query(
+      `WITH input AS (SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($3::jsonb) AS r(id text, properties jsonb, updated_at timestamptz)),
+       previous AS (
+         SELECT o.object_id, o.properties FROM crm_objects o JOIN input i ON o.object_id = i.id
+         WHERE o.portal_id = $1 AND o.object_type = $2),
+       written AS (
+         INSERT INTO crm_objects (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at)
+         SELECT $1, $2, i.id, i.properties, false, i.updated_at, now() FROM input i
+         ON CONFLICT (portal_id, object_type, object_id) DO UPDATE SET
+           properties = EXCLUDED.properties, archived = false, hs_updated_at = EXCLUDED.hs_updated_at, synced_at = now()
+         RETURNING object_id, properties)
+       SELECT w.object_id AS id FROM written w LEFT JOIN previous p ON p.object_id = w.object_id
+       WHERE p.object_id IS NULL OR p.properties IS DISTINCT FROM w.properties`,
+      [portalId, type, input],
+    );
+    return ids(rows);
+  },
+
+  /** Removes records and every association touching them; returns the companies they were attached to. */
+  async deleteObjects(portalId: number, type: string, objectIds: readonly string[]): Promise<string[]> {
+    if (objectIds.length === 0) return [];
+    const list = [...objectIds];
+    const companies = type === COMPANIES ? list : await this.companiesOf(portalId, type, list);
+    await db.query(
+      `DELETE FROM crm_associations WHERE portal_id = $1
+         AND ((from_type = $2 AND from_id = ANY($3::text[])) OR (to_type = $2 AND to_id = ANY($3::text[])))`,
+      [portalId, type, list],
+    );
+    await db.query('DELETE FROM crm_objects WHERE portal_id = $1 AND object_type = $2 AND object_id = ANY($3::text[])', [portalId, type, list]);
+    return companies;
+  },
+
+  async companiesOf(portalId: number, childType: string, childIds: readonly string[]): Promise<string[]> {
+    if (childIds.length === 0) return [];
+    const rows = await db.query(
+      `SELECT DISTINCT to_id AS id FROM crm_associations
+       WHERE portal_id = $1 AND from_type = $2 AND from_id = ANY($3::text[]) AND to_type = '${COMPANIES}'`,
+      [portalId, childType, [...childIds]],
+    );
+    return ids(rows);
+  },
+
+  /** Sets each listed child's company links to exactly the given companies. */
+  async replaceChildLinks(portalId: number, childType: string, links: ReadonlyMap<string, readonly string[]>): Promise<void> {
+    if (links.size === 0) return;
+    await db.query(
+      `DELETE FROM crm_associations WHERE portal_id = $1 AND from_type = $2 AND from_id = ANY($3::text[]) AND to_type = '${COMPANIES}'`,
+      [portalId, childType, [...links.keys()]],
+    );
+    await this.insertLinks(portalId, childType, [...links].flatMap(([child, companies]) => companies.map((company) => ({ child, company }))));
+  },
+
+  /** Sets each listed company's links of one child type to exactly the given children. */
+  async replaceCompanyLinks(portalId: number, childType: string, links: ReadonlyMap<string, readonly string[]>): Promise<void> {
+    if (links.size === 0) return;
+    await db.query(
+      `DELETE FROM crm_associations WHERE portal_id = $1 AND from_type = $2 AND to_type = '${COMPANIES}' AND to_id = ANY($3::text[])`,
+      [portalId, childType, [...links.keys()]],
+    );
+    await this.insertLinks(portalId, childType, [...links].flatMap(([company, children]) => children.map((child) => ({ child, company }))));
+  },
+
+  async insertLinks(portalId: number, childType: string, pairs: ReadonlyArray<{ child: string; company: string }>): Promise<void> {
+    if (pairs.length === 0) return;
+    await db.query(
+      `INSERT INTO crm_associations (portal_id, from_type, from_id, to_type, to_id)
+       SELECT $1, $2, p.child, '${COMPANIES}', p.company FROM jsonb_to_recordset($3::jsonb) AS p(child text, company text)
+       ON CONFLICT DO NOTHING`,
+      [portalId, childType, JSON.stringify(pairs)],
+    );
+  },
+
+  async removeLink(portalId: number, childType: string, childId: string, companyId: string): Promise<void> {
+    await db.query(
+      `DELETE FROM crm_associations WHERE portal_id = $1 AND from_type = $2 AND from_id = $3 AND to_type = '${COMPANIES}' AND to_id = $4`,
+      [portalId, childType, childId, companyId],
+    );
+  },
+
+  /** Stored ids of one type among the given ones. */
+  async existing(portalId: number, type: string, objectIds: readonly string[]): Promise<Set<string>> {
+    if (objectIds.length === 0) return new Set();
+    const rows = await db.query(
+      'SELECT object_id AS id FROM crm_objects WHERE portal_id = $1 AND object_type = $2 AND object_id = ANY($3::text[])',
+      [portalId, type, [...objectIds]],
+    );
+    return new Set(ids(rows));
+  },
+
+  /** Companies held, optionally only those written at or after a run's start (what this run has seen). */
+  async companyIds(portalId: number, seenSince?: Date): Promise<string[]> {
+    const rows = await db.query(
+      `SELECT object_id AS id FROM crm_objects WHERE portal_id = $1 AND object_type = '${COMPANIES}'
+         AND ($2::timestamptz IS NULL OR synced_at >= $2) ORDER BY object_id`,
+      [portalId, seenSince ?? null],
+    );
+    return ids(rows);
+  },
+
+  /** Children linked to the given companies, in id order after `afterId`: the keyset pages of a batch-read strategy. */
+  async linkedChildIds(portalId: number, childType: string, companyIds: readonly string[], afterId: string, limit: number): Promise<string[]> {
+    const rows = await db.query(
+      `SELECT DISTINCT from_id AS id FROM crm_associations
+       WHERE portal_id = $1 AND from_type = $2 AND to_type = '${COMPANIES}' AND to_id = ANY($3::text[]) AND from_id > $4
+       ORDER BY from_id LIMIT $5`,
+      [portalId, childType, [...companyIds], afterId, limit],
+    );
+    return ids(rows);
+  },
+
+  /** Children of a type no longer linked to any held company: nothing Waypoint scores needs them. */
+  async unlinkedChildren(portalId: number, childType: string, childIds: readonly string[]): Promise<string[]> {
+    if (childIds.length === 0) return [];
+    const rows = await db.query(
+      `SELECT o.object_id AS id FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = $2 AND o.object_id = ANY($3::text[])
+         AND NOT EXISTS (SELECT 1 FROM crm_associations a WHERE a.portal_id = $1 AND a.from_type = $2 AND a.from_id = o.object_id
+           AND a.to_type = '${COMPANIES}')`,
+      [portalId, childType, [...childIds]],
+    );
+    return ids(rows);
+  },
+
+  /** Children linked only to the given companies (what leaves the store with them). */
+  async childrenOnlyLinkedTo(portalId: number, companyIds: readonly string[]): Promise<Array<{ type: string; id: string }>> {
+    if (companyIds.length === 0) return [];
+    const rows = await db.query<{ type: string; id: string }>(
+      `SELECT DISTINCT a.from_type AS type, a.from_id AS id FROM crm_associations a
+       WHERE a.portal_id = $1 AND a.to_type = '${COMPANIES}' AND a.to_id = ANY($2::text[])
+         AND NOT EXISTS (SELECT 1 FROM crm_associations b WHERE b.portal_id = $1 AND b.from_type = a.from_type AND b.from_id = a.from_id
+           AND b.to_type = '${COMPANIES}' AND NOT (b.to_id = ANY($2::text[])))`,
+      [portalId, [...companyIds]],
+    );
+    return rows;
+  },
+
+  /**
+   * The end of a full sync: whatever the run did not see is gone from HubSpot or no longer a customer's, and links
+   * left without both ends go with it.
+   */
+  async sweepUnseen(portalId: number, runStartedAt: Date): Promise<number> {
+    const removed = await db.query('DELETE FROM crm_objects WHERE portal_id = $1 AND synced_at < $2 RETURNING object_id', [portalId, runStartedAt]);
+    await db.query(
+      `DELETE FROM crm_associations a WHERE a.portal_id = $1 AND (
+         NOT EXISTS (SELECT 1 FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = a.from_type AND o.object_id = a.from_id)
+         OR NOT EXISTS (SELECT 1 FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = a.to_type AND o.object_id = a.to_id))`,
+      [portalId],
+    );
+    return removed.length;
+  },
+
+  async companyIdByDomain(portalId: number, domains: readonly string[]): Promise<Map<string, string>> {
+    if (domains.length === 0) return new Map();
+    const rows = await db.query<{ domain: string; id: string }>(
+      `SELECT lower(properties->>'domain') AS domain, min(object_id) AS id FROM crm_objects
+       WHERE portal_id = $1 AND object_type = '${COMPANIES}' AND lower(properties->>'domain') = ANY($2::text[])
+       GROUP BY lower(properties->>'domain')`,
+      [portalId, domains.map((d) => d.toLowerCase())],
+    );
+    return new Map(rows.map((r) => [r.domain, r.id]));
+  },
+});
+
+export type CrmRepository = ReturnType<typeof crmRepository>;

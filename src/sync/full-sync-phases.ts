@@ -1,0 +1,86 @@
+import { ASSOCIATIONS_BATCH_MAX } from '../hubspot/associations.ts';
+import { chunksOf } from '../hubspot/chunks.ts';
+import { BATCH_MAX } from '../hubspot/objects.ts';
+import type { HubSpotObject } from '../hubspot/schemas.ts';
+import { crmRepository } from '../store/crm-repository.ts';
+import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
+import type { PhaseContext } from './full-sync.ts';
+import { childProperties, type ChildType } from './object-catalogue.ts';
+import { companyIdsOf, toRecordInput } from './sync-deps.ts';
+
+// Phases of a full sync. Each reads its paging state from the cursor, so it continues where a crash left it.
+
+export const syncCompanies = async (context: PhaseContext): Promise<void> => {
+  const { client, settings, portalId } = context;
+  const filter = { propertyName: settings.customerFilter.property, operator: 'IN' as const, values: settings.customerFilter.values };
+  const pages = client.searchModifiedSince('companies', { sinceMs: context.cursor().companiesSinceMs, properties: settings.companyProperties, filters: [filter] });
+  for await (const page of pages) {
+    await context.commit('companies', page.results, { companiesSinceMs: page.lastModifiedMs }, async (tx) => {
+      await crmRepository(tx).upsertObjects(portalId, 'companies', page.results.map(toRecordInput));
+    });
+  }
+  await context.commit('companies', [], enterPhase(phaseAfter('companies')));
+};
+
+const runCustomers = (context: PhaseContext): Promise<string[]> =>
+  crmRepository(context.db).companyIds(context.portalId, new Date(context.cursor().runStartedAt));
+
+/** Every object of the type with its company links; only those linked to a customer of this run are kept. */
+export const syncListStrategy = async (context: PhaseContext, type: ChildType): Promise<void> => {
+  const { client, portalId } = context;
+  const customers = new Set(await runCustomers(context));
+  const pages = client.listObjects(type, { properties: childProperties[type], associations: ['companies'], after: context.cursor().listAfter ?? undefined });
+  for await (const page of pages) {
+    const kept: HubSpotObject[] = [];
+    const links = new Map<string, string[]>();
+    for (const record of page.results) {
+      const companies = companyIdsOf(record).filter((id) => customers.has(id));
+      if (companies.length === 0) continue;
+      kept.push(record);
+      links.set(record.id, companies);
+    }
+    const next = page.nextAfter === undefined ? enterPhase(phaseAfter(type)) : { listAfter: page.nextAfter };
+    await context.commit(type, kept, next, async (tx) => {
+      const crm = crmRepository(tx);
+      await crm.upsertObjects(portalId, type, kept.map(toRecordInput));
+      await crm.replaceChildLinks(portalId, type, links);
+    });
+  }
+};
+
+/**
+ * Customers' links first (1,000 companies a call, stored with their checkpoint), then only the linked objects in
+ * id order, 100 a call: the stored links make the id keyset the resumable cursor.
+ */
+export const syncAssociationsStrategy = async (context: PhaseContext, type: ChildType): Promise<void> => {
+  const { client, portalId } = context;
+  const reader = crmRepository(context.db);
+  const chunks = chunksOf(await runCustomers(context), ASSOCIATIONS_BATCH_MAX);
+  while (context.cursor().phase === type) {
+    const cursor = context.cursor();
+    const companyIds = chunks[cursor.chunk];
+    if (!companyIds) {
+      await context.commit(type, [], enterPhase(phaseAfter(type)));
+      return;
+    }
+    if (!cursor.chunkLinksRead) {
+      const links = await client.batchReadAssociations('companies', type, companyIds);
+      // A company whose links could not be read keeps the links it had; the next full sync reads them again.
+      for (const failure of links.failed) links.byId.delete(failure.id);
+      await context.commit(type, [], { chunkLinksRead: true, lastChildId: '' }, async (tx) => {
+        await crmRepository(tx).replaceCompanyLinks(portalId, type, links.byId);
+      });
+      continue;
+    }
+    const ids = await reader.linkedChildIds(portalId, type, companyIds, cursor.lastChildId, BATCH_MAX);
+    if (ids.length === 0) {
+      await context.commit(type, [], { chunk: cursor.chunk + 1, chunkLinksRead: false, lastChildId: '' });
+      continue;
+    }
+    const read = await client.batchRead(type, ids, childProperties[type]);
+    const plan = cursor.plan?.map((p) => (p.type === type ? { ...p, linked: (p.linked ?? 0) + ids.length } : p)) ?? null;
+    await context.commit(type, read.results, { lastChildId: ids.at(-1) ?? '', plan }, async (tx) => {
+      await crmRepository(tx).upsertObjects(portalId, type, read.results.map(toRecordInput));
+    });
+  }
+};

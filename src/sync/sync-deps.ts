@@ -1,0 +1,26 @@
+import type { HubSpotClient } from '../hubspot/client.ts';
+import type { HubSpotObject } from '../hubspot/schemas.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { CrmRecordInput } from '../store/crm-repository.ts';
+import type { Db } from '../store/db.ts';
+import type { SyncSettings } from './object-catalogue.ts';
+
+export interface SyncDeps {
+  db: Db;
+  hubspot: Pick<HubSpotClient, 'forPortal' | 'stats'>;
+  logger: Logger;
+  clock: Clock;
+  /** The portal's customer filter and company properties (from its scoring config). */
+  settingsFor(portalId: number): Promise<SyncSettings>;
+  /** Asks for the changed companies to be rescored; companyIds absent means every customer. */
+  requestScoring(portalId: number, companyIds: readonly string[] | null): Promise<void>;
+}
+
+export const toRecordInput = (record: HubSpotObject): CrmRecordInput => ({
+  id: record.id, properties: record.properties, updatedAt: record.updatedAt,
+});
+
+/** Every association type HubSpot lists to companies (labelled or not), as distinct company ids. */
+export const companyIdsOf = (record: HubSpotObject): string[] =>
+  [...new Set(record.associations?.companies?.results.map((r) => r.id) ?? [])];
