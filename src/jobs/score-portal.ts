@@ -1,0 +1,104 @@
+import { isDeepStrictEqual } from 'node:util';
+import { defaultScoringConfig } from '../scoring/defaults.ts';
+import type { ScoringConfig } from '../scoring/config.schema.ts';
+import type { ScoreCard } from '../scoring/score-card.schema.ts';
+import { scoreCompany } from '../scoring/score.ts';
+import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import { portalLogger, type Logger } from '../shared/logger.ts';
+import type { Db } from '../store/db.ts';
+import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
+import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
+
+// The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
+const HISTORY_DAYS = 120;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
+export interface SnapshotSource {
+  /** The portal's customers, or exactly the given companies, as scoring snapshots built from the store. */
+  load(portalId: number, config: ScoringConfig, companyIds?: readonly string[]): AsyncIterable<CompanySnapshot>;
+}
+
+export interface ScorePortalDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  snapshots: SnapshotSource;
+  /** Runs after the scores are stored (write-back inline, or an enqueue of writeback-portal). */
+  afterScoring?: (portalId: number, companyIds: readonly string[] | undefined) => Promise<unknown>;
+}
+
+export interface ScorePortalInput {
+  portalId: number;
+  companyIds?: readonly string[];
+}
+
+export interface ScorePortalReport {
+  scored: number;
+  /** New score snapshot rows: the card changed, or the day's first score of an unchanged card. */
+  stored: number;
+  unchanged: number;
+  configVersion: number | null;
+  cards: ScoreCard[];
+}
+
+/** The portal's latest saved config, or the shipped default (version null) until an admin saves one. */
+export const effectiveScoringConfig = async (db: Db, portalId: number): Promise<{ config: ScoringConfig; version: number | null }> => {
+  const stored = await scoringConfigRepository(db).latest(portalId);
+  return stored ? { config: stored.config, version: stored.version } : { config: defaultScoringConfig, version: null };
+};
+
+// What a card says, leaving out when it was computed and the sentence comparing it with the previous card: two
+// cards equal in this are the same assessment, and storing (or writing back) the second would only add noise.
+const substance = ({ scoredAt: _at, changeReason: _reason, ...rest }: ScoreCard) => rest;
+
+const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
+
+/** The card to store, or null when the latest stored card already says the same thing today. */
+export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): ScoreCard | null => {
+  if (!latest || !isDeepStrictEqual(substance(card), substance(latest.card))) return card;
+  if (utcDay(card.scoredAt) === utcDay(latest.card.scoredAt)) return null;
+  // A daily point for the trend: same assessment, so the explanation of the last real change still holds.
+  return { ...card, changeReason: latest.card.changeReason };
+};
+
+/**
+ * Scores the given companies (or all customers) of one portal at the clock's now with the portal's config,
+ * stores a snapshot row for each card that changed (and one a day regardless, for the trend), then hands over
+ * to write-back.
+ */
+export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput): Promise<ScorePortalReport> => {
+  const { portalId, companyIds } = input;
+  const log = portalLogger(deps.logger, portalId);
+  const now = deps.clock.now();
+  const { config, version } = await effectiveScoringConfig(deps.db, portalId);
+  const scores = scoresRepository(deps.db);
+  const [latest, history, overrides] = await Promise.all([
+    scores.latestByCompany(portalId, companyIds),
+    scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
+    scores.milestoneOverrides(portalId, companyIds),
+  ]);
+
+  const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [] };
+  for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
+    const id = snapshot.company.id;
+    const card = scoreCompany(
+      { ...snapshot, previousCards: history.get(id) ?? [], milestoneOverrides: overrides.get(id) ?? [] },
+      config,
+      now,
+    );
+    report.scored += 1;
+    const toStore = cardToStore(card, latest.get(id));
+    if (toStore) {
+      await scores.insert(portalId, toStore, version);
+      report.stored += 1;
+    } else {
+      report.unchanged += 1;
+    }
+    report.cards.push(toStore ?? latest.get(id)?.card ?? card);
+  }
+  log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, configVersion: version }, 'scoring done');
+  await deps.afterScoring?.(portalId, companyIds);
+  return report;
+};

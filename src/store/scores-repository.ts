@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
+import type { PreviousCard } from '../scoring/snapshot.schema.ts';
+import type { Queryable } from './db.ts';
+
+// Score snapshots are the history behind the card's trend, "why it changed" and write-back. Cards are stored whole
+// (jsonb) and parsed on the way out, so a row written by an older release fails loudly instead of drawing nonsense.
+
+const cardRowSchema = z.object({
+  company_id: z.string(),
+  scored_at: z.coerce.date(),
+  config_version: z.coerce.number().int().nullable(),
+  card: scoreCardSchema,
+});
+
+const pointRowSchema = z.object({
+  company_id: z.string(),
+  scored_at: z.coerce.date(),
+  health_score: z.coerce.number(),
+  card: z.object({
+    health: z.object({
+      status: z.enum(['green', 'yellow', 'red']),
+      components: z.array(z.object({ key: z.string(), value: z.number().nullable() })),
+    }),
+    cohort: z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']),
+    nextPlay: z.object({ play: z.string() }),
+  }),
+});
+
+const overrideRowSchema = z.object({ company_id: z.string(), milestone_key: z.string(), done_at: z.coerce.date() });
+
+export interface StoredScore {
+  companyId: string;
+  scoredAt: Date;
+  configVersion: number | null;
+  card: ScoreCard;
+}
+
+export interface MilestoneOverride {
+  key: string;
+  doneAt: string;
+}
+
+const toStored = (row: unknown): StoredScore => {
+  const r = cardRowSchema.parse(row);
+  return { companyId: r.company_id, scoredAt: r.scored_at, configVersion: r.config_version, card: r.card };
+};
+
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};
+
+/** Every query filters by portal: a company id alone never reaches another tenant's rows. */
+export const scoresRepository = (db: Queryable) => ({
+  async latest(portalId: number, companyId: string): Promise<StoredScore | null> {
+    const rows = await db.query(
+      `SELECT company_id, scored_at, config_version, card FROM score_snapshots
+       WHERE portal_id = $1 AND company_id = $2 ORDER BY scored_at DESC, id DESC LIMIT 1`,
+      [portalId, companyId],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  },
+
+  /** The latest card of each scored company of the portal, or of the given companies only. */
+  async latestByCompany(portalId: number, companyIds?: readonly string[]): Promise<Map<string, StoredScore>> {
+    const rows = await db.query(
+      `SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card FROM score_snapshots
+       WHERE portal_id = $1 AND ($2::text[] IS NULL OR company_id = ANY($2::text[]))
+       ORDER BY company_id, scored_at DESC, id DESC`,
+      [portalId, companyIds ? [...companyIds] : null],
+    );
+    return new Map(rows.map(toStored).map((score) => [score.companyId, score]));
+  },
+
+  async insert(portalId: number, card: ScoreCard, configVersion: number | null): Promise<void> {
+    await db.query(
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [portalId, card.companyId, card.scoredAt, configVersion, card.health.score, card.cohort, JSON.stringify(card)],
+    );
+  },
+
+  /** Scores since `since`, oldest first, in the shape the scoring engine reads as previous cards. */
+  async previousCards(portalId: number, since: Date, companyIds?: readonly string[]): Promise<Map<string, PreviousCard[]>> {
+    const rows = await db.query(
+      `SELECT company_id, scored_at, health_score,
+         jsonb_build_object('health', jsonb_build_object('status', card->'health'->'status', 'components', card->'health'->'components'),
+           'cohort', card->'cohort', 'nextPlay', jsonb_build_object('play', card->'nextPlay'->'play')) AS card
+       FROM score_snapshots
+       WHERE portal_id = $1 AND scored_at >= $2 AND ($3::text[] IS NULL OR company_id = ANY($3::text[]))
+       ORDER BY company_id, scored_at, id`,
+      [portalId, since, companyIds ? [...companyIds] : null],
+    );
+    const points = rows.map((row) => pointRowSchema.parse(row));
+    const cards = points.map((p) => ({
+      companyId: p.company_id,
+      card: {
+        scoredAt: p.scored_at.toISOString(),
+        healthScore: p.health_score,
+        status: p.card.health.status,
+        cohort: p.card.cohort,
+        nextPlay: p.card.nextPlay.play,
+        components: p.card.health.components.map((c) => ({ key: c.key, value: c.value })),
+      } satisfies PreviousCard,
+    }));
+    return new Map([...groupBy(cards, (c) => c.companyId)].map(([id, list]) => [id, list.map((c) => c.card)]));
+  },
+
+  /** Health over time for the card's trend chart, oldest first. */
+  async healthHistory(portalId: number, companyId: string, since: Date): Promise<{ scoredAt: Date; healthScore: number }[]> {
+    const rows = await db.query<{ scored_at: unknown; health_score: unknown }>(
+      `SELECT scored_at, health_score FROM score_snapshots
+       WHERE portal_id = $1 AND company_id = $2 AND scored_at >= $3 AND health_score IS NOT NULL ORDER BY scored_at, id`,
+      [portalId, companyId, since],
+    );
+    return rows.map((row) => ({ scoredAt: z.coerce.date().parse(row.scored_at), healthScore: z.coerce.number().parse(row.health_score) }));
+  },
+
+  /** Records a customer milestone as done; marking it again keeps the first date. */
+  async markMilestone(portalId: number, companyId: string, milestoneKey: string, doneAt: Date, markedBy: string | null): Promise<void> {
+    await db.query(
+      `INSERT INTO milestone_overrides (portal_id, company_id, milestone_key, done_at, marked_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (portal_id, company_id, milestone_key) DO NOTHING`,
+      [portalId, companyId, milestoneKey, doneAt, markedBy],
+    );
+  },
+
+  async milestoneOverrides(portalId: number, companyIds?: readonly string[]): Promise<Map<string, MilestoneOverride[]>> {
+    const rows = await db.query(
+      `SELECT company_id, milestone_key, done_at FROM milestone_overrides
+       WHERE portal_id = $1 AND ($2::text[] IS NULL OR company_id = ANY($2::text[])) ORDER BY company_id, milestone_key`,
+      [portalId, companyIds ? [...companyIds] : null],
+    );
+    const overrides = rows.map((row) => overrideRowSchema.parse(row));
+    return new Map([...groupBy(overrides, (o) => o.company_id)].map(([id, list]) =>
+      [id, list.map((o) => ({ key: o.milestone_key, doneAt: o.done_at.toISOString() }))]));
+  },
+});
+
+export type ScoresRepository = ReturnType<typeof scoresRepository>;

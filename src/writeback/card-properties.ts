@@ -1,0 +1,33 @@
+import type { ScoreCard } from '../scoring/score-card.schema.ts';
+import { playValue } from './play-values.ts';
+import type { WaypointPropertyName } from './property-catalogue.ts';
+
+export type WaypointPropertyValues = Record<WaypointPropertyName, string>;
+
+// HubSpot clears a property when sent an empty string; values travel as strings whatever their type.
+const text = (value: string | null): string => value ?? '';
+const number = (value: number): string => String(Math.round(value * 100) / 100);
+
+/** The values Waypoint writes to a company for its score card: pure, so diffing compares like with like. */
+export const propertiesFromCard = (card: ScoreCard): WaypointPropertyValues => ({
+  waypoint_fit: card.fit.value,
+  waypoint_health_score: number(card.health.score),
+  waypoint_health_status: card.health.status,
+  waypoint_success_vector: card.vector.value,
+  waypoint_cohort: card.cohort,
+  waypoint_gone_dark: String(card.goneDark.dark),
+  waypoint_milestone_progress: number(card.milestoneProgress),
+  waypoint_current_milestone: text(card.currentMilestone),
+  waypoint_next_play: playValue(card.nextPlay.play),
+  waypoint_next_play_reason: card.nextPlay.reason,
+  waypoint_priority: number(card.priority),
+  waypoint_health_change_reason: card.changeReason,
+  waypoint_scored_at: card.scoredAt,
+});
+
+/** Only the properties whose value differs from what Waypoint last wrote (all of them for a company never written). */
+export const changedProperties = (
+  desired: Readonly<Record<string, string>>,
+  written: Readonly<Record<string, string>> | undefined,
+): Record<string, string> =>
+  Object.fromEntries(Object.entries(desired).filter(([name, value]) => written?.[name] !== value));
