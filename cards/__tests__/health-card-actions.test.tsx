@@ -1,4 +1,4 @@
-import { Button, ScoreCircle, StatusTag } from '@hubspot/ui-extensions';
+import { Button, LoadingSpinner, ScoreCircle, StatusTag } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HealthCard } from '../HealthCard.tsx';
@@ -79,7 +79,7 @@ describe('marking a customer milestone done', () => {
 });
 
 describe('rescoring now', () => {
-  it('when the rescore succeeds, then the card shows the new score without going back to a spinner', async () => {
+  it('when the rescore succeeds, then the card shows the new score', async () => {
     backend.on('POST /api/cards/actions/rescore', () => {
       backend.on('GET /api/cards/company', { status: 200, body: scoredCardData({ healthScore: 71, healthStatus: 'green' }) });
       return { status: 200, body: { status: 'ok' } };
@@ -89,6 +89,19 @@ describe('rescoring now', () => {
     await waitFor(() => expect(find(ScoreCircle).props.score).toBe(71));
     expect(backend.requestsTo('POST /api/cards/actions/rescore')[0]?.body).toEqual({});
     expect(addAlert).toHaveBeenCalledWith(expect.objectContaining({ type: 'success', title: 'Rescored' }));
+  });
+
+  it('while the refresh after a rescore is on its way, then the card keeps showing the current score instead of a spinner', async () => {
+    backend.on('POST /api/cards/actions/rescore', () => {
+      backend.on('GET /api/cards/company', 'never');
+      return { status: 200, body: { status: 'ok' } };
+    });
+    const { find, findByTestId, maybeFind, addAlert } = await renderScoredCard();
+    findByTestId(Button, 'rescore-button').trigger('onClick');
+    await vi.waitFor(() => expect(cardLoads()).toBe(2));
+    expect(addAlert).toHaveBeenCalledWith(expect.objectContaining({ type: 'success' }));
+    expect(find(ScoreCircle).props.score).toBe(42);
+    expect(maybeFind(LoadingSpinner)).toBeNull();
   });
 
   it('when the rescore answers with an unreadable body, then the CSM gets a danger alert and keeps the old score', async () => {

@@ -10,8 +10,8 @@ export type CardState =
   | { status: 'error'; message: string };
 
 /**
- * Loads the card data for a record. `reload` fetches again; while a reload runs after a successful load the
- * card keeps showing the data it has, so an action's refresh does not flash a spinner.
+ * Loads the card data for a record. `reload` fetches again; while a reload of the same company runs after a
+ * successful load the card keeps showing the data it has, so an action's refresh does not flash a spinner.
  */
 export const useCardData = (record: RecordRef): { state: CardState; reload: () => void } => {
   const [state, setState] = useState<CardState>({ status: 'loading' });
@@ -20,7 +20,7 @@ export const useCardData = (record: RecordRef): { state: CardState; reload: () =
 
   useEffect(() => {
     let current = true;
-    setState((previous) => (previous.status === 'ok' ? previous : { status: 'loading' }));
+    setState((previous) => (previous.status === 'ok' && previous.data.company.id === String(objectId) ? previous : { status: 'loading' }));
     void getCardData({ portalId, objectId }).then((result) => {
       if (!current) return;
       if (!result.ok) setState({ status: 'error', message: result.message });
