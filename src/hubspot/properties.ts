@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAppError } from '../shared/errors.ts';
 import { propertiesPath, propertyGroupsPath, propertyPath } from './api-version.ts';
+import type { PortalClient } from './client.ts';
 
 // Company property groups and properties, read and written through the HubSpot door's request method.
 // https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide (2026-03 paths)
@@ -65,9 +66,7 @@ const existingPropertySchema = z.object({
 const listSchema = <T extends z.ZodType>(item: T) => z.object({ results: z.array(item) });
 
 /** The slice of the HubSpot client that provisioning needs: one authenticated request for one portal. */
-export interface PortalRequester {
-  request(options: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown }): Promise<unknown>;
-}
+export type PortalRequester = Pick<PortalClient, 'request'>;
 
 export interface ProvisionReport {
   groupCreated: boolean;
@@ -84,7 +83,7 @@ const sameOptions = (wanted: readonly PropertyOption[] | undefined, existing: re
 /** Another process provisioning the same portal at the same moment wins the race with a 409: that is success. */
 const createUnlessRaced = async (client: PortalRequester, path: string, body: unknown): Promise<boolean> => {
   try {
-    await client.request({ method: 'POST', path, body });
+    await client.request({ method: 'POST', path, body, schema: z.unknown() });
     return true;
   } catch (error) {
     if (isAppError(error) && error.code === 'HUBSPOT_CONFLICT') return false;
@@ -97,11 +96,11 @@ const createUnlessRaced = async (client: PortalRequester, path: string, body: un
  * Reads first so a second run creates nothing; property names and enumeration values never change here.
  */
 export const provisionProperties = async (client: PortalRequester, catalogue: PropertyCatalogue): Promise<ProvisionReport> => {
-  const groups = listSchema(propertyGroupSchema.partial({ label: true })).parse(await client.request({ method: 'GET', path: propertyGroupsPath('companies') }));
+  const groups = await client.request({ method: 'GET', path: propertyGroupsPath('companies'), schema: listSchema(propertyGroupSchema.partial({ label: true })) });
   const groupCreated = !groups.results.some((g) => g.name === catalogue.group.name);
   if (groupCreated) await createUnlessRaced(client, propertyGroupsPath('companies'), catalogue.group);
 
-  const existing = listSchema(existingPropertySchema).parse(await client.request({ method: 'GET', path: basePath }));
+  const existing = await client.request({ method: 'GET', path: basePath, schema: listSchema(existingPropertySchema) });
   const byName = new Map(existing.results.map((p) => [p.name, p]));
   const report: ProvisionReport = { groupCreated, created: [], updated: [], unchanged: [] };
 
@@ -120,7 +119,10 @@ export const provisionProperties = async (client: PortalRequester, catalogue: Pr
       continue;
     }
     const patch = { label: wanted.label, description: wanted.description, ...(wanted.options ? { options: wanted.options } : {}) };
-    await client.request({ method: 'PATCH', path: propertyPath('companies', wanted.name), body: patch });
+    await client.request({
+      method: 'PATCH', path: propertyPath('companies', wanted.name), body: patch, schema: z.unknown(),
+      endpoint: `PATCH ${basePath}/{name}`,
+    });
     report.updated.push(wanted.name);
   }
   return report;
