@@ -14,6 +14,7 @@ export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnap
     churnedAt: null,
     churnReason: null,
     activeUsers30d: snapshot.usage.length > 0 ? null : snapshot.company.activeUsers30d,
+    keyFeaturesUsed: null,
   },
   engagements: snapshot.engagements.filter((e) => before(e.timestamp, at)),
   tickets: snapshot.tickets.filter((t) => before(t.createdAt, at)).map((t) => (before(t.closedAt, at) ? t : { ...t, closedAt: null })),

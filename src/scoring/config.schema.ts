@@ -55,7 +55,10 @@ const milestoneSchema = z.object({
 const partialWeights = z.partialRecord(z.enum(componentKeys), weight);
 
 const healthComponentsSchema = z.object({
-  usage: z.object({ weight, depthFull: between(0, 10), depthZero: between(0, 10), trendFull: z.number(), trendZero: z.number(), trendShare: weight }),
+  usage: z.object({
+    weight, depthFull: between(0, 10), depthZero: between(0, 10), trendFull: z.number(), trendZero: z.number(), trendShare: weight,
+    keyFeatureCount: z.number().int().min(1, 'must be at least 1'), breadthShare: weight,
+  }),
   cadence: z.object({ weight, windowDays: days, expectedTouchesBySegment: z.record(z.string(), positive) }),
   engagement: z.object({ weight, fullWithinDays: days, zeroAfterDays: days, windowDays: days, inboundForFull: positive, volumeShare: weight }),
   support: z.object({ weight, urgentPenalty: positive, openPenalty: positive, stalePenalty: positive, staleAfterDays: days }),

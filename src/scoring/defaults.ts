@@ -39,7 +39,7 @@ const defaultInput: ScoringConfigInput = {
   },
   health: {
     components: {
-      usage: { weight: 0.25, depthFull: 0.7, depthZero: 0.1, trendFull: 0.2, trendZero: -0.3, trendShare: 0.4 },
+      usage: { weight: 0.25, depthFull: 0.7, depthZero: 0.1, trendFull: 0.2, trendZero: -0.3, trendShare: 0.4, keyFeatureCount: 8, breadthShare: 0.2 },
       cadence: { weight: 0.08, windowDays: 90, expectedTouchesBySegment: { small: 0, mid: 3, large: 6 } },
       engagement: { weight: 0.2, fullWithinDays: 14, zeroAfterDays: 60, windowDays: 90, inboundForFull: 6, volumeShare: 0.3 },
       support: { weight: 0.12, urgentPenalty: 25, openPenalty: 5, stalePenalty: 10, staleAfterDays: 14 },

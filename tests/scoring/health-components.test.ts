@@ -59,6 +59,14 @@ describe('health components', () => {
   });
 
   it.each([
+    ['8 of 8', 8, 0.8 * 84 + 0.2 * 100],
+    ['2 of 8', 2, 0.8 * 84 + 0.2 * 25],
+    ['none', 0, 0.8 * 84],
+  ])('when %s key features are in use, then breadth moves the usage component accordingly', (_case, keyFeaturesUsed, expected) => {
+    expect(component(aSnapshot({ company: { keyFeaturesUsed }, usage: usageLine(80, 80) }), 'usage').value).toBeCloseTo(expected, 0);
+  });
+
+  it.each([
     ['mid', 66.7, 50_000],
     ['large', 33.3, 250_000],
   ])('when a %s account got two CSM touches in 90 days, then cadence reads %s', (_segment, expected, arr) => {
