@@ -90,15 +90,21 @@ const send = async (ctx: RequestContext, request: HubSpotRequest<unknown>, url: 
   }
 };
 
-const parseSuccess = <T>(request: HubSpotRequest<T>, endpoint: string, status: number, text: string): T => {
+type Parsed<T> = { kind: 'ok'; data: T } | { kind: 'unparsable' } | { kind: 'invalid'; error: z.ZodError };
+
+/** A body cut short in transit does not parse as JSON and is worth asking again; JSON of the wrong shape is not. */
+const parseSuccess = <T>(schema: z.ZodType<T>, text: string): Parsed<T> => {
   const json = parseJson(text);
-  const parsed = json.ok ? request.schema.safeParse(json.value) : undefined;
-  if (parsed?.success) return parsed.data;
-  const why = parsed ? z.prettifyError(parsed.error).slice(0, 1_000) : 'body is not JSON';
-  throw new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from ${endpoint}: ${why}`, {
-    details: { endpoint, status, issues: parsed?.error?.issues.slice(0, 10) },
-  });
+  if (!json.ok) return { kind: 'unparsable' };
+  const parsed = schema.safeParse(json.value);
+  if (parsed.success) return { kind: 'ok', data: parsed.data };
+  return json.value === undefined ? { kind: 'unparsable' } : { kind: 'invalid', error: parsed.error };
 };
+
+const malformed = (endpoint: string, status: number, why: string, issues?: unknown): AppError =>
+  new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from ${endpoint}: ${why}`, {
+    details: { endpoint, status, issues },
+  });
 
 const failure = (endpoint: string, outcome: Outcome, decision: RetryDecision): AppError => {
   if ('error' in outcome) {
@@ -132,13 +138,13 @@ export const createPortalRequest = (ctx: RequestContext): PortalRequest => async
     if (status === 429) record('rateLimited');
     ctx.onRequest?.({ portalId: ctx.portalId, method: request.method, endpoint, attempt, status, durationMs: ctx.timers.now() - startedAt });
 
-    if (status !== undefined && status >= 200 && status < 300 && 'text' in outcome) {
-      try {
-        return parseSuccess(request, endpoint, status, outcome.text);
-      } catch (error) {
-        record('failures');
-        throw error;
-      }
+    const parsed = status !== undefined && status >= 200 && status < 300 && 'text' in outcome
+      ? parseSuccess(request.schema, outcome.text)
+      : undefined;
+    if (parsed?.kind === 'ok') return parsed.data;
+    if (parsed?.kind === 'invalid') {
+      record('failures');
+      throw malformed(endpoint, status ?? 0, z.prettifyError(parsed.error).slice(0, 1_000), parsed.error.issues.slice(0, 10));
     }
     // A 401 usually means the token expired early or was revoked; one fresh token settles which.
     if (status === 401 && !tokenRenewed && ctx.tokenProvider.invalidate) {
@@ -154,10 +160,11 @@ export const createPortalRequest = (ctx: RequestContext): PortalRequest => async
       body: json?.ok ? json.value : undefined,
       attempt,
       error: 'error' in outcome ? outcome.error : undefined,
+      unparsableBody: parsed?.kind === 'unparsable',
     }, ctx.retry);
     if (!decision.retry) {
       record('failures');
-      const error = failure(endpoint, outcome, decision);
+      const error = parsed ? malformed(endpoint, status ?? 0, `body is not JSON (${decision.reason})`) : failure(endpoint, outcome, decision);
       ctx.logger.warn({ endpoint, status, attempt, errorCode: error.code, details: error.details }, 'HubSpot request failed');
       throw error;
     }

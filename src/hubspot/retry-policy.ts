@@ -34,6 +34,8 @@ export interface RetryInput {
   /** Attempts made so far, the one that just failed included (1 after the first failure). */
   attempt: number;
   error?: unknown;
+  /** A 2xx whose body did not parse, as when a connection is cut mid-body. */
+  unparsableBody?: boolean;
 }
 
 export interface RetryDecision {
@@ -64,6 +66,14 @@ const backoffMs = (attempt: number, options: RetryOptions): number => {
   return Math.round(step / 2 + options.random() * (step / 2));
 };
 
+/** Failures another attempt may cure: no answer, a server error, or a success whose body arrived broken. */
+const transientFailure = (status: number | undefined, unparsableBody: boolean): [string, ErrorCode] | undefined => {
+  if (status === undefined) return ['network error', 'HUBSPOT_NETWORK'];
+  if (status >= 500) return [`status ${status}`, 'HUBSPOT_UNAVAILABLE'];
+  if (unparsableBody && status < 300) return [`status ${status} with an unparsable body`, 'HUBSPOT_MALFORMED_RESPONSE'];
+  return undefined;
+};
+
 const stop = (reason: string, code: ErrorCode): RetryDecision => ({ retry: false, waitMs: 0, reason, code });
 
 const decideRateLimited = (input: RetryInput, policyName: string | undefined, options: RetryOptions): RetryDecision => {
@@ -86,13 +96,12 @@ export const decideRetry = (input: RetryInput, options: RetryOptions = defaultRe
   const parsed = hubSpotErrorBodySchema.safeParse(input.body);
   const body = parsed.success ? parsed.data : {};
   const { status } = input;
-  if (status !== undefined && status < 400) return { retry: false, waitMs: 0, reason: `status ${status}` };
+  if (status !== undefined && status < 400 && !input.unparsableBody) return { retry: false, waitMs: 0, reason: `status ${status}` };
   if (status === 429) return decideRateLimited(input, body.policyName, options);
-  if (status === undefined || status >= 500) {
-    const what = status === undefined ? 'network error' : `status ${status}`;
-    if (input.attempt >= options.maxAttempts) {
-      return stop(`${what}: attempts exhausted`, status === undefined ? 'HUBSPOT_NETWORK' : 'HUBSPOT_UNAVAILABLE');
-    }
+  const transient = transientFailure(status, input.unparsableBody === true);
+  if (transient) {
+    const [what, code] = transient;
+    if (input.attempt >= options.maxAttempts) return stop(`${what}: attempts exhausted`, code);
     return { retry: true, waitMs: backoffMs(input.attempt, options), reason: what };
   }
   return stop(`status ${status}${body.category ? ` ${body.category}` : ''}: not retried`, codeForHubSpotError(status, body.category));

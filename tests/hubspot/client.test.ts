@@ -76,10 +76,9 @@ describe('HubSpot client requests', () => {
   });
 
   it.each([
-    { name: 'a body that is not JSON', body: '<html>oops</html>' },
     { name: 'a record without properties', body: { id: '7', createdAt: 'x', updatedAt: 'y' } },
     { name: 'a property value that is a number', body: { ...hubSpotRecord(7), properties: { name: 42 } } },
-    { name: 'an empty body', body: '' },
+    { name: 'a list where a record was expected', body: { results: [hubSpotRecord(7)] } },
   ])('when HubSpot returns $name, then the call fails as a malformed response from that endpoint without retrying', async ({ body }) => {
     nock(BASE_URL).get(path).query(true).reply(200, body);
     const { client, portal } = testClient();
@@ -88,7 +87,30 @@ describe('HubSpot client requests', () => {
 
     expect(error.code).toBe('HUBSPOT_MALFORMED_RESPONSE');
     expect(error.message).toContain(endpoint);
-    expect(client.stats(PORTAL).requests).toBe(1);
+    expect(client.stats(PORTAL)).toMatchObject({ requests: 1, retries: 0, failures: 1 });
+  });
+
+  it('when a body arrives cut short, then the request is asked again and the whole record is returned', async () => {
+    nock(BASE_URL).get(path).query(true).reply(200, JSON.stringify(hubSpotRecord(7)).slice(0, 40));
+    nock(BASE_URL).get(path).query(true).reply(200, hubSpotRecord(7, { name: 'Acme' }));
+    const { client, portal } = testClient();
+
+    await expect(fetchCompany(portal)).resolves.toMatchObject({ id: '7', properties: { name: 'Acme' } });
+    expect(client.stats(PORTAL)).toMatchObject({ requests: 2, retries: 1 });
+  });
+
+  it.each([
+    { name: 'a body that is not JSON', body: '<html>oops</html>' },
+    { name: 'an empty body', body: '' },
+  ])('when HubSpot keeps returning $name, then after the last attempt the call fails as a malformed response', async ({ body }) => {
+    nock(BASE_URL).get(path).query(true).times(3).reply(200, body);
+    const { client, portal } = testClient({ retry: { maxAttempts: 3, random: () => 0.5 } });
+
+    const error = await rejection(fetchCompany(portal));
+
+    expect(error.code).toBe('HUBSPOT_MALFORMED_RESPONSE');
+    expect(error.message).toContain(endpoint);
+    expect(client.stats(PORTAL)).toMatchObject({ requests: 3, failures: 1 });
   });
 
   it.each([

@@ -50,13 +50,19 @@ describe('decideRetry', () => {
     expect(Math.min(...waits)).toBeGreaterThanOrEqual(defaultRetryOptions.maxDelayMs / 2);
   });
 
+  it('when a success arrives with a body cut short, then it is retried like a dropped connection', () => {
+    expect(decideRetry({ status: 200, headers: {}, body: undefined, attempt: 2, unparsableBody: true }, options(0.5)))
+      .toMatchObject({ retry: true, waitMs: 750 });
+  });
+
   it.each([
+    { status: 200, error: undefined, code: 'HUBSPOT_MALFORMED_RESPONSE' },
     { status: 503, error: undefined, code: 'HUBSPOT_UNAVAILABLE' },
     { status: undefined, error: new TypeError('fetch failed'), code: 'HUBSPOT_NETWORK' },
     { status: 429, error: undefined, code: 'HUBSPOT_RATE_LIMITED' },
   ])('when attempts are exhausted on status $status, then it stops with $code', ({ status, error, code }) => {
     const body = status === 429 ? rateLimitBody('TEN_SECONDLY_ROLLING') : undefined;
-    const decision = decideRetry({ status, headers: {}, body, attempt: 3, error }, options(0.5, { maxAttempts: 3 }));
+    const decision = decideRetry({ status, headers: {}, body, attempt: 3, error, unparsableBody: status === 200 }, options(0.5, { maxAttempts: 3 }));
     expect(decision).toMatchObject({ retry: false, code });
   });
 
