@@ -1,0 +1,10 @@
+export { startEmulator, type Emulator, type EmulatorOptions, type EmulatorState, type PortalState } from './start-emulator.ts';
+export { signatureV3 } from './signature.ts';
+export { allScopes } from './scopes.ts';
+export type { FaultOptions } from './faults.ts';
+export type { RateLimitOptions } from './rate-limit.ts';
+export type { WebhookOptions, WebhookStats } from './webhooks.ts';
+export type { WebhookEvent } from './webhook-events.ts';
+export type { StatsSnapshot, PortalStats, EndpointStats } from './stats.ts';
+export type { TokenGrant } from './tokens.ts';
+export type { MutateHelpers } from './mutate.ts';
