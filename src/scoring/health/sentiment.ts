@@ -19,8 +19,7 @@ export const sentimentComponent = ({ facts, config }: ComponentInput): Reading =
   if (recent.length === 0) return missing('no survey answer recently');
   const latest = recent[recent.length - 1]!;
   const group = latest.responseGroup ? ` (${latest.responseGroup})` : '';
-  return {
-    value: recent.reduce((sum, s) => sum + surveyScore(s), 0) / recent.length,
-    detail: `${latest.surveyType} ${latest.value}${group} ${daysBetween(latest.at, facts.now)} days ago`,
-  };
+  const value = recent.reduce((sum, s) => sum + surveyScore(s), 0) / recent.length;
+  const average = recent.length > 1 ? `; ${Math.round(value)} on average over the last ${recent.length} answers` : '';
+  return { value, detail: `${latest.surveyType} ${latest.value}${group} ${daysBetween(latest.at, facts.now)} days ago${average}` };
 };
