@@ -64,6 +64,18 @@ export const crmRepository = (db: Queryable) => ({
     return ids(rows);
   },
 
+  async linksOf(portalId: number, childType: string, childIds: readonly string[]): Promise<Map<string, string[]>> {
+    const links = new Map<string, string[]>();
+    if (childIds.length === 0) return links;
+    const rows = await db.query<{ child: string; company: string }>(
+      `SELECT from_id AS child, to_id AS company FROM crm_associations
+       WHERE portal_id = $1 AND from_type = $2 AND from_id = ANY($3::text[]) AND to_type = '${COMPANIES}' ORDER BY to_id`,
+      [portalId, childType, [...childIds]],
+    );
+    for (const row of rows) links.set(row.child, [...(links.get(row.child) ?? []), row.company]);
+    return links;
+  },
+
   /** Sets each listed child's company links to exactly the given companies. */
   async replaceChildLinks(portalId: number, childType: string, links: ReadonlyMap<string, readonly string[]>): Promise<void> {
     if (links.size === 0) return;

@@ -2,7 +2,7 @@ import type { HubSpotClient } from '../hubspot/client.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { CrmRecordInput } from '../store/crm-repository.ts';
+import { COMPANIES, crmRepository, type CrmRecordInput } from '../store/crm-repository.ts';
 import type { Db } from '../store/db.ts';
 import type { SyncSettings } from './object-catalogue.ts';
 
@@ -24,3 +24,7 @@ export const toRecordInput = (record: HubSpotObject): CrmRecordInput => ({
 /** Every association type HubSpot lists to companies (labelled or not), as distinct company ids. */
 export const companyIdsOf = (record: HubSpotObject): string[] =>
   [...new Set(record.associations?.companies?.results.map((r) => r.id) ?? [])];
+
+/** Companies to rescore: those touched that are still customers held in the store, in id order. */
+export const stillHeld = async (deps: Pick<SyncDeps, 'db'>, portalId: number, touched: Iterable<string>): Promise<string[]> =>
+  [...(await crmRepository(deps.db).existing(portalId, COMPANIES, [...touched]))].sort();

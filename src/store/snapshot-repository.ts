@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { HubSpotCompanyHistory, HubSpotRecord } from '../snapshot/hubspot-records.schema.ts';
+import type { Queryable } from './db.ts';
+
+const recordRow = z.object({
+  company_id: z.string(),
+  object_type: z.string(),
+  object_id: z.string(),
+  properties: z.record(z.string(), z.string().nullable()),
+  hs_updated_at: z.coerce.date().nullable(),
+});
+const usageRow = z.object({ company_id: z.string(), day: z.string(), metric: z.string(), value: z.coerce.number() });
+
+const toRecord = (row: z.infer<typeof recordRow>): HubSpotRecord => ({
+  id: row.object_id, properties: row.properties, ...(row.hs_updated_at ? { updatedAt: row.hs_updated_at.toISOString() } : {}),
+});
+
+type History = HubSpotCompanyHistory & {
+  engagements: Record<'calls' | 'emails' | 'meetings' | 'notes' | 'tasks', HubSpotRecord[]>;
+  tickets: HubSpotRecord[]; deals: HubSpotRecord[]; feedbackSubmissions: HubSpotRecord[]; contacts: HubSpotRecord[];
+  usage: Array<{ date: string; metric: string; value: number }>;
+};
+
+const emptyHistory = (company: HubSpotRecord): History => ({
+  company, engagements: { calls: [], emails: [], meetings: [], notes: [], tasks: [] },
+  tickets: [], deals: [], feedbackSubmissions: [], contacts: [], usage: [],
+});
+
+const place = (history: History, type: string, record: HubSpotRecord): void => {
+  if (type === 'calls' || type === 'emails' || type === 'meetings' || type === 'notes' || type === 'tasks') history.engagements[type].push(record);
+  else if (type === 'tickets' || type === 'deals' || type === 'contacts') history[type].push(record);
+  else if (type === 'feedback_submissions') history.feedbackSubmissions.push(record);
+};
+
+/** Each customer's synced records in HubSpot's shape, for src/snapshot/from-hubspot.ts (score history is the scoring job's). */
+export const snapshotRepository = (db: Queryable) => ({
+  async companyIds(portalId: number): Promise<string[]> {
+    const rows = await db.query<{ id: string }>(
+      "SELECT object_id AS id FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' ORDER BY object_id", [portalId],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /** Histories of the held companies among the given ids, in id order (unknown ids are skipped). */
+  async histories(portalId: number, companyIds: readonly string[]): Promise<History[]> {
+    if (companyIds.length === 0) return [];
+    const ids = [...companyIds];
+    const companies = z.array(recordRow).parse(await db.query(
+      `SELECT object_id AS company_id, object_type, object_id, properties, hs_updated_at FROM crm_objects
+       WHERE portal_id = $1 AND object_type = 'companies' AND object_id = ANY($2::text[]) ORDER BY object_id`, [portalId, ids],
+    ));
+    const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row))]));
+    const children = z.array(recordRow).parse(await db.query(
+      `SELECT a.to_id AS company_id, o.object_type, o.object_id, o.properties, o.hs_updated_at
+       FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
+       WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) ORDER BY a.to_id, o.object_type, o.object_id`, [portalId, ids],
+    ));
+    for (const row of children) {
+      const history = byId.get(row.company_id);
+      if (history) place(history, row.object_type, toRecord(row));
+    }
+    const usage = z.array(usageRow).parse(await db.query(
+      `SELECT company_id, to_char(day, 'YYYY-MM-DD') AS day, metric, value FROM usage_metrics
+       WHERE portal_id = $1 AND company_id = ANY($2::text[]) ORDER BY company_id, day, metric`, [portalId, ids],
+    ));
+    for (const row of usage) byId.get(row.company_id)?.usage.push({ date: row.day, metric: row.metric, value: row.value });
+    return [...byId.values()];
+  },
+});

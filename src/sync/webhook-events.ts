@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { CrmObjectType } from '../hubspot/api-version.ts';
+import { objectTypeById } from './object-catalogue.ts';
+
+const id = z.union([z.string().min(1), z.number().int()]).transform(String);
+
+/** One delivered event; fields Waypoint does not act on pass through untouched into the stored payload. */
+export const webhookEventSchema = z.looseObject({
+  eventId: id,
+  portalId: z.coerce.number().int().positive(),
+  subscriptionType: z.string().min(1),
+  occurredAt: z.number().optional(),
+  objectId: id.optional(),
+  objectTypeId: z.string().optional(),
+  propertyName: z.string().optional(),
+  changeSource: z.string().optional(),
+  sourceId: z.string().nullable().optional(),
+  mergedObjectIds: z.array(id).optional(),
+  fromObjectId: id.optional(),
+  toObjectId: id.optional(),
+  fromObjectTypeId: z.string().optional(),
+  toObjectTypeId: z.string().optional(),
+  associationRemoved: z.boolean().optional(),
+});
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
+
+export const webhookBatchSchema = z.array(webhookEventSchema).min(1, 'must hold at least one event').max(1000, 'must hold at most 1000 events');
+
+/** Waypoint's own writes come back as events too; acting on them would make write-back trigger itself forever. */
+export const isOwnChange = (event: WebhookEvent, appId: string): boolean =>
+  (event.changeSource === 'INTEGRATION' && event.sourceId === `app-${appId}`) || (event.propertyName?.startsWith('waypoint_') ?? false);
+
+export type EventAction =
+  | { kind: 'refetch'; type: CrmObjectType; id: string }
+  | { kind: 'delete'; type: CrmObjectType; id: string }
+  | { kind: 'merge'; type: CrmObjectType; id: string; mergedIds: string[] }
+  | { kind: 'link'; childType: CrmObjectType; childId: string; companyId: string; removed: boolean }
+  | { kind: 'privacy-delete'; contactId: string }
+  | { kind: 'uninstall' }
+  | { kind: 'ignore'; reason: string };
+
+const typeOf = (typeId: string | undefined): CrmObjectType | undefined => (typeId === undefined ? undefined : objectTypeById[typeId]);
+
+const linkAction = (event: WebhookEvent): EventAction => {
+  const from = typeOf(event.fromObjectTypeId);
+  const to = typeOf(event.toObjectTypeId);
+  if (!from || !to || !event.fromObjectId || !event.toObjectId) return { kind: 'ignore', reason: 'association between unknown objects' };
+  const removed = event.associationRemoved === true;
+  if (to === 'companies' && from !== 'companies') return { kind: 'link', childType: from, childId: event.fromObjectId, companyId: event.toObjectId, removed };
+  if (from === 'companies' && to !== 'companies') return { kind: 'link', childType: to, childId: event.toObjectId, companyId: event.fromObjectId, removed };
+  return { kind: 'ignore', reason: 'association not involving exactly one company' };
+};
+
+/** What an event asks of the store. */
+export const actionFor = (event: WebhookEvent): EventAction => {
+  const type = event.subscriptionType.toLowerCase();
+  if (type === 'contact.privacydeletion' && event.objectId) return { kind: 'privacy-delete', contactId: event.objectId };
+  if (type.includes('uninstall')) return { kind: 'uninstall' };
+  if (type === 'object.associationchange' || type.endsWith('.associationchange')) return linkAction(event);
+  const objectType = typeOf(event.objectTypeId) ?? legacyType(type);
+  if (!objectType || !event.objectId) return { kind: 'ignore', reason: `unsupported event ${event.subscriptionType}` };
+  if (type.endsWith('.deletion')) return { kind: 'delete', type: objectType, id: event.objectId };
+  if (type.endsWith('.merge')) return { kind: 'merge', type: objectType, id: event.objectId, mergedIds: event.mergedObjectIds ?? [] };
+  return { kind: 'refetch', type: objectType, id: event.objectId };
+};
+
+const legacyTypes: Record<string, CrmObjectType> = { company: 'companies', contact: 'contacts', deal: 'deals', ticket: 'tickets' };
+const legacyType = (subscriptionType: string): CrmObjectType | undefined => legacyTypes[subscriptionType.split('.')[0] ?? ''];
