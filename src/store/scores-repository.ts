@@ -144,3 +144,22 @@ export const scoresRepository = (db: Queryable) => ({
 });
 
 export type ScoresRepository = ReturnType<typeof scoresRepository>;
+
+const companyRowSchema = z.object({ object_id: z.string(), properties: z.record(z.string(), z.string().nullable()) });
+
+export interface ScoredCompanyRecord {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+/** The synced company a card is about, or null when this portal has no such (live) company. */
+export const findCompanyRecord = async (db: Queryable, portalId: number, companyId: string): Promise<ScoredCompanyRecord | null> => {
+  const rows = await db.query(
+    `SELECT object_id, properties FROM crm_objects
+     WHERE portal_id = $1 AND object_type = 'companies' AND object_id = $2 AND NOT archived`,
+    [portalId, companyId],
+  );
+  if (!rows[0]) return null;
+  const row = companyRowSchema.parse(rows[0]);
+  return { id: row.object_id, properties: row.properties };
+};

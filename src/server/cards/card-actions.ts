@@ -1,0 +1,82 @@
+import type { HubSpotClient } from '../../hubspot/client.ts';
+import { TASK_TO_COMPANY_ASSOCIATION_TYPE_ID } from '../../hubspot/objects.ts';
+import { effectiveScoringConfig, scorePortal, type SnapshotSource } from '../../jobs/score-portal.ts';
+import { writebackPortal } from '../../jobs/writeback-portal.ts';
+import type { Cohort } from '../../scoring/config.schema.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import { portalLogger, type Logger } from '../../shared/logger.ts';
+import type { Db } from '../../store/db.ts';
+import { findCompanyRecord, scoresRepository } from '../../store/scores-repository.ts';
+import { playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
+import type { CardTarget } from './trusted-portal.ts';
+
+export interface CardActionDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  hubspot: Pick<HubSpotClient, 'forPortal'>;
+  snapshots: SnapshotSource;
+}
+
+const TASK_DUE_DAYS = 2;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const taskPriority: Record<Cohort, 'HIGH' | 'MEDIUM' | 'LOW'> = { dark: 'HIGH', negative: 'HIGH', neutral: 'MEDIUM', positive: 'MEDIUM', bad_fit: 'LOW' };
+
+const requireCompany = async (deps: CardActionDeps, target: CardTarget) => {
+  const company = await findCompanyRecord(deps.db, target.portalId, target.companyId);
+  if (!company) throw new AppError('NOT_FOUND', `No company ${target.companyId} in this portal`);
+  return company;
+};
+
+/** Rescores one company now and writes its properties back; the card reads the store, so a failed write only waits for the next run. */
+export const rescoreCompany = async (deps: CardActionDeps, target: CardTarget): Promise<void> => {
+  await requireCompany(deps, target);
+  await scorePortal({ ...deps, afterScoring: undefined }, { portalId: target.portalId, companyIds: [target.companyId] });
+  try {
+    await writebackPortal(deps, { portalId: target.portalId, companyIds: [target.companyId] });
+  } catch (error) {
+    portalLogger(deps.logger, target.portalId).warn({ err: error, companyId: target.companyId }, 'rescore: write-back failed; the next write-back run sends it');
+  }
+};
+
+/** Creates the HubSpot task for the company's current next play, on the company and for its owner. */
+export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, play: PlayValue): Promise<string> => {
+  const company = await requireCompany(deps, target);
+  const latest = await scoresRepository(deps.db).latest(target.portalId, target.companyId);
+  if (!latest) throw new AppError('CONFLICT', 'This company has not been scored yet: rescore it first');
+  const card = latest.card;
+  if (playValue(card.nextPlay.play) !== play) {
+    throw new AppError('CONFLICT', `The next play is now "${playLabel(card.nextPlay.play)}": reload the card and try again`);
+  }
+  const name = company.properties.name ?? `company ${company.id}`;
+  const owner = company.properties.hubspot_owner_id;
+  const body = [card.nextPlay.reason, '', 'Steps:', ...card.nextPlay.steps.map((step) => `- ${step}`), '', 'Created by Waypoint.'].join('\n');
+  const task = await deps.hubspot.forPortal(target.portalId).createObject('tasks', {
+    properties: {
+      hs_task_subject: `${playLabel(card.nextPlay.play)}: ${name}`,
+      hs_task_body: body,
+      hs_timestamp: String(deps.clock.now().getTime() + TASK_DUE_DAYS * DAY_MS),
+      hs_task_status: 'NOT_STARTED',
+      hs_task_priority: taskPriority[card.cohort],
+      hs_task_type: 'TODO',
+      ...(owner ? { hubspot_owner_id: owner } : {}),
+    },
+    associations: [{ toId: target.companyId, associationTypeId: TASK_TO_COMPANY_ASSOCIATION_TYPE_ID }],
+  });
+  portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId, taskId: task.id, play }, 'play task created');
+  return task.id;
+};
+
+/** Marks a customer milestone (one Waypoint cannot detect by itself) done, then rescores the company. */
+export const markMilestoneDone = async (deps: CardActionDeps, target: CardTarget, milestoneKey: string): Promise<void> => {
+  await requireCompany(deps, target);
+  const { config } = await effectiveScoringConfig(deps.db, target.portalId);
+  const milestone = config.milestones.items.find((item) => item.key === milestoneKey);
+  if (!milestone) throw new AppError('VALIDATION_FAILED', `milestoneKey "${milestoneKey}" is not one of this portal's milestones`);
+  if (milestone.kind !== 'customer') {
+    throw new AppError('VALIDATION_FAILED', `"${milestone.label}" is detected from product data and cannot be marked by hand`);
+  }
+  await scoresRepository(deps.db).markMilestone(target.portalId, target.companyId, milestoneKey, deps.clock.now(), null);
+  await rescoreCompany(deps, target);
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { cohorts, componentKeys, healthStatuses } from '../../scoring/config.schema.ts';
+import { fitValues, milestoneStates, vectorValues } from '../../scoring/score-card.schema.ts';
+import { nextPlayValues } from '../../writeback/property-catalogue.ts';
+
+// The server's copy of the card contract (cards/card-data.schema.ts is the authority; cards/ is bundled apart,
+// so src/ cannot import it). Every response is parsed with this before it leaves, and tests parse the same
+// responses with the card's own schema, so the two copies cannot drift apart unnoticed.
+
+const percent = z.number().min(0).max(100);
+const day = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+const scoreView = z.strictObject({
+  healthScore: percent,
+  healthStatus: z.enum(healthStatuses),
+  trend: z.array(z.object({ date: day, score: percent })).max(91),
+  vector: z.object({ value: z.enum(vectorValues), reason: z.string() }),
+  components: z.array(z.object({
+    key: z.enum(componentKeys), label: z.string().min(1), value: percent.nullable(), weight: z.number().min(0).max(1),
+    contribution: z.number(), missing: z.boolean(), detail: z.string().optional(),
+  })).max(20),
+  biggestDrag: z.enum(componentKeys).nullable(),
+  milestones: z.array(z.object({
+    key: identifier, label: z.string().min(1), kind: z.enum(['functional', 'customer']), state: z.enum(milestoneStates),
+    expectedBy: z.union([day, instant]).nullable(), doneAt: z.union([day, instant]).nullable(),
+  })).max(30),
+  milestoneProgress: percent,
+  cohort: z.enum(cohorts),
+  goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().min(0).nullable() }),
+  nextPlay: z.object({ play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(10) }),
+  changeReason: z.string().nullable(),
+  fit: z.object({ value: z.enum(fitValues), criteria: z.array(z.object({ description: z.string().min(1), passed: z.boolean() })).max(20) }),
+  scoredAt: instant,
+});
+
+export const cardDataSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), company: z.object({ id: z.string().regex(/^\d+$/), name: z.string() }), score: scoreView }),
+  z.object({ status: z.literal('not_customer') }),
+  z.object({ status: z.literal('not_scored') }),
+]);
+
+export const createTaskBodySchema = z.object({ play: z.enum(nextPlayValues, { error: 'play must be one of the next play identifiers' }) });
+export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
+
+export type CardData = z.infer<typeof cardDataSchema>;
+export type ScoreView = z.infer<typeof scoreView>;

@@ -1,0 +1,28 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import type { Queryable } from '../../store/db.ts';
+import { installationsRepository } from '../../store/installations-repository.ts';
+
+const cardQuerySchema = z.object({
+  portalId: z.string({ error: 'portalId is required' }).regex(/^\d{1,15}$/, 'portalId must be a HubSpot portal id').transform(Number),
+  objectId: z.string({ error: 'objectId is required' }).regex(/^\d{1,20}$/, 'objectId must be a HubSpot record id'),
+});
+
+export interface CardTarget {
+  portalId: number;
+  companyId: string;
+}
+
+/**
+ * The portal and company a signed card request is about. Only call this behind the v3 signature check: the
+ * signature covers the full URL, query included, so these ids are HubSpot's and not the caller's. Even then the
+ * portal must hold an active installation: an uninstalled portal's data is no one's to read.
+ */
+export const trustedCardTarget = async (db: Queryable, req: Request): Promise<CardTarget> => {
+  const parsed = cardQuerySchema.safeParse(req.query);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('; '));
+  const installation = await installationsRepository(db).find(parsed.data.portalId);
+  if (installation?.status !== 'active') throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
+  return { portalId: parsed.data.portalId, companyId: parsed.data.objectId };
+};
