@@ -3,6 +3,7 @@ import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { companySnapshotSchema } from '../../src/scoring/snapshot.schema.ts';
 import { snapshotFromHubSpot } from '../../src/snapshot/from-hubspot.ts';
 import type { HubSpotCompanyHistory } from '../../src/snapshot/hubspot-records.schema.ts';
+import { usagePointsFromDailySeries } from '../../src/snapshot/usage-series.ts';
 
 const record = (id: string, properties: Record<string, string | null>) => ({ id, properties, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
 
@@ -83,5 +84,19 @@ describe('snapshot from HubSpot records', () => {
     const config = { ...defaultScoringConfig, properties: { ...defaultScoringConfig.properties, arr: 'mrr_times_twelve' } };
     const custom = { ...history, company: record('101', { ...history.company.properties, mrr_times_twelve: '99000' }) };
     expect(snapshotFromHubSpot(custom, config).company.arr).toBe(99_000);
+  });
+});
+
+describe('usage series from the usage API', () => {
+  it('when a daily series starts on a date, then each value becomes a point on its own day', () => {
+    expect(usagePointsFromDailySeries({ metric: 'active_users', startDate: '2026-10-30', values: [3, 0, 7] })).toEqual([
+      { date: '2026-10-30T00:00:00.000Z', metric: 'active_users', value: 3 },
+      { date: '2026-10-31T00:00:00.000Z', metric: 'active_users', value: 0 },
+      { date: '2026-11-01T00:00:00.000Z', metric: 'active_users', value: 7 },
+    ]);
+  });
+
+  it('when the start date is unreadable, then no points are made', () => {
+    expect(usagePointsFromDailySeries({ metric: 'active_users', startDate: 'soon', values: [3] })).toEqual([]);
   });
 });
