@@ -1,0 +1,29 @@
+import { Router, type RequestHandler } from 'express';
+import type { Db } from '../../store/db.ts';
+import { syncRepository } from '../../store/sync-repository.ts';
+
+export interface GetSyncStatusDeps {
+  db: Db;
+  /** requirePortalAdmin from src/server/middleware/admin-auth.ts. */
+  requireAdmin: RequestHandler;
+}
+
+/** GET /api/v1/portals/:portalId/sync-status: the running sync's progress (type, pages, records, requests, ETA) and recent runs. */
+export const getSyncStatusRouter = (deps: GetSyncStatusDeps): Router => {
+  const router = Router();
+  router.get('/api/v1/portals/:portalId/sync-status', deps.requireAdmin, async (req, res) => {
+    const portalId = Number(req.params.portalId);
+    const store = syncRepository(deps.db);
+    const runs = await store.recentRuns(portalId, 10);
+    const checkpoints = await store.checkpoints(portalId);
+    res.json({
+      portalId,
+      running: runs.find((run) => run.status === 'running') ?? null,
+      lastSucceeded: runs.find((run) => run.status === 'succeeded') ?? null,
+      interruptedFullSync: checkpoints.some((c) => c.stream === 'full'),
+      recentRuns: runs,
+      watermarks: Object.fromEntries(checkpoints.filter((c) => c.stream.startsWith('incremental:')).map((c) => [c.stream.slice('incremental:'.length), c.cursor])),
+    });
+  });
+  return router;
+};

@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import { crmRepository } from '../../store/crm-repository.ts';
+import type { Db } from '../../store/db.ts';
+import { usageRepository, type UsageMetricInput } from '../../store/usage-repository.ts';
+
+export interface PostUsageDeps {
+  db: Db;
+  /** The portal a presented API key belongs to (hashed lookup, install lifecycle), or null for unknown or revoked keys. */
+  verifyApiKey(token: string): Promise<number | null>;
+  requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
+}
+
+const MAX_ROWS = 5_000;
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+const rowSchema = z.object({
+  companyId: z.union([z.string().regex(/^\d+$/, 'must be a HubSpot company id'), z.number().int().positive()]).transform(String).optional(),
+  domain: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain like example.com').optional(),
+  date: z.iso.date('must be a date YYYY-MM-DD'),
+  metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be lowercase letters, digits and _ (at most 64)'),
+  value: z.number('must be a number').finite('must be finite'),
+}).refine((row) => row.companyId !== undefined || row.domain !== undefined, { message: 'give companyId or domain', path: ['companyId'] });
+
+const bodySchema = z.union([z.array(z.unknown()), z.object({ rows: z.array(z.unknown()) }).transform((b) => b.rows)])
+  .pipe(z.array(z.unknown()).min(1, 'must hold at least one row').max(MAX_ROWS, `must hold at most ${MAX_ROWS} rows`));
+
+export interface RowError {
+  index: number;
+  field: string;
+  reason: string;
+}
+
+/**
+ * POST /api/v1/usage: daily product-usage metrics per company, authenticated by a per-portal API key. Each bad row
+ * gets its own error while the good rows land; a row is keyed by (company, date, metric), so re-sending changes nothing.
+ */
+export const postUsageRouter = (deps: PostUsageDeps): Router => {
+  const router = Router();
+  router.post('/api/v1/usage', async (req, res) => {
+    const token = bearerPattern.exec(req.get('authorization') ?? '')?.[1];
+    const portalId = token ? await deps.verifyApiKey(token) : null;
+    if (portalId === null) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <API key> of the portal');
+    const body = bodySchema.safeParse(req.body);
+    if (!body.success) throw new AppError('VALIDATION_FAILED', `Usage batch: ${z.prettifyError(body.error)}`);
+
+    const errors: RowError[] = [];
+    const valid: Array<{ index: number; row: z.infer<typeof rowSchema> }> = [];
+    body.data.forEach((raw, index) => {
+      const parsed = rowSchema.safeParse(raw);
+      if (parsed.success) valid.push({ index, row: parsed.data });
+      else {
+        const issue = parsed.error.issues[0];
+        errors.push({ index, field: issue?.path.join('.') || 'row', reason: issue?.message ?? 'invalid row' });
+      }
+    });
+
+    const crm = crmRepository(deps.db);
+    const byDomain = await crm.companyIdByDomain(portalId, valid.flatMap(({ row }) => (row.companyId ? [] : [row.domain ?? ''])));
+    const held = await crm.existing(portalId, 'companies', valid.flatMap(({ row }) => (row.companyId ? [row.companyId] : [])));
+    const rows: UsageMetricInput[] = [];
+    for (const { index, row } of valid) {
+      const companyId = row.companyId ?? byDomain.get(row.domain ?? '');
+      if (companyId === undefined) errors.push({ index, field: 'domain', reason: 'no synced customer company has this domain' });
+      else if (row.companyId && !held.has(companyId)) errors.push({ index, field: 'companyId', reason: 'not a synced customer company of this portal' });
+      else rows.push({ companyId, day: row.date, metric: row.metric, value: row.value });
+    }
+    errors.sort((a, b) => a.index - b.index);
+    if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'No valid usage rows', { details: { errors } });
+
+    const changed = await usageRepository(deps.db).upsert(portalId, rows);
+    if (changed.length > 0) await deps.requestScoring(portalId, changed);
+    res.status(200).json({ accepted: rows.length, changedCompanies: changed.length, errors });
+  });
+  return router;
+};
