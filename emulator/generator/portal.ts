@@ -77,7 +77,7 @@ export const generatePortal = (options: GeneratePortalOptions): Portal => {
     companies[i] = companyRecord(plan, rng.fork('record'), name, domain, usage, nowMs);
     truth.set(plan.id, truthOf(plan));
   }
-  const cacheLimit = options.cacheCompanies ?? 4096;
+  const cacheLimit = options.cacheCompanies ?? 6000;
   const cache = new Map<number, CompanyChildren>();
   const planAt = (index: number): CompanyPlan => {
     const plan = plans[index];
