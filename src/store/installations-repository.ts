@@ -93,6 +93,16 @@ export const installationsRepository = (db: Queryable) => ({
     );
   },
 
+  /** Swaps ciphertexts only if nobody rewrote them meanwhile (a concurrent refresh wins over a key migration). */
+  async replaceCiphertexts(portalId: number, from: { access: string; refresh: string }, to: { access: string; refresh: string }): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE installations SET access_token_enc = $4, refresh_token_enc = $5
+       WHERE portal_id = $1 AND access_token_enc = $2 AND refresh_token_enc = $3 RETURNING portal_id`,
+      [portalId, from.access, from.refresh, to.access, to.refresh],
+    );
+    return rows.length > 0;
+  },
+
   /** Forces the next caller to refresh, unless the token was refreshed after `refreshedBefore` (it is already new). */
   async expireAccessToken(portalId: number, now: Date, refreshedBefore: Date): Promise<void> {
     await db.query(

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOAuthClient } from '../../src/hubspot/oauth.ts';
+import { reencryptInstallationTokens } from '../../src/install/reencrypt-tokens.ts';
 import { createInstallationTokenProvider } from '../../src/install/token-provider.ts';
 import { fixedClock, type Clock } from '../../src/shared/clock.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -117,6 +118,21 @@ describe('token provider', () => {
     const refreshed = await installationsRepository(db).find(4);
     expect(rotated.keyIdOf(refreshed?.accessTokenEnc ?? '')).toBe('k2');
     expect(rotated.keyIdOf(refreshed?.refreshTokenEnc ?? '')).toBe('k2');
+  });
+
+  it('when tokens are re-encrypted after a rotation, then the previous key can be retired and every installation keeps working', async () => {
+    const oldCipher = testCipher('k1');
+    for (const portalId of [31, 32]) {
+      await storeInstallation(db, oldCipher, { portalId, accessToken: `access-${portalId}`, refreshToken: `refresh-${portalId}`, expiresAt: new Date(now.getTime() + 20 * 60_000) });
+    }
+    const rotated = testCipher('k2', undefined, `k1:${oldCipher.key}`);
+
+    expect(await reencryptInstallationTokens({ db, cipher: rotated })).toEqual({ rewritten: 2, current: 0 });
+    expect(await reencryptInstallationTokens({ db, cipher: rotated })).toEqual({ rewritten: 0, current: 2 });
+
+    const newKeyOnly = testCipher('k2', rotated.key);
+    const provider = createInstallationTokenProvider({ db, cipher: newKeyOnly, oauth, clock, logger: capturingLogger().logger });
+    expect([await provider.getAccessToken(31), await provider.getAccessToken(32)]).toEqual(['access-31', 'access-32']);
   });
 
   it('when HubSpot rejected a token, then invalidate forces one refresh, but a token refreshed moments ago is kept', async () => {
