@@ -1,0 +1,159 @@
+import nock from 'nock';
+import request from 'supertest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { actionDoneResponseSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
+import type { SnapshotSource } from '../../src/jobs/score-portal.ts';
+import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
+import { cardActionsRouter } from '../../src/server/routes/post-card-actions.ts';
+import type { Db } from '../../src/store/db.ts';
+import { scoresRepository } from '../../src/store/scores-repository.ts';
+import { playValue } from '../../src/writeback/play-values.ts';
+import { writtenPropertiesRepository } from '../../src/writeback/written-properties-repository.ts';
+import { BASE_URL, testClient } from '../hubspot/hubspot-test-kit.ts';
+import { aSnapshot, inboundEmail, usageLine } from '../scoring/support/snapshot.ts';
+import { NOW, memoryStore } from '../writeback/support.ts';
+import { PUBLIC_BASE_URL, addCompany, appWith, cardPath, clock, installPortal, signV3, silentLogger, verifier } from './cards-support.ts';
+
+const PORTAL = 4242;
+const OTHER = 5353;
+const TASKS_PATH = '/crm/objects/2026-03/tasks';
+const UPDATE_PATH = '/crm/objects/2026-03/companies/batch/update';
+
+/** Snapshots as the sync engine would assemble them: a quiet customer with falling usage and no kick-off yet. */
+const snapshots: SnapshotSource = {
+  async *load(_portalId, _config, companyIds) {
+    for (const id of companyIds ?? ['500']) {
+      yield aSnapshot({ company: { id, name: `Company ${id}`, contractStartDate: '2026-09-20T00:00:00.000Z', activeUsers30d: 20 }, engagements: [inboundEmail(20)], usage: usageLine(40, 20, 40) }) satisfies CompanySnapshot;
+    }
+  },
+};
+
+describe('card actions: create a task for the play, mark a milestone done, rescore', () => {
+  let db: Db;
+  let app: ReturnType<typeof appWith>;
+  const post = (action: string, body: object, portalId = PORTAL, objectId = '500') => {
+    const path = cardPath(portalId, objectId, `/api/cards/actions/${action}`);
+    const json = JSON.stringify(body);
+    const headers = signV3({ method: 'POST', url: `${PUBLIC_BASE_URL}${path}`, body: json, timestamp: NOW.getTime() });
+    return request(app).post(path).set(headers).set('content-type', 'application/json').send(json);
+  };
+  const acceptUpdates = () => {
+    const sentIds: string[][] = [];
+    nock(BASE_URL).post(UPDATE_PATH).times(10).reply(async (req: Request) => {
+      const { inputs } = (await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] };
+      sentIds.push(inputs.map((i) => i.id));
+      return [200, { status: 'COMPLETE', results: inputs.map((i) => ({ id: i.id, properties: i.properties, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() })), startedAt: NOW.toISOString(), completedAt: NOW.toISOString() }];
+    });
+    return sentIds;
+  };
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  beforeEach(async () => {
+    db = await memoryStore();
+    await installPortal(db, PORTAL);
+    await installPortal(db, OTHER);
+    await addCompany(db, PORTAL, '500', { name: 'Alpha Analytics', hubspot_owner_id: '77' });
+    await addCompany(db, OTHER, '600', { name: 'Other portal' });
+    const { client } = testClient();
+    app = appWith(db, [cardActionsRouter({ db, clock, logger: silentLogger, hubspot: client, snapshots, verifyHubSpotSignature: verifier })]);
+  });
+  afterEach(async () => {
+    nock.cleanAll();
+    await db.close();
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  it('when the CSM rescores, then the company gets a stored score card and its properties are written back', async () => {
+    const updates = acceptUpdates();
+
+    const response = await post('rescore', {});
+
+    expect(response.status).toBe(200);
+    expect(actionDoneResponseSchema.parse(response.body)).toEqual({ status: 'ok' });
+    expect(await scoresRepository(db).latest(PORTAL, '500')).not.toBeNull();
+    expect(updates).toEqual([['500']]);
+    expect((await writtenPropertiesRepository(db).forCompanies(PORTAL, ['500'])).get('500')?.waypoint_cohort).toBeDefined();
+  });
+
+  it('when the CSM creates a task for the next play, then HubSpot gets a task on the company for its owner', async () => {
+    acceptUpdates();
+    await post('rescore', {});
+    const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
+    let sent: { properties: Record<string, string>; associations: unknown[] } | undefined;
+    nock(BASE_URL).post(TASKS_PATH).reply(async (req: Request) => {
+      sent = (await req.json()) as typeof sent;
+      return [201, { id: '9001', properties: sent?.properties, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }];
+    });
+
+    const response = await post('create-task', { play: playValue(card!.nextPlay.play) });
+
+    expect(response.status).toBe(200);
+    expect(createTaskResponseSchema.parse(response.body)).toEqual({ status: 'ok', taskId: '9001' });
+    expect(sent?.properties).toMatchObject({ hubspot_owner_id: '77', hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO' });
+    expect(sent?.properties.hs_task_subject).toContain('Alpha Analytics');
+    expect(sent?.properties.hs_task_body).toContain(card!.nextPlay.steps[0]);
+    expect(sent?.associations).toEqual([{ to: { id: '500' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
+  });
+
+  it('when the card asks for a task for a play that is no longer the next play, then nothing is created and the card is told to reload', async () => {
+    acceptUpdates();
+    await post('rescore', {});
+    const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
+    const other = card?.nextPlay.play === 'monitor' ? 'rescue' : 'monitor';
+
+    const response = await post('create-task', { play: other });
+
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/reload/);
+  });
+
+  it('when the CSM marks the kick-off done, then it is stored and the rescored card shows it done', async () => {
+    acceptUpdates();
+
+    const response = await post('mark-milestone', { milestoneKey: 'kickoff' });
+
+    expect(response.status).toBe(200);
+    const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
+    expect(card?.milestones.find((m) => m.key === 'kickoff')?.state).toBe('done');
+    expect((await scoresRepository(db).milestoneOverrides(PORTAL, ['500'])).get('500')).toEqual([{ key: 'kickoff', doneAt: NOW.toISOString() }]);
+  });
+
+  it.each([
+    { name: 'a milestone Waypoint detects from product data', body: { milestoneKey: 'first_value' }, status: 400 },
+    { name: 'a milestone the portal does not have', body: { milestoneKey: 'moon_landing' }, status: 400 },
+    { name: 'no milestone key', body: {}, status: 400 },
+  ])('when the card marks $name, then it is refused and nothing is stored', async ({ body, status }) => {
+    const response = await post('mark-milestone', body);
+
+    expect(response.status).toBe(status);
+    expect((await scoresRepository(db).milestoneOverrides(PORTAL)).size).toBe(0);
+  });
+
+  it('when an action names a company of another portal, then it is a 404 and nothing reaches HubSpot', async () => {
+    const response = await post('rescore', {}, PORTAL, '600');
+
+    expect(response.status).toBe(404);
+    expect(await scoresRepository(db).latest(OTHER, '600')).toBeNull();
+  });
+
+  it('when an action is signed for one company and sent for another, then it is rejected', async () => {
+    const signedFor = cardPath(PORTAL, '500', '/api/cards/actions/rescore');
+    const headers = signV3({ method: 'POST', url: `${PUBLIC_BASE_URL}${signedFor}`, body: '{}', timestamp: NOW.getTime() });
+
+    const response = await request(app).post(cardPath(OTHER, '600', '/api/cards/actions/rescore')).set(headers).set('content-type', 'application/json').send('{}');
+
+    expect(response.status).toBe(401);
+  });
+
+  it('when the signed body is altered on the way, then the action is rejected', async () => {
+    const path = cardPath(PORTAL, '500', '/api/cards/actions/mark-milestone');
+    const headers = signV3({ method: 'POST', url: `${PUBLIC_BASE_URL}${path}`, body: '{"milestoneKey":"kickoff"}', timestamp: NOW.getTime() });
+
+    const response = await request(app).post(path).set(headers).set('content-type', 'application/json').send('{"milestoneKey":"executive_sponsor"}');
+
+    expect(response.status).toBe(401);
+  });
+});
