@@ -122,6 +122,19 @@ export const scoresRepository = (db: Queryable) => ({
     return rows.map((row) => ({ scoredAt: z.coerce.date().parse(row.scored_at), healthScore: z.coerce.number().parse(row.health_score) }));
   },
 
+  /** The prioritised worklist: each company's latest card, highest priority first, with the company's name. */
+  async worklist(portalId: number, limit: number): Promise<Array<StoredScore & { name: string | null }>> {
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT w.*, o.properties->>'name' AS name FROM (
+         SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card FROM score_snapshots
+         WHERE portal_id = $1 ORDER BY company_id, scored_at DESC, id DESC) w
+       LEFT JOIN crm_objects o ON o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = w.company_id
+       ORDER BY (w.card->>'priority')::double precision DESC, w.company_id LIMIT $2`,
+      [portalId, limit],
+    );
+    return rows.map((row) => ({ ...toStored(row), name: typeof row.name === 'string' ? row.name : null }));
+  },
+
   /** Records a customer milestone as done; marking it again keeps the first date. */
   async markMilestone(portalId: number, companyId: string, milestoneKey: string, doneAt: Date, markedBy: string | null): Promise<void> {
     await db.query(

@@ -1,0 +1,52 @@
+import type { CardData } from '../cards/card-data.schema.ts';
+import { html, type SafeHtml } from './html.ts';
+import { page } from './page-layout.ts';
+import { trendChart } from './trend-chart.ts';
+
+type Scored = Extract<CardData, { status: 'ok' }>;
+
+const stateLabels = { done: 'Done', on_track: 'On track', behind: 'Behind', stuck: 'Stuck' } as const;
+const cohortLabels = { bad_fit: 'Bad fit', dark: 'Gone dark', negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } as const;
+const day = (value: string | null) => (value ? value.slice(0, 10) : '—');
+
+const components = (score: Scored['score']): SafeHtml[] =>
+  score.components.map((c) => html`<tr class="${c.key === score.biggestDrag ? 'drag' : ''}" data-testid="component-${c.key}">
+    <td><strong>${c.label}</strong>${c.key === score.biggestDrag ? html` <span class="pill red">Biggest drag</span>` : ''}
+      ${c.detail ? html`<div class="muted">${c.detail}</div>` : ''}</td>
+    <td>${c.missing ? html`<span class="muted">no data</span>` : html`<div class="bar"><span style="width:${c.value ?? 0}%"></span></div> ${c.value}`}</td>
+    <td>${Math.round(c.weight * 100)}%</td><td>+${c.contribution}</td></tr>`);
+
+const milestones = (score: Scored['score']): SafeHtml[] =>
+  score.milestones.map((m) => html`<tr data-testid="milestone-${m.key}"><td>${m.label} <span class="muted">(${m.kind})</span></td>
+    <td><span class="pill ${m.state}">${stateLabels[m.state]}</span></td><td>${m.doneAt ? `done ${day(m.doneAt)}` : `by ${day(m.expectedBy)}`}</td></tr>`);
+
+/** The company card as an HTML page: the same data the HubSpot card draws, from the same endpoint's builder. */
+export const cardPage = (data: Scored, bands: { green: number; yellow: number }): string => {
+  const s = data.score;
+  return page(data.company.name || `Company ${data.company.id}`, html`<main>
+  <section class="wide"><div class="row">
+    <div><h1 data-testid="company-name">${data.company.name}</h1><div class="muted">HubSpot company ${data.company.id} · scored ${s.scoredAt.slice(0, 16).replace('T', ' ')} UTC</div></div>
+    <div style="margin-left:auto" class="row">
+      <div><div class="score ${s.healthStatus}" data-testid="health-score">${Math.round(s.healthScore)}</div><div class="muted">health</div></div>
+      <span class="pill ${s.healthStatus}" data-testid="health-status">${s.healthStatus}</span>
+      <span class="pill ${s.cohort}" data-testid="cohort">Cohort: ${cohortLabels[s.cohort]}</span>
+    </div></div>
+    ${s.changeReason ? html`<p class="muted" data-testid="change-reason">${s.changeReason}</p>` : ''}
+  </section>
+  ${s.goneDark.dark ? html`<div class="alert" data-testid="gone-dark"><strong>Gone dark.</strong> ${s.goneDark.daysSinceTwoWay === null ? 'No two-way contact on record.' : `No two-way contact for ${s.goneDark.daysSinceTwoWay} days.`}</div>` : ''}
+  <section class="wide"><h2>Health, last 90 days</h2>${trendChart(s.trend, bands)}</section>
+  <section data-testid="next-play"><h2>Next play</h2><p><span class="pill">${s.nextPlay.label}</span></p><p>${s.nextPlay.reason}</p>
+    <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol></section>
+  <section data-testid="vector"><h2>Success Vector</h2><p><span class="pill ${s.vector.value}">${s.vector.value}</span></p><p>${s.vector.reason}</p>
+    <h2 style="margin-top:18px">Fit: ${s.fit.value}</h2>
+    <ul>${s.fit.criteria.map((c) => html`<li class="${c.passed ? 'green' : 'red'}">${c.passed ? '✓' : '✗'} <span style="color:var(--ink)">${c.description}</span></li>`)}</ul></section>
+  <section class="wide"><h2>What makes up health</h2><table><thead><tr><th>Component</th><th>Score</th><th>Weight</th><th>Adds</th></tr></thead>
+    <tbody>${components(s)}</tbody></table></section>
+  <section class="wide"><h2>Milestones · ${Math.round(s.milestoneProgress)}% done</h2><table><tbody>${milestones(s)}</tbody></table></section>
+</main>`);
+};
+
+/** The page for a company without a score card: what the HubSpot card shows in its empty states. */
+export const emptyCardPage = (status: 'not_customer' | 'not_scored', companyId: string): string =>
+  page(`Company ${companyId}`, html`<main><section class="wide" data-testid="empty-state"><h1>${status === 'not_customer' ? 'Not a customer' : 'Not scored yet'}</h1>
+  <p class="muted">${status === 'not_customer' ? "Waypoint's customer rule does not match this company." : 'This customer has no score card yet; the next scoring run adds one.'}</p></section></main>`);

@@ -1,0 +1,53 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { effectiveScoringConfig } from '../../jobs/score-portal.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Db } from '../../store/db.ts';
+import { installationsRepository } from '../../store/installations-repository.ts';
+import { scoresRepository } from '../../store/scores-repository.ts';
+import { loadCardData } from '../cards/load-card-data.ts';
+import { cardPage, emptyCardPage } from '../preview/card-page.ts';
+import { worklistPage } from '../preview/worklist-page.ts';
+
+export interface PreviewRouteDeps {
+  db: Db;
+}
+
+const WORKLIST_SIZE = 50;
+const portalQuery = z.object({ portalId: z.string().regex(/^\d{1,15}$/, 'portalId must be a HubSpot portal id').transform(Number).optional() });
+const companyParam = z.string().regex(/^\d{1,20}$/, 'the company id must be a HubSpot record id');
+
+// Sandbox only (main.ts mounts this router only without HubSpot credentials): the demo portal is the one
+// installed portal, so the page needs no portalId; with several, the query names one.
+const previewPortal = async (db: Db, req: Request): Promise<number> => {
+  const query = portalQuery.safeParse(req.query);
+  if (!query.success) throw new AppError('VALIDATION_FAILED', query.error.issues.map((i) => i.message).join('; '));
+  const active = await installationsRepository(db).listByStatus('active');
+  const portalId = query.data.portalId ?? (active.length === 1 ? active[0]?.portalId : undefined);
+  if (portalId === undefined || !active.some((i) => i.portalId === portalId)) {
+    throw new AppError('NOT_FOUND', active.length === 0 ? 'No portal is installed yet: the sandbox is still starting' : 'Name an installed portal with ?portalId=');
+  }
+  return portalId;
+};
+
+/** GET /preview (the worklist) and GET /preview/companies/:id (one company's card), as plain HTML pages. */
+export const previewRouter = (deps: PreviewRouteDeps): Router => {
+  const router = Router();
+  router.get('/preview', async (req, res) => {
+    const portalId = await previewPortal(deps.db, req);
+    res.type('html').send(worklistPage(portalId, await scoresRepository(deps.db).worklist(portalId, WORKLIST_SIZE)));
+  });
+  router.get('/preview/companies/:id', async (req, res) => {
+    const companyId = companyParam.safeParse(req.params.id);
+    if (!companyId.success) throw new AppError('VALIDATION_FAILED', companyId.error.issues[0]?.message ?? 'bad company id');
+    const portalId = await previewPortal(deps.db, req);
+    const data = await loadCardData(deps.db, portalId, companyId.data);
+    if (data.status !== 'ok') {
+      res.type('html').send(emptyCardPage(data.status, companyId.data));
+      return;
+    }
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    res.type('html').send(cardPage(data, config.health.status));
+  });
+  return router;
+};
