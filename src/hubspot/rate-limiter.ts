@@ -4,8 +4,9 @@ export interface Timers {
   sleep(ms: number): Promise<void>;
 }
 
+// Monotonic and sub-millisecond: a wall clock that steps or rounds down could let a request in a hair early.
 export const systemTimers: Timers = {
-  now: () => Date.now(),
+  now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 

@@ -106,10 +106,15 @@ const malformed = (endpoint: string, status: number, why: string, issues?: unkno
     details: { endpoint, status, issues },
   });
 
+/** fetch wraps the real reason (ECONNRESET, a timeout) in its cause. */
+const errorMessage = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+};
+
 const failure = (endpoint: string, outcome: Outcome, decision: RetryDecision): AppError => {
   if ('error' in outcome) {
-    const cause = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    return new AppError(decision.code ?? 'HUBSPOT_NETWORK', `HubSpot ${endpoint} unreachable: ${cause} (${decision.reason})`, {
+    return new AppError(decision.code ?? 'HUBSPOT_NETWORK', `HubSpot ${endpoint} unreachable: ${errorMessage(outcome.error)} (${decision.reason})`, {
       cause: outcome.error, details: { endpoint, reason: decision.reason },
     });
   }
@@ -169,7 +174,8 @@ export const createPortalRequest = (ctx: RequestContext): PortalRequest => async
       throw error;
     }
     record('retries');
-    ctx.logger.warn({ endpoint, status, attempt, waitMs: decision.waitMs, reason: decision.reason }, 'HubSpot request retried');
+    const cause = 'error' in outcome ? errorMessage(outcome.error) : undefined;
+    ctx.logger.warn({ endpoint, status, attempt, waitMs: decision.waitMs, reason: decision.reason, cause }, 'HubSpot request retried');
     if (decision.rateLimitPolicy) {
       // The budget is the portal's, not this request's: everything else for the portal waits too.
       limiter.pauseFor(decision.waitMs);

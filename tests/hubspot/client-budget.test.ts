@@ -31,7 +31,7 @@ const strictHubSpot = (budget = 100, windowMs = 10_000) => {
 };
 
 describe('staying inside HubSpot\'s burst budget', () => {
-  beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }); });
+  beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }); });
   afterEach(() => { vi.useRealTimers(); });
 
   it('when 250 requests for one portal are fired at once at the strictest budget, then HubSpot rejects none and the budget is used fully', async () => {
