@@ -57,9 +57,14 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
     if (actions.some((a) => a.kind === 'uninstall')) await deps.onUninstall?.(portalId);
 
     const gone = idsByType(actions, ['delete']);
+    // A privacy deletion wins over any other event about the contact in the same batch: it is never read back.
+    const forgotten = new Set(actions.flatMap((a) => (a.kind === 'privacy-delete' ? [a.contactId] : [])));
+    const toRead = idsByType(actions, ['refetch', 'merge']);
+    forgotten.forEach((id) => toRead.get('contacts')?.delete(id));
     const companies: HubSpotObject[] = [];
     const children: FetchedChildren[] = [];
-    for (const [type, ids] of idsByType(actions, ['refetch', 'merge'])) {
+    for (const [type, ids] of toRead) {
+      if (ids.size === 0) continue;
       const properties = isChildType(type) ? childProperties[type] : settings.companyProperties;
       const read = await client.batchRead(type, [...ids], properties);
       for (const failure of read.failed.filter((f) => f.code === 'HUBSPOT_NOT_FOUND')) gone.set(type, (gone.get(type) ?? new Set()).add(failure.id));
