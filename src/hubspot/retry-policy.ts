@@ -80,10 +80,17 @@ const decideRateLimited = (input: RetryInput, policyName: string | undefined, op
   const exhausted = input.attempt >= options.maxAttempts;
   if (policyName === 'TEN_SECONDLY_ROLLING' || policyName === 'SECONDLY') {
     if (exhausted) return { ...stop(`429 ${policyName}: attempts exhausted`, 'HUBSPOT_RATE_LIMITED'), rateLimitPolicy: policyName };
+    const retryAfter = retryAfterMs(input.headers);
+    const remaining = Number(input.headers['x-hubspot-ratelimit-remaining'] ?? Number.NaN);
+    // HubSpot still reporting budget left means this 429 was not about the portal's burst budget: waiting out a
+    // whole window would punish every request of the portal for nothing.
+    if (policyName === 'TEN_SECONDLY_ROLLING' && retryAfter === undefined && remaining > 0) {
+      return { retry: true, waitMs: backoffMs(input.attempt, options), reason: `429 ${policyName} with ${remaining} requests left` };
+    }
     const window = policyName === 'SECONDLY'
       ? options.secondlyWindowMs
       : headerMs(input.headers, 'x-hubspot-ratelimit-interval-milliseconds') ?? options.tenSecondlyWindowMs;
-    return { retry: true, waitMs: retryAfterMs(input.headers) ?? window, reason: `429 ${policyName}`, rateLimitPolicy: policyName };
+    return { retry: true, waitMs: retryAfter ?? window, reason: `429 ${policyName}`, rateLimitPolicy: policyName };
   }
   // A daily (or otherwise named) budget does not refill within a retry's reach.
   if (policyName !== undefined) return stop(`429 ${policyName}: not retried`, 'HUBSPOT_RATE_LIMITED');

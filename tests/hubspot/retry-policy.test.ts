@@ -21,6 +21,17 @@ describe('decideRetry', () => {
     expect(decision.code).toBeUndefined();
   });
 
+  it.each([
+    { remaining: '37', retryAfter: undefined, expected: { retry: true, waitMs: 375 } },
+    { remaining: '0', retryAfter: undefined, expected: { retry: true, waitMs: 10_000, rateLimitPolicy: 'TEN_SECONDLY_ROLLING' } },
+    { remaining: '37', retryAfter: '4', expected: { retry: true, waitMs: 4_000, rateLimitPolicy: 'TEN_SECONDLY_ROLLING' } },
+  ])('when a ten-secondly 429 reports $remaining requests left and Retry-After $retryAfter, then it waits as $expected', ({ remaining, retryAfter, expected }) => {
+    const headers = { 'x-hubspot-ratelimit-remaining': remaining, 'retry-after': retryAfter };
+    const decision = decideRetry({ status: 429, headers, body: rateLimitBody('TEN_SECONDLY_ROLLING'), attempt: 1 }, options(0.5));
+    expect(decision).toEqual(expect.objectContaining(expected));
+    if (!('rateLimitPolicy' in expected)) expect(decision.rateLimitPolicy).toBeUndefined();
+  });
+
   it('when a 429 names a daily budget, then it is not retried and surfaces as rate limited', () => {
     const decision = decideRetry({ status: 429, headers: {}, body: rateLimitBody('DAILY'), attempt: 1 }, options(0.5));
     expect(decision).toMatchObject({ retry: false, code: 'HUBSPOT_RATE_LIMITED' });
