@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { authenticateApiKey } from '../../install/api-keys.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { ApiKeysRepository } from '../../store/api-keys-repository.ts';
 import { crmRepository } from '../../store/crm-repository.ts';
 import type { Db } from '../../store/db.ts';
 import { usageRepository, type UsageMetricInput } from '../../store/usage-repository.ts';
@@ -11,6 +13,10 @@ export interface PostUsageDeps {
   verifyApiKey(token: string): Promise<number | null>;
   requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
 }
+
+/** verifyApiKey backed by the install lifecycle's hashed per-portal keys. */
+export const portalOfApiKey = (apiKeys: ApiKeysRepository) => async (token: string): Promise<number | null> =>
+  (await authenticateApiKey({ apiKeys }, token))?.portalId ?? null;
 
 const MAX_ROWS = 5_000;
 const bearerPattern = /^Bearer\s+(\S+)$/i;
