@@ -1,4 +1,4 @@
-import type { OAuthClient } from '../hubspot/oauth.ts';
+import type { OAuthClient, TokenGrant } from '../hubspot/oauth.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
@@ -29,8 +29,11 @@ export interface InstallOutcome {
  * The callback's work after the state checked out: nothing is stored until HubSpot has both issued the tokens and
  * told us, by introspection, which portal they belong to.
  */
-export const completeInstall = (deps: CompleteInstallDeps) => async (code: string): Promise<InstallOutcome> => {
-  const grant = await deps.oauth.exchangeCode(code);
+export const completeInstall = (deps: CompleteInstallDeps) => async (code: string): Promise<InstallOutcome> =>
+  installFromGrant(deps)(await deps.oauth.exchangeCode(code));
+
+/** Everything after the code exchange; the sandbox calls it directly with a grant the emulator issued. */
+export const installFromGrant = (deps: Omit<CompleteInstallDeps, 'oauth'> & { oauth: Pick<OAuthClient, 'introspect'> }) => async (grant: TokenGrant): Promise<InstallOutcome> => {
   const info = await deps.oauth.introspect(grant.accessToken);
   if (!info.active || info.hubId === undefined) {
     throw new AppError('OAUTH_EXCHANGE_FAILED', 'HubSpot reported the new token as inactive or without a portal id');

@@ -2,6 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mintApiKey } from '../../src/install/api-keys.ts';
+import { requireActiveInstallation } from '../../src/install/installation-guard.ts';
 import { createInstallationTokenProvider } from '../../src/install/token-provider.ts';
 import { deletePortalData, handleAppLifecycleEvent } from '../../src/install/uninstall.ts';
 import { createOAuthClient } from '../../src/hubspot/oauth.ts';
@@ -18,9 +19,10 @@ const now = new Date('2026-11-23T12:00:00Z');
 const clock = fixedClock(now);
 const A = 1001;
 const B = 2002;
+const cipher = testCipher();
 
 const seedPortal = async (db: Db, portalId: number) => {
-  await storeInstallation(db, testCipher(), { portalId, accessToken: `access-${portalId}`, refreshToken: `refresh-${portalId}`, expiresAt: new Date(now.getTime() + 20 * 60_000) });
+  await storeInstallation(db, cipher, { portalId, accessToken: `access-${portalId}`, refreshToken: `refresh-${portalId}`, expiresAt: new Date(now.getTime() + 20 * 60_000) });
   await db.query("INSERT INTO crm_objects (portal_id, object_type, object_id, properties) VALUES ($1, 'companies', '1', '{}'), ($1, 'contacts', '2', '{}')", [portalId]);
   await db.query("INSERT INTO crm_associations (portal_id, from_type, from_id, to_type, to_id) VALUES ($1, 'contacts', '2', 'companies', '1')", [portalId]);
   await db.query("INSERT INTO score_snapshots (portal_id, company_id, scored_at, card) VALUES ($1, '1', now(), '{}')", [portalId]);
@@ -54,7 +56,6 @@ describe('uninstall and data deletion', () => {
   it('when HubSpot reports APP_UNINSTALL, then the installation stops, its tokens are dropped and no HubSpot call can be made for it', async () => {
     await seedPortal(db, A);
     await seedPortal(db, B);
-    const cipher = testCipher();
     const oauth = createOAuthClient({ apiBaseUrl: hubspotApi, authBaseUrl: hubspotApi, clientId: 'c', clientSecret: 's', redirectUri: 'https://w.test/cb' });
     const provider = createInstallationTokenProvider({ db, cipher, oauth, clock, logger: capturingLogger().logger });
 
@@ -62,7 +63,9 @@ describe('uninstall and data deletion', () => {
 
     expect(await installationsRepository(db).find(A)).toMatchObject({ status: 'uninstalled', statusReason: 'app_uninstalled', accessTokenEnc: null, refreshTokenEnc: null, uninstalledAt: now });
     await expect(provider.getAccessToken(A)).rejects.toMatchObject({ code: 'INSTALLATION_INACTIVE' });
-    expect((await installationsRepository(db).find(B))?.status).toBe('active');
+    await expect(requireActiveInstallation(db, A)).rejects.toMatchObject({ code: 'INSTALLATION_INACTIVE', retryable: false });
+    await expect(requireActiveInstallation(db, B)).resolves.toBeUndefined();
+    expect(await provider.getAccessToken(B)).toBe(`access-${B}`);
     expect((await countRows(db, A)).crm_objects).toBe(2);
   });
 
@@ -94,7 +97,7 @@ describe('uninstall and data deletion', () => {
     await deletePortalData(deps())(A);
     const later = new Date(now.getTime() + 86_400_000);
 
-    await storeInstallation(db, testCipher(), { portalId: A, accessToken: 'access-new', refreshToken: 'refresh-new', expiresAt: new Date(later.getTime() + 1800_000), now: later });
+    await storeInstallation(db, cipher, { portalId: A, accessToken: 'access-new', refreshToken: 'refresh-new', expiresAt: new Date(later.getTime() + 1800_000), now: later });
 
     expect(await installationsRepository(db).find(A)).toMatchObject({ status: 'active', statusReason: null, uninstalledAt: null, installedAt: later });
     expect(await countRows(db, A)).toMatchObject({ crm_objects: 0, api_keys: 0 });
