@@ -83,8 +83,10 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [] };
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
+    // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
+    const previousCards = (history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
     const card = scoreCompany(
-      { ...snapshot, previousCards: history.get(id) ?? [], milestoneOverrides: overrides.get(id) ?? [] },
+      { ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [] },
       config,
       now,
     );

@@ -1,0 +1,100 @@
+import type { HubSpotClient } from '../hubspot/client.ts';
+import { scorePortal, type ScorePortalReport } from '../jobs/score-portal.ts';
+import { writebackPortal } from '../jobs/writeback-portal.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Db } from '../store/db.ts';
+import { installationsRepository } from '../store/installations-repository.ts';
+import { scoresRepository } from '../store/scores-repository.ts';
+import { runFullSync } from '../sync/full-sync.ts';
+import { storeSnapshotSource } from '../sync/snapshot-source.ts';
+import type { SyncDeps } from '../sync/sync-deps.ts';
+import type { WriteBackReport } from '../writeback/write-back.ts';
+import { installThroughOAuth } from './oauth-install.ts';
+import { cohortTable, worklistTable } from './summary.ts';
+
+/** What the sandbox needs of the emulator main.ts started (src/ never imports emulator/ itself). */
+export interface SandboxEmulator {
+  baseUrl: string;
+  stats(): { byPortal: Record<string, { total: number; byEndpoint: Record<string, { count: number }> } | undefined> };
+}
+
+export interface SandboxDeps {
+  db: Db;
+  /** The clock scoring runs at: the emulator portal's anchor date, so its history reads as recent. */
+  clock: Clock;
+  logger: Logger;
+  hubspot: HubSpotClient;
+  emulator: SandboxEmulator;
+  /** This process's own server, e.g. http://127.0.0.1:3000: the OAuth install goes through its real routes. */
+  appBaseUrl: string;
+  syncDeps: SyncDeps;
+  /** Where progress and the summary are printed; one line per call. */
+  out: (line: string) => void;
+  fetchImpl?: typeof fetch;
+}
+
+export interface SandboxResult {
+  portalId: number;
+  scoring: Omit<ScorePortalReport, 'cards'>;
+  writeBack: WriteBackReport;
+}
+
+export const BATCH_UPDATE_ENDPOINT = 'POST /crm/objects/2026-03/{objectType}/batch/update';
+
+const seconds = (startedMs: number) => `${((Date.now() - startedMs) / 1000).toFixed(1)}s`;
+
+/** Prints the emulator's request count every few seconds while a long step runs, so the wait is visibly alive. */
+const heartbeat = (deps: SandboxDeps, portalId: number, label: string) => {
+  const timer = setInterval(() => {
+    deps.out(`    … ${label}: ${deps.emulator.stats().byPortal[String(portalId)]?.total ?? 0} HubSpot requests so far`);
+  }, 3_000);
+  return () => clearInterval(timer);
+};
+
+/**
+ * The sandbox's main job, against the emulator: install through OAuth, full sync, scoring, write-back, then a
+ * summary a person can read. Every step is the production code path; only HubSpot is the emulator.
+ */
+export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
+  const { out } = deps;
+  out('Waypoint sandbox: a demo HubSpot portal (emulated), end to end');
+
+  let started = Date.now();
+  out('[1/4] Installing Waypoint through the OAuth flow …');
+  await installThroughOAuth(deps.appBaseUrl, deps.fetchImpl);
+  const installs = await installationsRepository(deps.db).listByStatus('active');
+  const portalId = installs.at(-1)?.portalId;
+  if (portalId === undefined) throw new AppError('INTERNAL', 'The OAuth install finished but no installation is active');
+  out(`      installed in portal ${portalId}, properties provisioned (${seconds(started)})`);
+
+  started = Date.now();
+  out('[2/4] Full sync of customers and their history …');
+  const stop = heartbeat(deps, portalId, 'sync');
+  const sync = await runFullSync(deps.syncDeps, portalId).finally(stop);
+  out(`      synced with ${sync.requestsUsed} HubSpot requests (plan minimum ${sync.minimumRequests}, ${sync.rateLimited} rate-limited) in ${seconds(started)}`);
+
+  started = Date.now();
+  out('[3/4] Scoring every customer …');
+  const { cards, ...scoring } = await scorePortal(
+    { db: deps.db, clock: deps.clock, logger: deps.logger, snapshots: storeSnapshotSource(deps.db) }, { portalId },
+  );
+  out(`      ${scoring.scored} customers scored, ${scoring.stored} new score cards (${seconds(started)})`);
+
+  started = Date.now();
+  out('[4/4] Writing results back to HubSpot company properties …');
+  const before = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
+  const writeBack = await writebackPortal({ db: deps.db, hubspot: deps.hubspot, clock: deps.clock, logger: deps.logger }, { portalId });
+  const after = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
+  out(`      ${writeBack.written} companies updated, ${writeBack.unchanged} unchanged, ${writeBack.failed.length} failed; ${after - before} batch-update requests (${seconds(started)})`);
+
+  out('');
+  out('Customers per cohort and segment');
+  for (const line of cohortTable(cards)) out(`  ${line}`);
+  out('');
+  out('Top of the worklist');
+  for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);
+  out('');
+  return { portalId, scoring, writeBack };
+};

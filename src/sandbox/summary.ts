@@ -1,0 +1,37 @@
+import type { Cohort } from '../scoring/config.schema.ts';
+import type { ScoreCard } from '../scoring/score-card.schema.ts';
+import { playLabel } from '../writeback/play-values.ts';
+
+const cohortOrder: readonly Cohort[] = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'];
+
+const pad = (cells: readonly string[], widths: readonly number[]) =>
+  cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+
+const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))];
+};
+
+/** Customers per cohort (columns) per segment (rows), with totals: where the book of business stands. */
+export const cohortTable = (cards: readonly Pick<ScoreCard, 'segment' | 'cohort'>[]): string[] => {
+  const segments = [...new Set(cards.map((c) => c.segment))].sort();
+  const count = (segment: string | null, cohort: Cohort | null) =>
+    cards.filter((c) => (segment === null || c.segment === segment) && (cohort === null || c.cohort === cohort)).length;
+  const rows = [...segments, null].map((segment) => [
+    segment ?? 'all', ...cohortOrder.map((cohort) => String(count(segment, cohort))), String(count(segment, null)),
+  ]);
+  return table(['segment', ...cohortOrder, 'total'], rows);
+};
+
+export interface WorklistRow {
+  companyId: string;
+  name: string | null;
+  card: Pick<ScoreCard, 'priority' | 'cohort' | 'health' | 'nextPlay'>;
+}
+
+/** The top of the prioritised worklist: who a CSM should call first, and why. */
+export const worklistTable = (rows: readonly WorklistRow[]): string[] =>
+  table(['#', 'company', 'cohort', 'health', 'next play', 'priority'], rows.map((row, i) => [
+    String(i + 1).padStart(2), (row.name ?? `company ${row.companyId}`).slice(0, 36), row.card.cohort,
+    String(Math.round(row.card.health.score)), playLabel(row.card.nextPlay.play), String(Math.round(row.card.priority)),
+  ]));

@@ -1,0 +1,73 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scorePortal } from '../../src/jobs/score-portal.ts';
+import { writebackPortal } from '../../src/jobs/writeback-portal.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import { BATCH_UPDATE_ENDPOINT } from '../../src/sandbox/run-sandbox.ts';
+import { scoresRepository } from '../../src/store/scores-repository.ts';
+import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
+import { propertiesFromCard } from '../../src/writeback/card-properties.ts';
+import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
+import { startSandbox, type Sandbox } from './sandbox-harness.ts';
+
+const names = waypointPropertyCatalogue.properties.map((p) => p.name);
+
+describe('the sandbox main job against the emulator', () => {
+  let sandbox: Sandbox;
+  const batchUpdates = () => {
+    const portal = sandbox.emulator.stats().byPortal[String(sandbox.result.portalId)];
+    return portal?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
+  };
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    sandbox = await startSandbox();
+  }, 240_000);
+  afterAll(async () => {
+    await sandbox?.close();
+    nock.enableNetConnect();
+  });
+
+  it('when the sandbox has run, then it printed every step and a summary with the cohort table and the worklist', () => {
+    const text = sandbox.lines.join('\n');
+    for (const step of ['[1/4]', '[2/4]', '[3/4]', '[4/4]', 'Customers per cohort and segment', 'Top of the worklist']) expect(text).toContain(step);
+    expect(text).toMatch(/segment\s+bad_fit\s+dark\s+negative\s+neutral\s+positive\s+total/);
+    expect(text).toMatch(new RegExp(`all(\\s+\\d+){5}\\s+${sandbox.result.scoring.scored}\\b`));
+    expect(sandbox.result.scoring.scored).toBeGreaterThan(20);
+    expect(sandbox.result.writeBack.failed).toEqual([]);
+  });
+
+  it('when the sandbox has run, then every customer in the emulator carries every Waypoint property, equal to its stored score card', async () => {
+    const latest = await scoresRepository(sandbox.db).latestByCompany(sandbox.result.portalId);
+    const ids = [...latest.keys()];
+    const read = await sandbox.hubspot.forPortal(sandbox.result.portalId).batchRead('companies', ids, names);
+
+    expect(read.failed).toEqual([]);
+    expect(read.results).toHaveLength(ids.length);
+    for (const company of read.results) {
+      const expected = propertiesFromCard(latest.get(company.id)!.card);
+      const actual = Object.fromEntries(names.map((name) => [name, company.properties[name] ?? '']));
+      expect({ id: company.id, ...normalise(actual) }).toEqual({ id: company.id, ...normalise(expected) });
+    }
+  });
+
+  it('when scoring and write-back run again with no data change, then not one batch-update request is sent', async () => {
+    const before = batchUpdates();
+    const logger = createLogger({ level: 'silent' });
+
+    const scoring = await scorePortal({ db: sandbox.db, clock: sandbox.scoringClock, logger, snapshots: storeSnapshotSource(sandbox.db) }, { portalId: sandbox.result.portalId });
+    const writeBack = await writebackPortal({ db: sandbox.db, hubspot: sandbox.hubspot, clock: sandbox.scoringClock, logger }, { portalId: sandbox.result.portalId });
+
+    expect(scoring.stored).toBe(0);
+    expect(writeBack).toMatchObject({ written: 0, batchRequests: 0 });
+    expect(batchUpdates()).toBe(before);
+  });
+});
+
+// HubSpot echoes datetimes in its own ISO form and may drop trailing zeros of numbers; compare values, not spellings.
+const normalise = (properties: Record<string, string>) => Object.fromEntries(Object.entries(properties).map(([name, value]) => {
+  if (name === 'waypoint_scored_at' && value !== '') return [name, new Date(/^\d+$/.test(value) ? Number(value) : value).toISOString()];
+  if (/^-?\d+(\.\d+)?$/.test(value)) return [name, String(Number(value))];
+  return [name, value];
+}));
