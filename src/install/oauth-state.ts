@@ -26,6 +26,8 @@ export const createOAuthStateService = (deps: {
     async issue() {
       const stateId = randomBytes(18).toString('base64url');
       const now = deps.clock.now();
+      // Housekeeping rides on issuance: the table stays as small as the last ten minutes of install clicks.
+      await deps.states.purgeExpired(now);
       await deps.states.insert(stateId, now, new Date(now.getTime() + oauthStateTtlMs));
       return `${stateId}.${sign(stateId)}`;
     },

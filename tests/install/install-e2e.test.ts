@@ -7,7 +7,7 @@ import { createHubSpotClient, type HubSpotClient } from '../../src/hubspot/clien
 import { createOAuthClient } from '../../src/hubspot/oauth.ts';
 import { completeInstall } from '../../src/install/complete-install.ts';
 import { createOAuthStateService } from '../../src/install/oauth-state.ts';
-import { provisionWaypointProperties } from '../../src/install/provisioning.ts';
+import { provisionActivePortals, provisionWaypointProperties } from '../../src/install/provisioning.ts';
 import { createInstallationTokenProvider } from '../../src/install/token-provider.ts';
 import { tokenContext } from '../../src/install/token-crypto.ts';
 import { systemClock } from '../../src/shared/clock.ts';
@@ -19,7 +19,7 @@ import { getOAuthCallback } from '../../src/server/routes/get-oauth-callback.ts'
 import { getOAuthInstall } from '../../src/server/routes/get-oauth-install.ts';
 import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
 import { z } from 'zod';
-import { capturingLogger, dumpStore, openTestStore, testCipher } from './helpers.ts';
+import { capturingLogger, dumpStore, openTestStore, storeInstallation, testCipher } from './helpers.ts';
 
 const redirectUri = 'https://waypoint.test/oauth/callback';
 const cipher = testCipher();
@@ -126,5 +126,18 @@ describe('install against the HubSpot emulator', () => {
     expect(report.updated.sort()).toEqual(['waypoint_fit', 'waypoint_health_status']);
     expect(report.created).toEqual([]);
     expect((await provisionWaypointProperties(client)).updated).toEqual([]);
+  });
+
+  it('when properties are provisioned at start and one portal has lost its access, then the others are still provisioned', async () => {
+    const portalId = emulator.portals[0]?.portalId ?? 0;
+    await storeInstallation(db, cipher, { portalId: 999, accessToken: 'unknown-to-hubspot', refreshToken: 'also-unknown', expiresAt: new Date(Date.now() + 20 * 60_000) });
+
+    const result = await provisionActivePortals({
+      installations: installationsRepository(db), clientFor: (id) => hubspot.forPortal(id), logger: capturingLogger().logger,
+    });
+
+    expect(result).toEqual({ provisioned: [portalId], failed: [999] });
+    expect((await installationsRepository(db).find(999))?.status).toBe('inactive');
+    expect((await installationsRepository(db).find(portalId))?.status).toBe('active');
   });
 });
