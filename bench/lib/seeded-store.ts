@@ -1,0 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runScenarioChild } from './child-runner.ts';
+
+const seedScript = fileURLToPath(new URL('../children/seed-store.ts', import.meta.url));
+
+/** An embedded store on disk holding a generated portal's customers, filled by a child process; removed by cleanup. */
+export const seededStoreDir = async (options: { size: string; seed: number; portalId: number }): Promise<{ dataDir: string; cleanup(): Promise<void> }> => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'waypoint-bench-'));
+  const outcome = await runScenarioChild(seedScript, ['--dataDir', dataDir, '--size', options.size, '--seed', String(options.seed), '--portalId', String(options.portalId)], 15 * 60_000, 'seeded');
+  if (!outcome.ok) throw new Error(`seeding the store failed: ${outcome.message}`);
+  return { dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+};
