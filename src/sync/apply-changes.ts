@@ -16,7 +16,7 @@ export interface FetchedChildren {
 }
 
 /** Merged-away ids HubSpot lists on the survivor: the store drops them. */
-const mergedAway = (records: readonly HubSpotObject[]): string[] =>
+export const mergedAway = (records: readonly HubSpotObject[]): string[] =>
   records.flatMap((r) => (r.properties.hs_merged_object_ids ?? '').split(';').map((id) => id.trim()).filter((id) => id !== '' && id !== r.id));
 
 export const fetchChildLinks = async (client: PortalClient, type: ChildType, records: HubSpotObject[]): Promise<FetchedChildren> => {

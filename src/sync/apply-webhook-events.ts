@@ -73,7 +73,10 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
     }
     const crm = crmRepository(deps.db);
     const held = await crm.existing(portalId, COMPANIES, companies.map((c) => c.id));
-    const history = await fetchCompanyHistory(client, companies.filter((c) => isCustomer(settings, c.properties) && !held.has(c.id)).map((c) => c.id));
+    // A merge moves the merged company's records to the survivor, so the survivor's history is read again in full.
+    const survivors = new Set(actions.flatMap((a) => (a.kind === 'merge' && a.type === COMPANIES ? [a.id] : [])));
+    const history = await fetchCompanyHistory(client, companies
+      .filter((c) => isCustomer(settings, c.properties) && (!held.has(c.id) || survivors.has(c.id))).map((c) => c.id));
 
     await deps.db.transaction(async (tx: Session) => {
       const store = crmRepository(tx);

@@ -3,7 +3,7 @@ import { portalLogger } from '../shared/logger.ts';
 import { crmRepository } from '../store/crm-repository.ts';
 import type { Session } from '../store/db.ts';
 import { syncRepository } from '../store/sync-repository.ts';
-import { fetchChildLinks, fetchCompanyHistory, writeChildren, writeCompanies } from './apply-changes.ts';
+import { fetchChildLinks, fetchCompanyHistory, mergedAway, writeChildren, writeCompanies } from './apply-changes.ts';
 import { incrementalStream } from './full-sync-cursor.ts';
 import { childProperties, childTypes, isCustomer } from './object-catalogue.ts';
 import { progressTracker } from './progress.ts';
@@ -57,9 +57,11 @@ export const runIncrementalSync = async (deps: SyncDeps, portalId: number, water
   try {
     const companyPages = client.searchModifiedSince('companies', { sinceMs: watermarks.get('companies') ?? 0, properties: settings.companyProperties });
     for await (const page of companyPages) {
-      const customers = page.results.filter((r) => isCustomer(settings, r.properties)).map((r) => r.id);
-      const held = await crmRepository(deps.db).existing(portalId, 'companies', customers);
-      const history = await fetchCompanyHistory(client, customers.filter((id) => !held.has(id)));
+      const customers = page.results.filter((r) => isCustomer(settings, r.properties));
+      const held = await crmRepository(deps.db).existing(portalId, 'companies', [...customers.map((r) => r.id), ...mergedAway(customers)]);
+      // New customers bring their history; a survivor of a merge with a held company takes over the merged one's.
+      const history = await fetchCompanyHistory(client, customers
+        .filter((r) => !held.has(r.id) || mergedAway([r]).some((id) => held.has(id))).map((r) => r.id));
       await commitPage('companies', page.results.length, page.lastModifiedMs, async (tx) => {
         const changes = await writeCompanies(tx, portalId, settings, page.results);
         const touched = [...changes.changed];

@@ -44,6 +44,26 @@ describe('changes arriving by webhook', () => {
     expect(left).toHaveLength(0);
   });
 
+  it('when two customers are merged in HubSpot, then the merged one leaves the store and its records follow the survivor', async () => {
+    const ids = (await h.db.query<{ id: string }>(
+      "SELECT DISTINCT to_id AS id FROM crm_associations WHERE portal_id = $1 AND from_type = 'emails' ORDER BY to_id LIMIT 2", [h.portalId],
+    )).map((r) => r.id);
+    const [primaryId = '', mergedId = ''] = ids;
+    const mergedEmails = (await h.db.query<{ id: string }>(
+      "SELECT from_id AS id FROM crm_associations WHERE portal_id = $1 AND from_type = 'emails' AND to_id = $2", [h.portalId, mergedId],
+    )).map((r) => r.id);
+    expect(mergedEmails.length).toBeGreaterThan(0);
+    h.emulator.mutate.mergeCompanies({ portalId: h.portalId, primaryId, mergedId });
+    await deliverAndProcess();
+    const companies = await h.db.query("SELECT 1 FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND object_id = $2", [h.portalId, mergedId]);
+    const moved = (await h.db.query<{ company: string }>(
+      "SELECT DISTINCT to_id AS company FROM crm_associations WHERE portal_id = $1 AND from_type = 'emails' AND from_id = ANY($2::text[])", [h.portalId, mergedEmails],
+    )).map((r) => r.company);
+    expect({ mergedHeld: companies.length, linkedTo: moved }).toEqual({ mergedHeld: 0, linkedTo: [primaryId] });
+    const stored = await h.db.query("SELECT 1 FROM crm_objects WHERE portal_id = $1 AND object_type = 'emails' AND object_id = ANY($2::text[])", [h.portalId, mergedEmails]);
+    expect(stored).toHaveLength(mergedEmails.length);
+  });
+
   it('when the events were all processed, then processing again applies nothing', async () => {
     const again = await processWebhooks(h.deps, { portalId: h.portalId });
     expect(again).toEqual({ processed: 0, changedCompanies: [] });
