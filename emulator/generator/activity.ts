@@ -1,7 +1,7 @@
 import { emailSubjects, meetingTitles, noteBodies, taskSubjects } from './catalog.ts';
 import { DAY, HISTORY_DAYS, type CompanyPlan } from './plan.ts';
 import type { Rng } from './prng.ts';
-import type { ContactRole, RawRecord } from './raw.ts';
+import { iso, type ContactRole, type RawRecord } from './raw.ts';
 import type { HealthProfile } from './types.ts';
 
 const HOUR = 3_600_000;
@@ -27,7 +27,7 @@ export class ActivityWriter {
   }
 
   private push(type: RawRecord['type'], ts: number, props: RawRecord['props'], contact: ContactRole | null): void {
-    this.out.push({ type, ts, props: { hs_timestamp: new Date(ts).toISOString(), hubspot_owner_id: this.plan.ownerId, ...props }, contact });
+    this.out.push({ type, ts, props: { hs_timestamp: iso(ts), hubspot_owner_id: this.plan.ownerId, ...props }, contact });
   }
 
   email(ts: number, inbound: boolean): void {
@@ -49,7 +49,7 @@ export class ActivityWriter {
     const minutes = this.rng.pick([30, 45, 60]);
     this.push('meetings', ts, {
       hs_meeting_outcome: outcome, hs_meeting_title: title,
-      hs_meeting_start_time: new Date(ts).toISOString(), hs_meeting_end_time: new Date(ts + minutes * 60_000).toISOString(),
+      hs_meeting_start_time: iso(ts), hs_meeting_end_time: iso(ts + minutes * 60_000),
     }, contact);
     if (outcome === 'COMPLETED' && this.rng.chance(0.6)) this.note(ts + this.rng.int(1, 5) * HOUR);
   }

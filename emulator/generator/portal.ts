@@ -3,6 +3,7 @@ import { companyName, companyRecord } from './company-record.ts';
 import { firstNames, lastNames } from './catalog.ts';
 import { planCompany, type CompanyPlan } from './plan.ts';
 import { Rng, seedFrom } from './prng.ts';
+import { iso } from './raw.ts';
 import { usageFor } from './usage.ts';
 import type { CompanyChildren, CompanyTruth, CrmRecord, Owner, Size, UsageSeries } from './types.ts';
 
@@ -39,7 +40,7 @@ export interface Portal {
 const truthOf = (plan: CompanyPlan): CompanyTruth => ({
   companyId: plan.id, archetype: plan.archetype, customer: plan.contractStartMs !== null, expectedFit: plan.fit,
   expectedCohort: plan.expectedCohort, healthProfile: plan.profile, segment: plan.segment,
-  churn: plan.churn ? { churnedAt: new Date(plan.churn.atMs).toISOString(), reason: plan.churn.reason, avoidable: plan.churn.avoidable, expected: plan.churn.expected } : null,
+  churn: plan.churn ? { churnedAt: iso(plan.churn.atMs), reason: plan.churn.reason, avoidable: plan.churn.avoidable, expected: plan.churn.expected } : null,
   championLeft: plan.championLeft, lastTwoWayDaysAgo: plan.lastTwoWayDaysAgo,
 });
 
@@ -77,7 +78,7 @@ export const generatePortal = (options: GeneratePortalOptions): Portal => {
     companies[i] = companyRecord(plan, rng.fork('record'), name, domain, usage, nowMs);
     truth.set(plan.id, truthOf(plan));
   }
-  const cacheLimit = options.cacheCompanies ?? 6000;
+  const cacheLimit = options.cacheCompanies ?? 256;
   const cache = new Map<number, CompanyChildren>();
   const planAt = (index: number): CompanyPlan => {
     const plan = plans[index];

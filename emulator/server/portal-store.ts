@@ -1,6 +1,7 @@
 import {
   childTypes, createdIdBase, decodeId, type ChildType, type CrmRecord, type ObjectType, type Portal, type Properties,
 } from '../generator/index.ts';
+import { ModifiedIndex } from './modified-index.ts';
 import type { ChangeSource, HistoryEntry, StoreEvent } from './store-types.ts';
 
 const key = (type: ObjectType, id: string): string => `${type}:${id}`;
@@ -22,12 +23,15 @@ export class PortalStore {
   private readonly mergedInto = new Map<string, string>();
   private readonly history = new Map<string, Map<string, HistoryEntry[]>>();
   private readonly nextCreated = new Map<ObjectType, number>();
+  private readonly touched = new Map<ObjectType, Set<string>>();
+  readonly modified: ModifiedIndex;
 
   constructor(portal: Portal, clock: () => number, emit: (event: StoreEvent) => void) {
     this.portal = portal;
     this.portalId = portal.portalId;
     this.clock = clock;
     this.emit = emit;
+    this.modified = new ModifiedIndex(portal);
   }
 
   private generated(type: ObjectType, id: string): CrmRecord | undefined {
@@ -103,6 +107,28 @@ export class PortalStore {
     ids.add(id);
   }
 
+  private put(type: ObjectType, record: CrmRecord): void {
+    this.overrides.set(key(type, record.id), record);
+    const ids = this.touched.get(type) ?? new Set<string>();
+    this.touched.set(type, ids);
+    ids.add(record.id);
+  }
+
+  /** Ids of a type changed or created since generation: they no longer match the generated modification index. */
+  touchedIds(type: ObjectType): ReadonlySet<string> {
+    return this.touched.get(type) ?? new Set<string>();
+  }
+
+  /** The record as generated, ignoring later changes. */
+  original(type: ObjectType, id: string): CrmRecord | undefined {
+    return this.generated(type, id);
+  }
+
+  /** The live version of a changed or created record, archived or not. */
+  touchedRecord(type: ObjectType, id: string): CrmRecord | undefined {
+    return this.overrides.get(key(type, id));
+  }
+
   private stampNow(): string {
     return new Date(this.clock()).toISOString();
   }
@@ -135,7 +161,7 @@ export class PortalStore {
       ...before, updatedAt: timestamp,
       properties: { ...before.properties, ...Object.fromEntries(changed), hs_lastmodifieddate: timestamp },
     };
-    this.overrides.set(key(type, before.id), after);
+    this.put(type, after);
     const history = this.history.get(key(type, before.id)) ?? new Map<string, HistoryEntry[]>();
     for (const [name, value] of changed) {
       this.record(type, before.id, history, name, { value, timestamp, sourceType: source.changeSource, sourceId: source.sourceId });
@@ -153,7 +179,7 @@ export class PortalStore {
       id, createdAt: timestamp, updatedAt: timestamp, archived: false, companyId: links.companyId ?? null, contactId: links.contactId ?? null,
       properties: { ...props, hs_object_id: id, createdate: timestamp, hs_createdate: timestamp, hs_lastmodifieddate: timestamp },
     };
-    this.overrides.set(key(type, id), record);
+    this.put(type, record);
     this.createdIds.set(type, [...(this.createdIds.get(type) ?? []), id]);
     this.emit({ kind: 'creation', type, id, source });
     if (type !== 'companies' && record.companyId) {
@@ -167,7 +193,7 @@ export class PortalStore {
     const before = this.get(type, id);
     if (!before) return false;
     const timestamp = this.stampNow();
-    this.overrides.set(key(type, before.id), { ...before, archived: true, updatedAt: timestamp, properties: { ...before.properties, hs_lastmodifieddate: timestamp } });
+    this.put(type, { ...before, archived: true, updatedAt: timestamp, properties: { ...before.properties, hs_lastmodifieddate: timestamp } });
     this.emit({ kind: 'deletion', type, id: before.id, source });
     return true;
   }
@@ -176,7 +202,7 @@ export class PortalStore {
     const before = this.get(type, id, true);
     if (!before) return false;
     const timestamp = this.stampNow();
-    this.overrides.set(key(type, id), { ...before, archived: false, updatedAt: timestamp, properties: { ...before.properties, hs_lastmodifieddate: timestamp } });
+    this.put(type, { ...before, archived: false, updatedAt: timestamp, properties: { ...before.properties, hs_lastmodifieddate: timestamp } });
     this.emit({ kind: 'restore', type, id, source });
     return true;
   }
@@ -188,15 +214,15 @@ export class PortalStore {
     if (!primary || !merged || primary.id === merged.id) return undefined;
     for (const type of childTypes) {
       for (const child of this.childrenOf(merged.id, type)) {
-        this.overrides.set(key(type, child.id), { ...child, companyId: primary.id, properties: { ...child.properties, ...(type === 'contacts' ? { associatedcompanyid: primary.id } : {}) } });
+        this.put(type, { ...child, companyId: primary.id, properties: { ...child.properties, ...(type === 'contacts' ? { associatedcompanyid: primary.id } : {}) } });
         this.linkChild(primary.id, type, child.id);
       }
     }
     const timestamp = this.stampNow();
-    this.overrides.set(key('companies', merged.id), { ...merged, archived: true, updatedAt: timestamp });
+    this.put('companies', { ...merged, archived: true, updatedAt: timestamp, properties: { ...merged.properties, hs_lastmodifieddate: timestamp } });
     this.mergedInto.set(merged.id, primary.id);
     const survivor: CrmRecord = { ...primary, updatedAt: timestamp, properties: { ...primary.properties, hs_lastmodifieddate: timestamp } };
-    this.overrides.set(key('companies', primary.id), survivor);
+    this.put('companies', survivor);
     this.emit({ kind: 'merge', type: 'companies', primaryId: primary.id, mergedId: merged.id, source });
     return survivor;
   }
@@ -206,7 +232,7 @@ export class PortalStore {
     const before = this.get(type, id);
     if (!before) return undefined;
     const after: CrmRecord = { ...before, companyId };
-    this.overrides.set(key(type, id), after);
+    this.put(type, after);
     if (before.companyId) this.emit({ kind: 'associationChange', fromType: type, fromId: id, toType: 'companies', toId: before.companyId, removed: true, source });
     if (companyId) {
       this.linkChild(companyId, type, id);

@@ -16,5 +16,5 @@ export const schemaScopeFor = (type: ObjectType, access: 'read' | 'write'): stri
 /** Everything a token gets when a test or the CLI installs the app without going through the consent page. */
 export const allScopes: readonly string[] = [
   'oauth',
-  ...new Set(objectTypes.flatMap((t) => [objectScopeFor(t, 'read'), objectScopeFor(t, 'write'), schemaScopeFor(t, 'read'), schemaScopeFor(t, 'write')])),
+  ...new Set(objectTypes.flatMap((t) => [objectScopeFor(t, 'read'), ...(t === 'feedback_submissions' ? [] : [objectScopeFor(t, 'write')]), schemaScopeFor(t, 'read'), schemaScopeFor(t, 'write')])),
 ];

@@ -1,6 +1,7 @@
 import type { ChildType, CrmRecord, ObjectType } from '../generator/index.ts';
 import { validationError } from './http-errors.ts';
 import type { PortalStore } from './portal-store.ts';
+import { searchByModified, type RangeFilter } from './search-by-modified.ts';
 
 export const SEARCH_CAP = 10_000;
 
@@ -78,8 +79,30 @@ const parse = (body: SearchRequest): ParsedSearch => {
   return { groups, sorts, limit, offset, companyScope: scope ? String(scope.value) : null };
 };
 
+const rangeOperators = new Set(['GT', 'GTE', 'LT', 'LTE', 'EQ', 'BETWEEN']);
+
+/** The filters, when the query is the incremental-sync shape the modification index answers. */
+const modifiedRange = (q: ParsedSearch): RangeFilter[] | null => {
+  const [sort, ...moreSorts] = q.sorts;
+  if (q.groups.length > 1 || !sort || moreSorts.length > 0 || sort.propertyName !== 'hs_lastmodifieddate' || sort.descending) return null;
+  const filters: RangeFilter[] = [];
+  for (const f of q.groups[0] ?? []) {
+    const value = comparable(f.value);
+    const highValue = f.operator === 'BETWEEN' ? comparable(f.highValue) : value;
+    if (f.propertyName !== 'hs_lastmodifieddate' || !rangeOperators.has(String(f.operator))) return null;
+    if (typeof value !== 'number' || typeof highValue !== 'number') return null;
+    filters.push({ operator: String(f.operator), value, highValue });
+  }
+  return filters;
+};
+
 export const runSearch = (store: PortalStore, type: ObjectType, body: SearchRequest): { total: number; records: CrmRecord[]; nextOffset: number | null } => {
   const q = parse(body);
+  const range = modifiedRange(q);
+  if (range) {
+    const { total, records } = searchByModified(store, type, range, q.offset, q.limit);
+    return { total, records, nextOffset: q.offset + q.limit < total ? q.offset + q.limit : null };
+  }
   const source: Iterable<CrmRecord> = q.companyScope !== null && type !== 'companies'
     ? store.childrenOf(q.companyScope, type as ChildType)
     : store.scan(type);

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   /** Wall clock for tokens and write timestamps; rate limits always use the monotonic clock. */
   clock?: () => number;
   enforceScopes?: boolean;
+  /** Build the modification-date search index at start (default) rather than on the first search. */
+  warmSearchIndex?: boolean;
 }
 
 export interface PortalState extends PortalRuntime { portal: Portal; limiters: PortalLimiters | null }
@@ -84,6 +86,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     const store = new PortalStore(portal, clock, (event) => webhooks.enqueue(portal.portalId, event));
     const schema = new PropertySchema(clock, portal.owners.map((o) => o.id), portal.now);
     states.set(portal.portalId, { portal, store, schema, limiters: buildLimiters() });
+    if (options.warmSearchIndex !== false) for (const type of ['companies', 'calls'] as const) store.modified.get(type);
   }
   const firstId = portals[0]?.portalId;
   const portalState = (portalId = firstId): PortalState => {

@@ -91,9 +91,13 @@ describe('emulated CRM object endpoints', () => {
     expect(answer.body.message).toContain(Object.keys(properties)[0]);
   });
 
-  it('when feedback submissions are written, then the emulator refuses because they are read-only', async () => {
-    const answer = await env.api.post(`${V}/feedback_submissions/batch/update`, { inputs: [] });
-    expect(answer.status).toBe(405);
+  it('when feedback submissions are written, then the emulator refuses and the submission is unchanged', async () => {
+    const submission = env.emulator.portals[0]!.children(0).feedback_submissions[0] ?? env.emulator.portals[0]!.children(1).feedback_submissions[0];
+    const answer = await env.api.post(`${V}/feedback_submissions/batch/update`, { inputs: [{ id: submission!.id, properties: { hs_value: '10' } }] });
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.body.status).toBe('error');
+    const read = await env.api.get(`${V}/feedback_submissions/${submission!.id}?properties=hs_value`);
+    expect((read.body.properties as Record<string, string>).hs_value).toBe(submission!.properties.hs_value);
   });
 
   it('when a task is created associated to a company, then it answers 201 and the company\'s tasks include it', async () => {

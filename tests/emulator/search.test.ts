@@ -57,6 +57,37 @@ describe('emulated CRM search', () => {
     expect(straddling.status).toBe(400);
   });
 
+  it('when records change and the modification-date search is paged, then it agrees with a full scan and lists the changes last', async () => {
+    const { api, emulator } = env;
+    const portal = emulator.portals[0]!;
+    const changed = [portal.children(4).calls[0]!, portal.children(900).calls[0]!];
+    for (const call of changed) emulator.mutate.updateObject({ type: 'calls', id: call.id, properties: { hs_call_title: 'Edited after the sync' } });
+    const created = emulator.mutate.addEngagement({ type: 'calls', companyId: portal.companies[7]!.id });
+    const since = String(Date.parse('2026-09-01T00:00:00.000Z'));
+    const collect = async (extra: object[]) => {
+      const ids: string[] = [];
+      let after: string | undefined;
+      let total = 0;
+      do {
+        const page = await api.post(`${V}/calls/search`, {
+          filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: since }, ...extra] }],
+          sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }], limit: 200, ...(after ? { after } : {}),
+        });
+        const body = page.body as unknown as Found;
+        total = body.total;
+        ids.push(...body.results.map((r) => r.id));
+        after = body.paging?.next?.after;
+      } while (after);
+      return { ids, total };
+    };
+    const indexed = await collect([]);
+    // An extra always-true filter on another property forces the full-scan path.
+    const scanned = await collect([{ propertyName: 'hs_object_id', operator: 'HAS_PROPERTY' }]);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.total).toBe(indexed.ids.length);
+    expect(indexed.ids.slice(-3).sort()).toEqual([...changed.map((c) => c.id), created.id].sort());
+  });
+
   it('when a search asks for more than 200 results, then it is refused', async () => {
     const answer = await env.api.post(`${V}/companies/search`, { limit: 201 });
     expect(answer.status).toBe(400);

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { generatePortal, portalSizes } from './generator/index.ts';
+import { allScopes, startEmulator } from './server/index.ts';
+
+// `npm run emulator -- --size M --seed 7 [--port 4010]`: a local HubSpot with one seeded portal.
+const argsSchema = z.object({
+  size: z.enum(['S', 'M', 'L', 'XL']).default('S'),
+  seed: z.string().min(1).default('1'),
+  port: z.coerce.number().int().min(0).max(65535).default(4010),
+  host: z.string().default('127.0.0.1'),
+  // The portal's history ends "now": today by default so a freshly started Waypoint sees current data; pin it to reproduce.
+  now: z.string().refine((v) => v === 'today' || !Number.isNaN(Date.parse(v)), 'now must be an ISO date or "today"').default('today'),
+  'portal-id': z.coerce.number().int().positive().optional(),
+  'client-id': z.string().default(process.env.HUBSPOT_CLIENT_ID ?? 'emulator-client-id'),
+  'client-secret': z.string().default(process.env.HUBSPOT_CLIENT_SECRET ?? 'emulator-client-secret'),
+  'app-id': z.coerce.number().int().positive().default(4242),
+  'webhook-target': z.url().optional(),
+  'time-scale': z.coerce.number().positive().default(1),
+  'rate-limit': z.coerce.number().int().positive().default(100),
+  'fault-seed': z.string().default('1'),
+  'fault-429': z.coerce.number().min(0).max(1).default(0),
+  'fault-5xx': z.coerce.number().min(0).max(1).default(0),
+  'fault-drop': z.coerce.number().min(0).max(1).default(0),
+  'fault-malformed': z.coerce.number().min(0).max(1).default(0),
+});
+
+const stringOptions = Object.fromEntries(Object.keys(argsSchema.shape).map((k) => [k, { type: 'string' as const }]));
+const parsed = argsSchema.safeParse(parseArgs({ options: stringOptions, allowPositionals: false }).values);
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
+  process.exit(2);
+}
+const args = parsed.data;
+const now = args.now === 'today' ? `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z` : new Date(args.now).toISOString();
+const seed = /^\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
+
+const started = performance.now();
+const portal = generatePortal({ size: args.size, seed, now, ...(args['portal-id'] ? { portalId: args['portal-id'] } : {}) });
+const generatedMs = Math.round(performance.now() - started);
+const faultRates = { rate429: args['fault-429'], rate5xx: args['fault-5xx'], dropRate: args['fault-drop'], malformedRate: args['fault-malformed'] };
+const emulator = await startEmulator({
+  portals: [portal], port: args.port, host: args.host, clientId: args['client-id'], clientSecret: args['client-secret'], appId: args['app-id'],
+  timeScale: args['time-scale'], limits: { perWindow: args['rate-limit'] },
+  faults: Object.values(faultRates).some((r) => r > 0) ? { seed: args['fault-seed'], ...faultRates } : null,
+  ...(args['webhook-target'] ? { webhookTarget: args['webhook-target'] } : {}),
+});
+const token = emulator.issueToken(portal.portalId);
+const base = emulator.baseUrl;
+const redirect = 'http://localhost:3000/oauth/callback';
+const authorizeUrl = `${base}/oauth/authorize?client_id=${encodeURIComponent(emulator.clientId)}&redirect_uri=${encodeURIComponent(redirect)}&scope=${encodeURIComponent(allScopes.join(' '))}&state=dev`;
+
+console.log(`HubSpot emulator listening on ${base}
+  portal ${portal.portalId}: size ${args.size} (${portalSizes[args.size].companies} companies), seed ${args.seed}, now ${portal.now}, generated in ${generatedMs} ms
+  app: client_id=${emulator.clientId} client_secret=${emulator.clientSecret} app_id=${emulator.appId}
+  rate limit: ${args['rate-limit']} requests per ${10_000 * args['time-scale']} ms per portal${args['webhook-target'] ? `; webhooks to ${args['webhook-target']}` : ''}
+
+Dev access token (all scopes, valid 30 min; refresh token ${token.refresh_token}):
+  ${token.access_token}
+
+Try it:
+  curl -s "${base}/crm/objects/2026-03/companies?limit=5&properties=name,annual_recurring_revenue" -H "Authorization: Bearer ${token.access_token}"
+
+Or install through OAuth like a real portal (the consent page approves at once and redirects with ?code=):
+  curl -si "${authorizeUrl}" | grep -i location
+  curl -s -X POST ${base}/oauth/v3/token -d grant_type=authorization_code -d client_id=${emulator.clientId} -d client_secret=${emulator.clientSecret} -d redirect_uri=${redirect} -d code=<code>
+`);
+
+const shutdown = () => {
+  void emulator.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
