@@ -2,58 +2,44 @@ import express from 'express';
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startEmulator, type Emulator } from '../../emulator/server/index.ts';
 import { createHubSpotClient, type HubSpotClient } from '../../src/hubspot/client.ts';
-import { createOAuthClient } from '../../src/hubspot/oauth.ts';
-import { completeInstall } from '../../src/install/complete-install.ts';
-import { createOAuthStateService } from '../../src/install/oauth-state.ts';
-import { provisionActivePortals, provisionWaypointProperties } from '../../src/install/provisioning.ts';
-import { createInstallationTokenProvider } from '../../src/install/token-provider.ts';
+import { createInstallModule, type InstallModule } from '../../src/install/install-module.ts';
+import { provisionWaypointProperties } from '../../src/install/provisioning.ts';
 import { tokenContext } from '../../src/install/token-crypto.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import type { Db } from '../../src/store/db.ts';
 import { installationsRepository } from '../../src/store/installations-repository.ts';
-import { oauthStatesRepository } from '../../src/store/oauth-states-repository.ts';
 import { createApp } from '../../src/server/create-app.ts';
-import { getOAuthCallback } from '../../src/server/routes/get-oauth-callback.ts';
-import { getOAuthInstall } from '../../src/server/routes/get-oauth-install.ts';
 import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
-import { z } from 'zod';
-import { capturingLogger, dumpStore, openTestStore, storeInstallation, testCipher } from './helpers.ts';
+import { capturingLogger, dumpStore, newKey, openTestStore, storeInstallation } from './helpers.ts';
 
-const redirectUri = 'https://waypoint.test/oauth/callback';
-const cipher = testCipher();
+const publicBaseUrl = 'https://waypoint.test';
 
 describe('install against the HubSpot emulator', () => {
   let emulator: Emulator;
   let db: Db;
   let app: express.Express;
   let hubspot: HubSpotClient;
+  let install: InstallModule;
   let logLines: string[];
   const enqueued: number[] = [];
 
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    emulator = await startEmulator({ size: 'S', seed: 3, redirectUris: [redirectUri] });
+    emulator = await startEmulator({ size: 'S', seed: 3, redirectUris: [`${publicBaseUrl}/oauth/callback`] });
     db = await openTestStore();
     const { logger, lines } = capturingLogger();
     logLines = lines;
-    const oauth = createOAuthClient({
-      apiBaseUrl: emulator.baseUrl, authBaseUrl: emulator.baseUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret, redirectUri,
-    });
-    const tokenProvider = createInstallationTokenProvider({ db, cipher, oauth, clock: systemClock, logger });
-    hubspot = createHubSpotClient({ baseUrl: emulator.baseUrl, tokenProvider, logger });
-    const oauthState = createOAuthStateService({ signingSecret: emulator.clientSecret, states: oauthStatesRepository(db), clock: systemClock });
-    const install = completeInstall({
-      db, cipher, oauth, clock: systemClock, logger,
-      provision: (portalId) => provisionWaypointProperties(hubspot.forPortal(portalId)),
-      enqueueFullSync: async (portalId) => { enqueued.push(portalId); },
-    });
-    const router = express.Router();
-    router.get('/oauth/install', getOAuthInstall({ oauthState, oauth }));
-    router.get('/oauth/callback', getOAuthCallback({ oauthState, completeInstall: install, logger }));
-    app = createApp({ logger, db, routers: [router] });
+    install = createInstallModule({
+      clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiBaseUrl: emulator.baseUrl, authBaseUrl: emulator.baseUrl,
+      publicBaseUrl, encryptionKey: newKey(), encryptionKeyId: 'k1',
+    }, { db, logger, clock: systemClock });
+    hubspot = createHubSpotClient({ baseUrl: emulator.baseUrl, tokenProvider: install.tokenProvider, logger });
+    const enqueueFullSync = async (portalId: number) => { enqueued.push(portalId); };
+    app = createApp({ logger, db, routers: [install.router({ hubspot, enqueueFullSync })] });
   });
   afterAll(async () => {
     await db.close();
@@ -90,8 +76,8 @@ describe('install against the HubSpot emulator', () => {
     expect(response.text).toContain(`HubSpot account ${portalId}`);
     const row = await installationsRepository(db).find(portalId);
     expect(row?.status).toBe('active');
-    const accessToken = cipher.decrypt(row?.accessTokenEnc ?? '', tokenContext(portalId, 'access'));
-    const refreshToken = cipher.decrypt(row?.refreshTokenEnc ?? '', tokenContext(portalId, 'refresh'));
+    const accessToken = install.cipher.decrypt(row?.accessTokenEnc ?? '', tokenContext(portalId, 'access'));
+    const refreshToken = install.cipher.decrypt(row?.refreshTokenEnc ?? '', tokenContext(portalId, 'refresh'));
     const everywhere = `${await dumpStore(db)}\n${logLines.join('')}`;
     for (const secret of [accessToken, refreshToken, back.searchParams.get('code') ?? '']) expect(everywhere).not.toContain(secret);
 
@@ -130,14 +116,34 @@ describe('install against the HubSpot emulator', () => {
 
   it('when properties are provisioned at start and one portal has lost its access, then the others are still provisioned', async () => {
     const portalId = emulator.portals[0]?.portalId ?? 0;
-    await storeInstallation(db, cipher, { portalId: 999, accessToken: 'unknown-to-hubspot', refreshToken: 'also-unknown', expiresAt: new Date(Date.now() + 20 * 60_000) });
+    await storeInstallation(db, install.cipher, { portalId: 999, accessToken: 'unknown-to-hubspot', refreshToken: 'also-unknown', expiresAt: new Date(Date.now() + 20 * 60_000) });
 
-    const result = await provisionActivePortals({
-      installations: installationsRepository(db), clientFor: (id) => hubspot.forPortal(id), logger: capturingLogger().logger,
-    });
+    const result = await install.provisionActivePortals(hubspot);
 
     expect(result).toEqual({ provisioned: [portalId], failed: [999] });
     expect((await installationsRepository(db).find(999))?.status).toBe('inactive');
+    expect((await installationsRepository(db).find(portalId))?.status).toBe('active');
+  });
+
+  it('when the sandbox installs with a grant the emulator issued, then it takes the same path as a consent callback', async () => {
+    const portalId = emulator.portals[0]?.portalId ?? 0;
+    const grant = emulator.issueToken(portalId);
+    const before = enqueued.length;
+
+    const outcome = await install.installFromGrant({ hubspot, enqueueFullSync: async (id) => { enqueued.push(id); } })({
+      accessToken: grant.access_token, refreshToken: grant.refresh_token, expiresInSeconds: grant.expires_in,
+    });
+
+    expect(outcome).toMatchObject({ portalId, propertiesProvisioned: true });
+    expect(enqueued.slice(before)).toEqual([portalId]);
+    expect(install.cipher.decrypt((await installationsRepository(db).find(portalId))?.accessTokenEnc ?? '', tokenContext(portalId, 'access'))).toBe(grant.access_token);
+  });
+
+  it('when the data deletion route is called without credentials, then it is refused', async () => {
+    const portalId = emulator.portals[0]?.portalId ?? 0;
+
+    await request(app).delete(`/api/v1/portals/${portalId}/data`).expect(401);
+
     expect((await installationsRepository(db).find(portalId))?.status).toBe('active');
   });
 });
