@@ -1,4 +1,4 @@
-import express from 'express';
+import type express from 'express';
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
