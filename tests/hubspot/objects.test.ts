@@ -51,6 +51,13 @@ describe('listing objects by cursor', () => {
     expect(seen).toEqual(['1']);
   });
 
+  it('when HubSpot hands back the cursor it was given, then listing stops with a malformed-response error instead of looping', async () => {
+    nock(BASE_URL).get(companies).query(true).reply(200, { results: [hubSpotRecord(1)], paging: { next: { after: '1' } } });
+    nock(BASE_URL).get(companies).query(true).reply(200, { results: [hubSpotRecord(1)], paging: { next: { after: '1' } } });
+    await expect(collect(testClient().portal.listObjects('companies', { properties: [] })))
+      .rejects.toMatchObject({ code: 'HUBSPOT_MALFORMED_RESPONSE', message: expect.stringContaining('repeats') });
+  });
+
   it('when a caller asks for pages larger than HubSpot serves, then it is told so before any request', async () => {
     const pages = testClient().portal.listObjects('companies', { properties: [], pageSize: 500 });
     await expect(pages.next()).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
