@@ -69,8 +69,9 @@ const startRelay = (targetOrigin: () => string, duplicateRate: number, seed: num
 };
 
 export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRate: number; seed: number }): Promise<WebhookRig> => {
-  let app: RunningServer | undefined;
-  const relay = startRelay(() => `http://127.0.0.1:${app?.port ?? 0}`, options.duplicateRate, options.seed);
+  // The relay starts first (its URL is what HubSpot signs); the app it forwards to listens once the route knows that URL.
+  const target: { app?: RunningServer } = {};
+  const relay = startRelay(() => `http://127.0.0.1:${target.app?.port ?? 0}`, options.duplicateRate, options.seed);
   await new Promise<void>((resolve) => relay.server.listen(0, '127.0.0.1', resolve));
   const relayOrigin = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
   const queue = await startQueue(pipeline.db, pipeline.logger);
@@ -84,7 +85,8 @@ export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRa
     signature: { clientSecret: pipeline.emulator.clientSecret, publicBaseUrl: relayOrigin, clock: systemClock },
     enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId),
   });
-  app = await listen(createApp({ logger: pipeline.logger, db: pipeline.db, routers: [router] }), 0, '127.0.0.1');
+  const app = await listen(createApp({ logger: pipeline.logger, db: pipeline.db, routers: [router] }), 0, '127.0.0.1');
+  target.app = app;
   pipeline.emulator.configureWebhooks({ enabled: true, targetUrl: `${relayOrigin}/webhooks/hubspot` });
   return {
     queue,
@@ -107,7 +109,7 @@ export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRa
     stop: async () => {
       pipeline.emulator.configureWebhooks({ enabled: false });
       await queue.stop({ timeoutMs: 5_000 });
-      await app?.close(2_000);
+      await app.close(2_000);
       relay.server.closeAllConnections();
       await new Promise((resolve) => relay.server.close(resolve));
     },
