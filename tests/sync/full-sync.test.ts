@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPortal } from '../../src/jobs/sync-portal.ts';
+import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
+import { companySnapshotSchema, type CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
+import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
 import { syncRepository } from '../../src/store/sync-repository.ts';
 import { expectedCustomerContent, startHarness, type Harness } from './sync-harness.ts';
 
@@ -69,5 +72,18 @@ describe(`full sync of an ${SIZE} portal`, () => {
 
   it('when it finishes, then every customer is sent for rescoring', () => {
     expect(h.scoringRequests).toEqual([{ portalId: h.portalId, companyIds: null }]);
+  });
+
+  it('when it finishes, then every customer yields a valid scoring snapshot holding its synced records', async () => {
+    const expected = expectedCustomerContent(h.emulator, h.portalId);
+    const snapshots: CompanySnapshot[] = [];
+    for await (const snapshot of storeSnapshotSource(h.db).load(h.portalId, defaultScoringConfig)) snapshots.push(companySnapshotSchema.parse(snapshot));
+    expect(new Set(snapshots.map((s) => s.company.id))).toEqual(expected.customers);
+    const { store } = h.emulator.state.portal(h.portalId);
+    const sample = snapshots.find((s) => s.engagements.length > 0 && s.tickets.length > 0);
+    if (!sample) throw new Error('no customer with engagements and tickets');
+    const inbound = store.childrenOf(sample.company.id, 'emails').filter((e) => e.properties.hs_email_direction === 'INCOMING_EMAIL').length;
+    expect(sample.engagements.filter((e) => e.kind === 'email' && e.direction === 'inbound')).toHaveLength(inbound);
+    expect(sample.tickets).toHaveLength(store.childrenOf(sample.company.id, 'tickets').length);
   });
 });
