@@ -1,4 +1,4 @@
-import { startChild, type ChildHandle } from './child-process.ts';
+import type { ChildHandle } from './child-process.ts';
 
 type Progress = { type: 'request'; n: number } | { type: 'done' } | { type: string; n?: number };
 
