@@ -12,6 +12,8 @@ export interface BurstOutcome {
   /** Processing runs beyond one per distinct event. */
   duplicated: number;
   staleRecords: string[];
+  /** Batches the relay delivered a second time. */
+  redelivered: number;
   summary: string;
 }
 
@@ -37,7 +39,7 @@ export const burstFigures = async (options: { events: number; duplicateRate: num
       const lost = Math.max(0, emitted - (counts.total - counts.open)) + stale.length;
       return {
         emitted, stored: counts.total, eventsPerSec: round(emitted / (elapsedMs / 1000), 0), lost, staleRecords: stale,
-        duplicated: Math.max(0, rig.processed() - counts.total),
+        duplicated: Math.max(0, rig.processed() - counts.total), redelivered: rig.redelivered(),
         summary: `${emitted} events in ${Math.round(elapsedMs)} ms, ${rig.redelivered()} batches delivered twice, ${counts.total} stored, ${rig.processed()} processed, ${expected.size} records edited, ${stale.length} stale`,
       };
     } finally {

@@ -20,6 +20,8 @@ export interface PipelineOptions {
   timeScale?: number;
   store?: StoreOptions;
   emulator?: Omit<EmulatorOptions, 'portals' | 'timeScale'>;
+  /** Builds the door's fetch from the portals' tokens (see DoorOptions.fetchImpl). */
+  doorFetch?: (tokens: Readonly<Record<string, string>>) => typeof fetch;
 }
 
 /**
@@ -50,7 +52,7 @@ export const startPipeline = async (options: PipelineOptions = {}): Promise<Pipe
   const tokens = Object.fromEntries(portals.map((p) => [String(p.portalId), emulator.issueToken(p.portalId).access_token]));
   const db = await openStore(options.store ?? { kind: 'pglite', dataDir: undefined });
   const logger = quietLogger();
-  const hubspot = doorForEmulator({ baseUrl: emulator.baseUrl, tokens, timeScale, logger });
+  const hubspot = doorForEmulator({ baseUrl: emulator.baseUrl, tokens, timeScale, logger, fetchImpl: options.doorFetch?.(tokens) });
   // Scoring runs at the generated portals' anchor date, so their history reads as recent.
   const clock = fixedClock(portals[0]?.now ?? new Date().toISOString());
   const syncDeps = syncDepsFor(db, hubspot, logger);

@@ -23,6 +23,8 @@ export interface DoorOptions {
   timeScale: number;
   logger: Logger;
   onRequest?: (event: RequestEvent) => void;
+  /** Stands in for the network, e.g. to make one portal's HubSpot fail throughout. */
+  fetchImpl?: typeof fetch;
 }
 
 /** Waypoint's own HubSpot door pointed at an emulator, with its budgets and retry waits compressed alike. */
@@ -47,6 +49,7 @@ export const doorForEmulator = (options: DoorOptions): HubSpotClient => {
     },
     requestTimeoutMs: 10_000,
     onRequest: options.onRequest,
+    fetchImpl: options.fetchImpl,
   });
 };
 
