@@ -38,6 +38,8 @@ export interface Pipeline {
   clock: Clock;
   fullSync(portalId: number): ReturnType<typeof syncPortal>;
   score(portalId: number, companyIds?: readonly string[], clock?: Clock): ReturnType<typeof scorePortal>;
+  /** Creates Waypoint's property group and properties in the portal, as the install does. */
+  provision(portalId: number): Promise<unknown>;
   writeBack(portalId: number, companyIds?: readonly string[]): ReturnType<typeof writebackPortal>;
   stop(): Promise<void>;
 }
@@ -62,10 +64,8 @@ export const startPipeline = async (options: PipelineOptions = {}): Promise<Pipe
     fullSync: (portalId) => syncPortal(syncDeps, { portalId, mode: 'full' }),
     score: (portalId, companyIds, at = clock) =>
       scorePortal({ db, clock: at, logger, snapshots: storeSnapshotSource(db) }, { portalId, ...(companyIds ? { companyIds } : {}) }),
-    writeBack: async (portalId, companyIds) => {
-      await provisionWaypointProperties(hubspot.forPortal(portalId));
-      return writebackPortal({ db, hubspot, clock, logger }, { portalId, ...(companyIds ? { companyIds } : {}) });
-    },
+    provision: (portalId) => provisionWaypointProperties(hubspot.forPortal(portalId)),
+    writeBack: (portalId, companyIds) => writebackPortal({ db, hubspot, clock, logger }, { portalId, ...(companyIds ? { companyIds } : {}) }),
     stop: async () => {
       await emulator.stop();
       await db.close();

@@ -15,6 +15,7 @@ scenarioMain(async ({ seed }) => {
   try {
     const portalId = pipeline.portalIds[0] as number;
     await pipeline.fullSync(portalId);
+    await pipeline.provision(portalId);
     const rounds: Array<{ written: number; updates: number }> = [];
     for (const offset of [0, HOUR, 2 * HOUR]) {
       await pipeline.score(portalId, undefined, fixedClock(new Date(pipeline.clock.now().getTime() + offset)));
