@@ -221,7 +221,8 @@ export class PortalStore {
     const timestamp = this.stampNow();
     this.put('companies', { ...merged, archived: true, updatedAt: timestamp, properties: { ...merged.properties, hs_lastmodifieddate: timestamp } });
     this.mergedInto.set(merged.id, primary.id);
-    const survivor: CrmRecord = { ...primary, updatedAt: timestamp, properties: { ...primary.properties, hs_lastmodifieddate: timestamp } };
+    const mergedIds = [primary.properties.hs_merged_object_ids, merged.id, merged.properties.hs_merged_object_ids].filter((v) => v).join(';');
+    const survivor: CrmRecord = { ...primary, updatedAt: timestamp, properties: { ...primary.properties, hs_merged_object_ids: mergedIds, hs_lastmodifieddate: timestamp } };
     this.put('companies', survivor);
     this.emit({ kind: 'merge', type: 'companies', primaryId: primary.id, mergedId: merged.id, source });
     return survivor;

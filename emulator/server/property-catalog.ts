@@ -32,12 +32,12 @@ export const validFieldTypes: Readonly<Record<string, readonly string[]>> = {
 
 type Spec = [name: string, type: string, fieldType: string, group: string, options?: readonly string[]];
 
-const readOnly = new Set(['hs_object_id', 'createdate', 'hs_createdate', 'hs_lastmodifieddate']);
+const readOnly = new Set(['hs_object_id', 'createdate', 'hs_createdate', 'hs_lastmodifieddate', 'hs_merged_object_ids']);
 
 const common = (group: string): Spec[] => [
   ['hs_object_id', 'number', 'number', group], ['createdate', 'datetime', 'date', group],
   ['hs_createdate', 'datetime', 'date', group], ['hs_lastmodifieddate', 'datetime', 'date', group],
-  ['hubspot_owner_id', 'enumeration', 'select', group],
+  ['hubspot_owner_id', 'enumeration', 'select', group], ['hs_merged_object_ids', 'enumeration', 'checkbox', group],
 ];
 
 const engagement = (group: string, extra: Spec[]): Spec[] => [...common(group), ['hs_timestamp', 'datetime', 'date', group], ...extra];

@@ -31,6 +31,27 @@ describe('emulated faults', () => {
     expect(first.filter((s) => s === '200').length).toBeGreaterThan(70);
   });
 
+  it('when 10% 429s, 5% 5xx, drops and malformed bodies are injected, then a retrying full read gets exactly the fault-free records', async () => {
+    const readAll = async (): Promise<string> => {
+      const pages: unknown[] = [];
+      let after = '';
+      for (;;) {
+        let answer;
+        for (let attempt = 0; ; attempt++) {
+          expect(attempt).toBeLessThan(50);
+          answer = await env.api.get(`${V}/deals?limit=100&properties=amount,dealstage${after ? `&after=${after}` : ''}`).catch(() => null);
+          if (answer?.status === 200 && !answer.body.unparsable) break;
+        }
+        pages.push(answer.body.results);
+        after = (answer.body.paging as { next?: { after: string } } | undefined)?.next?.after ?? '';
+        if (!after) return JSON.stringify(pages);
+      }
+    };
+    const clean = await readAll();
+    env.emulator.setFaults({ seed: 3, rate429: 0.1, rate5xx: 0.05, dropRate: 0.03, malformedRate: 0.03 });
+    expect(await readAll()).toBe(clean);
+  });
+
   it('when a 429 is injected, then it has HubSpot\'s rate-limit body so clients retry it like a real one', async () => {
     env.emulator.setFaults({ seed: 1, rate429: 1 });
     const answer = await env.api.get(`${V}/companies?limit=1`);

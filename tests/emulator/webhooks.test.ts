@@ -106,6 +106,9 @@ describe('emulated webhooks', () => {
     const events = await drain();
     expect(events).toContainEqual(expect.objectContaining({ subscriptionType: 'object.merge', objectId: Number(a!.id), mergedObjectIds: [Number(b!.id)] }));
     expect(events).toContainEqual(expect.objectContaining({ subscriptionType: 'object.deletion', objectId: Number(c!.id) }));
+    const survivor = emulator.state.portal().store.get('companies', b!.id);
+    expect(survivor?.id).toBe(a!.id);
+    expect(survivor?.properties.hs_merged_object_ids).toBe(b!.id);
   });
 
   it('when delivery is disabled, then changes produce no deliveries', async () => {
