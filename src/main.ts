@@ -1,36 +1,106 @@
-// Composition root: the only file that reads the environment, listens, or starts cron.
+// Composition root: the only file that reads the environment, listens, starts cron, or reaches the emulator.
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../emulator/server/index.ts';
 import { formatConfigProblems, loadConfig, type Config } from './config/env.ts';
-import { createLogger, type Logger } from './shared/logger.ts';
-import { openStore } from './store/open-store.ts';
+import { buildRouters } from './composition/routers.ts';
+import { buildServices, type HubSpotSettings } from './composition/services.ts';
+import { registerWorkers } from './composition/workers.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startSchedule } from './jobs/schedule.ts';
+import { runSandbox } from './sandbox/run-sandbox.ts';
 import { createApp } from './server/create-app.ts';
 import { listen } from './server/listen.ts';
+import { systemClock } from './shared/clock.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
+import type { StoreOptions } from './store/open-store.ts';
+import { openStore } from './store/open-store.ts';
+import { installationsRepository } from './store/installations-repository.ts';
 
-export const start = async (config: Config, logger: Logger) => {
-  const store = config.store.kind === 'postgres' ? config.store : { kind: 'pglite' as const, dataDir: config.store.dataDir };
-  const db = await openStore(store);
+const SANDBOX_APP_ID = 4242;
+
+type Sandbox = { emulator: Emulator; settings: HubSpotSettings; store: StoreOptions };
+
+/**
+ * Sandbox mode: no HubSpot credentials, so a local emulator with a seeded demo portal stands in for HubSpot. The
+ * demo portal is generated afresh at every start, so the sandbox store is too (it would otherwise hold tokens and
+ * written values of a portal that no longer exists).
+ */
+const startSandbox = async (config: Config): Promise<Sandbox> => {
+  const dataDir = join(config.DATA_DIR, 'sandbox');
+  await rm(dataDir, { recursive: true, force: true });
+  const clientSecret = randomBytes(24).toString('hex');
+  const today = `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const emulator = await startEmulator({
+    size: config.SANDBOX_SIZE,
+    seed: config.SANDBOX_SEED,
+    now: today,
+    host: '127.0.0.1',
+    clientId: 'waypoint-sandbox',
+    clientSecret,
+    appId: SANDBOX_APP_ID,
+    redirectUris: [`${config.publicBaseUrl}/oauth/callback`],
+    webhookTarget: `${config.publicBaseUrl}/webhooks/hubspot`,
+  });
+  return {
+    emulator,
+    store: { kind: 'pglite', dataDir },
+    settings: {
+      clientId: emulator.clientId, clientSecret, appId: String(emulator.appId), apiBaseUrl: emulator.baseUrl, authBaseUrl: emulator.baseUrl,
+      publicBaseUrl: config.publicBaseUrl, encryptionKey: randomBytes(32).toString('base64'), encryptionKeyId: 'sandbox',
+      requestsPer10s: config.HUBSPOT_REQUESTS_PER_10S, searchPerSecond: config.HUBSPOT_SEARCH_PER_SECOND,
+    },
+  };
+};
+
+const productionSettings = (config: Config): HubSpotSettings => ({
+  clientId: config.HUBSPOT_CLIENT_ID ?? '', clientSecret: config.HUBSPOT_CLIENT_SECRET ?? '', appId: config.HUBSPOT_APP_ID ?? '',
+  apiBaseUrl: config.HUBSPOT_API_BASE_URL, authBaseUrl: config.HUBSPOT_AUTH_BASE_URL, publicBaseUrl: config.publicBaseUrl,
+  encryptionKey: config.ENCRYPTION_KEY ?? '', encryptionKeyId: config.ENCRYPTION_KEY_ID, previousKeys: config.ENCRYPTION_PREVIOUS_KEYS,
+  requestsPer10s: config.HUBSPOT_REQUESTS_PER_10S, searchPerSecond: config.HUBSPOT_SEARCH_PER_SECOND,
+});
+
+export const start = async (config: Config, logger: Logger, out: (line: string) => void = console.log) => {
+  const sandbox = config.sandbox ? await startSandbox(config) : undefined;
+  const settings = sandbox?.settings ?? productionSettings(config);
+  const db = await openStore(sandbox?.store ?? config.store);
   logger.info({ store: db.kind, role: config.PROCESS_ROLE, sandbox: config.sandbox }, 'store ready');
   const queue = await startQueue(db, logger);
-  const runsWeb = config.PROCESS_ROLE !== 'worker';
+  const clock = systemClock;
+  const services = buildServices({ db, queue, clock, logger, settings });
+  const runsWeb = config.PROCESS_ROLE !== 'worker' || sandbox !== undefined;
   const runsWorker = config.PROCESS_ROLE !== 'web';
 
+  // The sandbox runner drives the first full sync itself, to show its progress; everywhere else the install enqueues it.
+  let sandboxSyncing = sandbox !== undefined;
+  const enqueueFullSync = (portalId: number) => (sandboxSyncing ? Promise.resolve(null) : queue.enqueue('sync-portal', portalId, { mode: 'full' }));
+
   let draining = false;
-  const server = runsWeb
-    ? await listen(createApp({ logger, db, isDraining: () => draining }), config.PORT, config.HOST)
-    : undefined;
+  const routers = buildRouters(services, { sandbox: sandbox !== undefined, enqueueFullSync });
+  const server = runsWeb ? await listen(createApp({ logger, db, routers, isDraining: () => draining }), config.PORT, config.HOST) : undefined;
   if (server) logger.info({ port: server.port, url: config.publicBaseUrl }, 'listening');
+
+  if (sandbox) {
+    const result = await runSandbox({
+      db, clock, logger, hubspot: services.hubspot, emulator: sandbox.emulator, appBaseUrl: `http://127.0.0.1:${server?.port ?? config.PORT}`,
+      syncDeps: services.syncDeps, out,
+    });
+    sandboxSyncing = false;
+    out(`Preview what a CSM sees: ${config.publicBaseUrl}/preview (worklist) and ${config.publicBaseUrl}/preview/companies/<id>`);
+    out(`The emulated HubSpot runs at ${sandbox.emulator.baseUrl} (portal ${result.portalId}). Stop with Ctrl+C.`);
+  } else if (runsWorker) {
+    const report = await services.install.provisionActivePortals(services.hubspot);
+    logger.info(report, 'properties provisioned for active portals');
+  }
 
   const schedule = runsWorker
     ? startSchedule({
-        queue,
-        logger,
-        incrementalCron: config.SYNC_INCREMENTAL_CRON,
-        fullCron: config.SYNC_FULL_CRON,
-        listActivePortals: async () =>
-          (await db.query<{ portal_id: number }>("SELECT portal_id FROM installations WHERE status = 'active'")).map((r) => Number(r.portal_id)),
+        queue, logger, incrementalCron: config.SYNC_INCREMENTAL_CRON, fullCron: config.SYNC_FULL_CRON,
+        listActivePortals: async () => (await installationsRepository(db).listByStatus('active')).map((i) => i.portalId),
       })
     : undefined;
+  if (runsWorker) await registerWorkers(services);
 
   const shutdown = async () => {
     draining = true;
@@ -39,9 +109,10 @@ export const start = async (config: Config, logger: Logger) => {
     await server?.close(config.SHUTDOWN_TIMEOUT_MS);
     await queue.stop({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     await db.close();
+    await sandbox?.emulator.stop();
     logger.info('stopped');
   };
-  return { db, queue, server, shutdown };
+  return { db, queue, server, services, sandbox, shutdown };
 };
 
 const main = async () => {
@@ -51,7 +122,9 @@ const main = async () => {
     process.exit(1);
   }
   const config = loaded.value;
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  // The sandbox talks to a person at a terminal: only warnings and errors as JSON, unless asked for more.
+  const level = config.sandbox && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
+  const logger = createLogger({ level });
   const running = await start(config, logger);
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,7 +8,7 @@ import type { Logger } from '../shared/logger.ts';
  * processes sharing the database, so one portal's sync never runs on two workers at once and a burst of
  * triggers collapses into one pending run.
  */
-export const jobNames = ['sync-portal', 'score-portal', 'writeback-portal', 'process-webhooks', 'provision-portal'] as const;
+export const jobNames = ['sync-portal', 'score-portal', 'writeback-portal', 'process-webhooks'] as const;
 export type JobName = (typeof jobNames)[number];
 
 export type JobHandler = (data: Record<string, unknown> & { portalId: number }, context: { jobId: string; signal: AbortSignal }) => Promise<void>;

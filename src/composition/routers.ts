@@ -1,0 +1,27 @@
+import type { Router } from 'express';
+import { cardDataRouter } from '../server/routes/get-card-data.ts';
+import { cardActionsRouter } from '../server/routes/post-card-actions.ts';
+import { previewRouter } from '../server/routes/get-preview-company.ts';
+import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
+import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
+import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
+import { getSyncStatusRouter } from '../server/routes/get-sync-status.ts';
+import type { Services } from './services.ts';
+
+/** Every feature's routes, each built from exactly the dependencies it needs. */
+export const buildRouters = (services: Services, options: { sandbox: boolean; enqueueFullSync(portalId: number): Promise<unknown> }): Router[] => {
+  const { db, clock, logger, install, hubspot, snapshots, settings, queue } = services;
+  const signature = { clientSecret: settings.clientSecret, publicBaseUrl: settings.publicBaseUrl, clock };
+  const routers = [
+    install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
+    postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
+    postUsageRouter({ db, verifyApiKey: portalOfApiKey(install.apiKeys), requestScoring: services.requestScoring }),
+    getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
+    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
+    cardDataRouter({ db, verifyHubSpotSignature: install.verifyHubSpotSignature }),
+    cardActionsRouter({ db, clock, logger, hubspot, snapshots, verifyHubSpotSignature: install.verifyHubSpotSignature }),
+  ];
+  // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
+  if (options.sandbox) routers.push(previewRouter({ db }));
+  return routers;
+};

@@ -1,0 +1,65 @@
+import { createHubSpotClient, type HubSpotClient } from '../hubspot/client.ts';
+import { createInstallModule, type InstallModule } from '../install/install-module.ts';
+import type { SnapshotSource } from '../jobs/score-portal.ts';
+import type { Queue } from '../jobs/queue.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Db } from '../store/db.ts';
+import { rescoreRequestsRepository } from '../store/rescore-requests-repository.ts';
+import { storedSyncSettings } from '../sync/settings-source.ts';
+import { storeSnapshotSource } from '../sync/snapshot-source.ts';
+import type { SyncDeps } from '../sync/sync-deps.ts';
+
+/** What the composition root resolves from the environment (or, in sandbox mode, from the emulator). */
+export type HubSpotSettings = {
+  clientId: string;
+  clientSecret: string;
+  appId: string;
+  apiBaseUrl: string;
+  authBaseUrl: string;
+  publicBaseUrl: string;
+  encryptionKey: string;
+  encryptionKeyId: string;
+  previousKeys?: string;
+  requestsPer10s: number;
+  searchPerSecond: number;
+};
+
+export type Services = {
+  db: Db;
+  queue: Queue;
+  clock: Clock;
+  logger: Logger;
+  settings: HubSpotSettings;
+  install: InstallModule;
+  hubspot: HubSpotClient;
+  snapshots: SnapshotSource;
+  syncDeps: SyncDeps;
+  /** Records companies to rescore, then makes sure a score job will pick them up. */
+  requestScoring(portalId: number, companyIds?: readonly string[] | null): Promise<void>;
+};
+
+export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger: Logger; settings: HubSpotSettings }): Services => {
+  const { db, queue, clock, logger, settings } = deps;
+  const install = createInstallModule(
+    {
+      clientId: settings.clientId, clientSecret: settings.clientSecret, apiBaseUrl: settings.apiBaseUrl, authBaseUrl: settings.authBaseUrl,
+      publicBaseUrl: settings.publicBaseUrl, encryptionKey: settings.encryptionKey, encryptionKeyId: settings.encryptionKeyId,
+      previousKeys: settings.previousKeys,
+    },
+    { db, logger, clock },
+  );
+  const hubspot = createHubSpotClient({
+    baseUrl: settings.apiBaseUrl,
+    tokenProvider: install.tokenProvider,
+    logger,
+    limits: { requestsPerWindow: settings.requestsPer10s, searchRequestsPerWindow: settings.searchPerSecond },
+  });
+  const rescoreRequests = rescoreRequestsRepository(db);
+  const requestScoring = async (portalId: number, companyIds?: readonly string[] | null) => {
+    await rescoreRequests.add(portalId, companyIds ?? undefined);
+    await queue.enqueue('score-portal', portalId);
+  };
+  const syncDeps: SyncDeps = { db, hubspot, logger, clock, settingsFor: storedSyncSettings(db), requestScoring };
+  return { ...deps, install, hubspot, snapshots: storeSnapshotSource(db), syncDeps, requestScoring };
+};
