@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig(({ mode }) => ({
   test: {
     include: ['tests/reliability/**/*.test.ts'],
+    setupFiles: ['tests/reliability/helpers/loopback-only.ts'],
     testTimeout: mode === 'quick' ? 120_000 : 900_000,
     hookTimeout: 120_000,
     pool: 'forks',
