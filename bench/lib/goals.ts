@@ -5,7 +5,6 @@ const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number
   { pattern: /^card\.p99RatioToFloor$/, label: '<= 3', met: (v) => v <= 3 },
   { pattern: /^webhooks\.(lost|duplicated)$/, label: '= 0', met: (v) => v === 0 },
   { pattern: /^writeback\.unchangedRequests$/, label: '= 0', met: (v) => v === 0 },
-  { pattern: /^sync\.\w+\.rateUtilization$/, label: '<= 1', met: (v) => v <= 1 },
 ];
 
 export const judge = (key: string, value: number): { label: string; met: boolean } | undefined => {
