@@ -23,6 +23,7 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
   for (const size of options.extraSizes) if (!sizes.includes(size)) sizes.push(size);
   const quickArg = options.quick ? ['--quick'] : [];
   const runs: PlannedRun[] = [
+    { label: 'baseline', script: script('baseline'), args: [], expects: ['baseline.emptyStoreRssMb'], timeoutMs: 2 * minute },
     ...sizes.map((size) => ({ label: `sync ${size}`, script: script('sync'), args: ['--size', size, ...quickArg], expects: syncKeys(size), timeoutMs: syncTimeout[size] })),
     { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
     { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
