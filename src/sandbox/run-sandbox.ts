@@ -41,7 +41,7 @@ export interface SandboxResult {
   writeBack: WriteBackReport;
 }
 
-export const BATCH_UPDATE_ENDPOINT = 'POST /crm/objects/2026-03/{objectType}/batch/update';
+export const BATCH_UPDATE_ENDPOINT = 'POST /crm/objects/2026-03/companies/batch/update';
 
 const seconds = (startedMs: number) => `${((Date.now() - startedMs) / 1000).toFixed(1)}s`;
 
@@ -96,5 +96,6 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out('Top of the worklist');
   for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);
   out('');
+  out(`See each company's card as a CSM would: ${deps.appBaseUrl}/preview`);
   return { portalId, scoring, writeBack };
 };

@@ -4,12 +4,15 @@ import { playLabel } from '../writeback/play-values.ts';
 
 const cohortOrder: readonly Cohort[] = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'];
 
-const pad = (cells: readonly string[], widths: readonly number[]) =>
-  cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+const isNumber = (cell: string) => /^\s*-?\d+$/.test(cell);
 
+// Numbers line up on the right, words on the left, as a person scans a table.
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))];
+  const numeric = header.map((_h, i) => rows.length > 0 && rows.every((r) => isNumber(r[i] ?? '')));
+  const pad = (cells: readonly string[]) =>
+    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [pad(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(pad)];
 };
 
 /** Customers per cohort (columns) per segment (rows), with totals: where the book of business stands. */
@@ -32,6 +35,6 @@ export interface WorklistRow {
 /** The top of the prioritised worklist: who a CSM should call first, and why. */
 export const worklistTable = (rows: readonly WorklistRow[]): string[] =>
   table(['#', 'company', 'cohort', 'health', 'next play', 'priority'], rows.map((row, i) => [
-    String(i + 1).padStart(2), (row.name ?? `company ${row.companyId}`).slice(0, 36), row.card.cohort,
+    String(i + 1), (row.name ?? `company ${row.companyId}`).slice(0, 36), row.card.cohort,
     String(Math.round(row.card.health.score)), playLabel(row.card.nextPlay.play), String(Math.round(row.card.priority)),
   ]));
