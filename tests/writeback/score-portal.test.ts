@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardToStore, scorePortal, type SnapshotSource } from '../../src/jobs/score-portal.ts';
+import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
+import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import type { Db } from '../../src/store/db.ts';
+import { scoresRepository } from '../../src/store/scores-repository.ts';
+import { scoringConfigRepository } from '../../src/store/scoring-config-repository.ts';
+import { aSnapshot, inboundEmail, usageLine } from '../scoring/support/snapshot.ts';
+import { NOW, healthyCard, memoryStore } from './support.ts';
+
+const PORTAL = 77;
+const HOUR = 3_600_000;
+const logger = createLogger({ level: 'silent' });
+
+/** A steady mid-segment customer: nothing about it changes between runs unless a test changes it. */
+const steady = (id: string, activeUsers = 40): CompanySnapshot =>
+  aSnapshot({ company: { id, activeUsers30d: activeUsers }, engagements: [inboundEmail(12)], usage: usageLine(40, activeUsers) });
+
+const source = (snapshots: () => CompanySnapshot[]): SnapshotSource & { asked: Array<readonly string[] | undefined> } => {
+  const asked: Array<readonly string[] | undefined> = [];
+  return {
+    asked,
+    async *load(_portalId, _config, companyIds) {
+      asked.push(companyIds);
+      for (const snapshot of snapshots()) if (!companyIds || companyIds.includes(snapshot.company.id)) yield snapshot;
+    },
+  };
+};
+
+describe('score-portal: scoring a portal and keeping the score history', () => {
+  let db: Db;
+  const rows = async (companyId: string) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM score_snapshots WHERE portal_id = $1 AND company_id = $2', [PORTAL, companyId]))[0]?.n;
+  const run = (at: Date, snapshots: SnapshotSource, companyIds?: string[], afterScoring?: (p: number, ids: readonly string[] | undefined) => Promise<unknown>) =>
+    scorePortal({ db, clock: fixedClock(at), logger, snapshots, afterScoring }, { portalId: PORTAL, companyIds });
+
+  beforeEach(async () => {
+    db = await memoryStore();
+  });
+  afterEach(() => db.close());
+
+  it('when a portal is scored for the first time, then every customer gets a stored card and write-back is handed the same scope', async () => {
+    const handed: Array<[number, readonly string[] | undefined]> = [];
+
+    const report = await run(NOW, source(() => [steady('1'), steady('2')]), undefined, async (p, ids) => handed.push([p, ids]));
+
+    expect(report).toMatchObject({ scored: 2, stored: 2, unchanged: 0, configVersion: null });
+    expect(await rows('1')).toBe(1);
+    expect(handed).toEqual([[PORTAL, undefined]]);
+  });
+
+  it('when nothing changed an hour later, then no new row is stored and the latest card is still the first one', async () => {
+    const snapshots = source(() => [steady('1')]);
+    await run(NOW, snapshots);
+
+    const report = await run(new Date(NOW.getTime() + HOUR), snapshots);
+
+    expect(report).toMatchObject({ scored: 1, stored: 0, unchanged: 1 });
+    expect(await rows('1')).toBe(1);
+    expect((await scoresRepository(db).latest(PORTAL, '1'))?.card.scoredAt).toBe(NOW.toISOString());
+  });
+
+  it('when usage collapses, then the new card is stored at once with a reason naming the change', async () => {
+    let users = 40;
+    const snapshots = source(() => [steady('1', users)]);
+    await run(NOW, snapshots);
+    users = 2;
+
+    const report = await run(new Date(NOW.getTime() + HOUR), snapshots);
+
+    expect(report.stored).toBe(1);
+    expect((await scoresRepository(db).latest(PORTAL, '1'))?.card.changeReason).toMatch(/health fell/);
+  });
+
+  it('when only some companies are named, then only they are loaded and scored', async () => {
+    const snapshots = source(() => [steady('1'), steady('2'), steady('3')]);
+
+    const report = await run(NOW, snapshots, ['2']);
+
+    expect(snapshots.asked).toEqual([['2']]);
+    expect(report.cards.map((c) => c.companyId)).toEqual(['2']);
+    expect(await rows('1')).toBe(0);
+  });
+
+  it("when the portal saved its own config, then scoring uses it and records its version", async () => {
+    const config = structuredClone(defaultScoringConfig);
+    config.health.status = { green: 99, yellow: 98 };
+    await scoringConfigRepository(db).save(PORTAL, config, 'test', NOW);
+
+    const report = await run(NOW, source(() => [steady('1')]));
+
+    expect(report.configVersion).toBe(1);
+    expect(report.cards[0]?.health.status).toBe('red');
+    expect((await scoresRepository(db).latest(PORTAL, '1'))?.configVersion).toBe(1);
+  });
+});
+
+describe('which score cards are worth a new history row', () => {
+  const stored = (card = healthyCard('1', NOW)) => ({ companyId: '1', scoredAt: new Date(card.scoredAt), configVersion: null, card });
+  const sameAssessmentAt = (at: Date) => ({ ...healthyCard('1', NOW), scoredAt: at.toISOString(), changeReason: 'health unchanged at 80' });
+
+  it.each([
+    { name: 'the same assessment later the same day', at: new Date(NOW.getTime() + 20 * HOUR), stores: false },
+    { name: 'the same assessment on the next day', at: new Date(NOW.getTime() + 25 * HOUR), stores: true },
+  ])('when the new card is $name, then a row is stored: $stores', ({ at, stores }) => {
+    const result = cardToStore(sameAssessmentAt(at), stored());
+
+    expect(result !== null).toBe(stores);
+    // A daily row repeats the assessment, so it keeps the explanation of the last real change.
+    if (result) expect(result.changeReason).toBe(healthyCard('1', NOW).changeReason);
+  });
+
+  it('when the company has no card yet or the assessment moved, then the new card is stored as it is', () => {
+    const moved = { ...healthyCard('1', NOW), cohort: 'neutral' as const, scoredAt: new Date(NOW.getTime() + HOUR).toISOString() };
+
+    expect(cardToStore(moved, undefined)).toBe(moved);
+    expect(cardToStore(moved, stored())).toBe(moved);
+  });
+});
