@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { actionDoneResponseSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
 import type { SnapshotSource } from '../../src/jobs/score-portal.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
+import { cardDataRouter } from '../../src/server/routes/get-card-data.ts';
 import { cardActionsRouter } from '../../src/server/routes/post-card-actions.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -58,7 +59,7 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     await addCompany(db, PORTAL, '500', { name: 'Alpha Analytics', hubspot_owner_id: '77' });
     await addCompany(db, OTHER, '600', { name: 'Other portal' });
     const { client } = testClient();
-    app = appWith(db, [cardActionsRouter({ db, clock, logger: silentLogger, hubspot: client, snapshots, verifyHubSpotSignature: verifier })]);
+    app = appWith(db, [cardDataRouter({ db, verifyHubSpotSignature: verifier }), cardActionsRouter({ db, clock, logger: silentLogger, hubspot: client, snapshots, verifyHubSpotSignature: verifier })]);
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -76,6 +77,19 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     expect(await scoresRepository(db).latest(PORTAL, '500')).not.toBeNull();
     expect(updates).toEqual([['500']]);
     expect((await writtenPropertiesRepository(db).forCompanies(PORTAL, ['500'])).get('500')?.waypoint_cohort).toBeDefined();
+  });
+
+  it('when the card reloads right after a rescore, then it shows the new score, not the one it read before', async () => {
+    acceptUpdates();
+    const path = cardPath(PORTAL, '500');
+    const get = () => request(app).get(path).set(signV3({ method: 'GET', url: `${PUBLIC_BASE_URL}${path}`, timestamp: NOW.getTime() }));
+    expect((await get()).body).toEqual({ status: 'not_scored' });
+
+    await post('rescore', {});
+
+    const after = await get();
+    expect(after.body.status).toBe('ok');
+    expect(after.body.score.scoredAt).toBe(NOW.toISOString());
   });
 
   it('when the CSM creates a task for the next play, then HubSpot gets a task on the company for its owner', async () => {

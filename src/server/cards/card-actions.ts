@@ -9,6 +9,7 @@ import { portalLogger, type Logger } from '../../shared/logger.ts';
 import type { Db } from '../../store/db.ts';
 import { findCompanyRecord, scoresRepository } from '../../store/scores-repository.ts';
 import { playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
+import { cardCacheFor } from './card-cache.ts';
 import type { CardTarget } from './trusted-portal.ts';
 
 export interface CardActionDeps {
@@ -33,6 +34,7 @@ const requireCompany = async (deps: CardActionDeps, target: CardTarget) => {
 export const rescoreCompany = async (deps: CardActionDeps, target: CardTarget): Promise<void> => {
   await requireCompany(deps, target);
   await scorePortal({ ...deps, afterScoring: undefined }, { portalId: target.portalId, companyIds: [target.companyId] });
+  cardCacheFor(deps.db).invalidate(target.portalId, target.companyId);
   try {
     await writebackPortal(deps, { portalId: target.portalId, companyIds: [target.companyId] });
   } catch (error) {

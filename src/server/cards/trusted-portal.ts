@@ -20,9 +20,19 @@ export interface CardTarget {
  * portal must hold an active installation: an uninstalled portal's data is no one's to read.
  */
 export const trustedCardTarget = async (db: Queryable, req: Request): Promise<CardTarget> => {
+  const target = cardTargetFromQuery(req);
+  await requireActiveInstallation(db, target.portalId);
+  return target;
+};
+
+/** The ids in a signed request's query; the installation check is the caller's (trustedCardTarget does both). */
+export const cardTargetFromQuery = (req: Request): CardTarget => {
   const parsed = cardQuerySchema.safeParse(req.query);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('; '));
-  const installation = await installationsRepository(db).find(parsed.data.portalId);
-  if (installation?.status !== 'active') throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
   return { portalId: parsed.data.portalId, companyId: parsed.data.objectId };
+};
+
+export const requireActiveInstallation = async (db: Queryable, portalId: number): Promise<void> => {
+  const installation = await installationsRepository(db).find(portalId);
+  if (installation?.status !== 'active') throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
 };

@@ -1,7 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import type { Db } from '../../store/db.ts';
+import { cardCacheFor } from '../cards/card-cache.ts';
 import { loadCardData } from '../cards/load-card-data.ts';
-import { trustedCardTarget } from '../cards/trusted-portal.ts';
+import { cardTargetFromQuery, requireActiveInstallation } from '../cards/trusted-portal.ts';
 
 export interface CardDataRouteDeps {
   db: Db;
@@ -13,9 +14,13 @@ export interface CardDataRouteDeps {
 export const cardDataRouter = (deps: CardDataRouteDeps): Router => {
   const router = Router();
   router.get('/api/cards/company', deps.verifyHubSpotSignature, async (req, res) => {
-    const { portalId, companyId } = await trustedCardTarget(deps.db, req);
+    const { portalId, companyId } = cardTargetFromQuery(req);
+    const body = await cardCacheFor(deps.db).get(portalId, companyId, async () => {
+      await requireActiveInstallation(deps.db, portalId);
+      return JSON.stringify(await loadCardData(deps.db, portalId, companyId));
+    });
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await loadCardData(deps.db, portalId, companyId));
+    res.type('json').send(body);
   });
   return router;
 };
