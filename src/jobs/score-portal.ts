@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
 import type { ScoreCard } from '../scoring/score-card.schema.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
@@ -103,4 +105,21 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, configVersion: version }, 'scoring done');
   await deps.afterScoring?.(portalId, companyIds);
   return report;
+};
+
+const jobDataSchema = z.object({
+  portalId: z.number().int().positive(),
+  companyIds: z.array(z.string().regex(/^\d+$/, 'company ids are HubSpot record ids')).optional(),
+});
+
+/** Data of the score-portal and writeback-portal jobs: `{ portalId, companyIds? }`, named field by field when wrong. */
+export const parsePortalJobData = (job: string, data: Record<string, unknown>): ScorePortalInput => {
+  const parsed = jobDataSchema.safeParse(data);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `${job} job data: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+};
+
+/** The score-portal queue handler: `queue.work('score-portal', scorePortalJob(deps))`. */
+export const scorePortalJob = (deps: ScorePortalDeps) => async (data: Record<string, unknown>): Promise<void> => {
+  await scorePortal(deps, parsePortalJobData('score-portal', data));
 };

@@ -1,4 +1,5 @@
 import type { HubSpotClient } from '../hubspot/client.ts';
+import { parsePortalJobData } from './score-portal.ts';
 import type { Clock } from '../shared/clock.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
@@ -22,3 +23,8 @@ export const writebackPortal = (deps: WritebackPortalDeps, input: WritebackPorta
     { db: deps.db, portal: deps.hubspot.forPortal(input.portalId), clock: deps.clock, logger: portalLogger(deps.logger, input.portalId) },
     input.companyIds,
   );
+
+/** The writeback-portal queue handler: `queue.work('writeback-portal', writebackPortalJob(deps))`. */
+export const writebackPortalJob = (deps: WritebackPortalDeps) => async (data: Record<string, unknown>): Promise<void> => {
+  await writebackPortal(deps, parsePortalJobData('writeback-portal', data));
+};

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardToStore, scorePortal, type SnapshotSource } from '../../src/jobs/score-portal.ts';
+import { cardToStore, parsePortalJobData, scorePortal, type SnapshotSource } from '../../src/jobs/score-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -117,5 +117,22 @@ describe('which score cards are worth a new history row', () => {
 
     expect(cardToStore(moved, undefined)).toBe(moved);
     expect(cardToStore(moved, stored())).toBe(moved);
+  });
+});
+
+describe('score-portal and writeback-portal job data', () => {
+  it.each([
+    { data: { portalId: 7 }, parsed: { portalId: 7 } },
+    { data: { portalId: 7, companyIds: ['12', '13'] }, parsed: { portalId: 7, companyIds: ['12', '13'] } },
+  ])('when a job carries $data, then it runs for that scope', ({ data, parsed }) => {
+    expect(parsePortalJobData('score-portal', data)).toEqual(parsed);
+  });
+
+  it.each([
+    { data: {}, field: 'portalId' },
+    { data: { portalId: -1 }, field: 'portalId' },
+    { data: { portalId: 7, companyIds: ['acme'] }, field: 'companyIds' },
+  ])('when a job carries $data, then it fails naming $field', ({ data, field }) => {
+    expect(() => parsePortalJobData('score-portal', data)).toThrow(new RegExp(`score-portal job data:[\\s\\S]*${field}`));
   });
 });
