@@ -67,13 +67,18 @@ export const scoresRepository = (db: Queryable) => ({
     return rows[0] ? toStored(rows[0]) : null;
   },
 
-  /** The latest card of each scored company of the portal, or of the given companies only. */
-  async latestByCompany(portalId: number, companyIds?: readonly string[]): Promise<Map<string, StoredScore>> {
+  /**
+   * The latest card of each scored company of the portal, or of the given companies only. `liveOnly` leaves out
+   * companies no longer in the synced store (deleted or merged in HubSpot), which write-back must not address.
+   */
+  async latestByCompany(portalId: number, companyIds?: readonly string[], options: { liveOnly?: boolean } = {}): Promise<Map<string, StoredScore>> {
     const rows = await db.query(
-      `SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card FROM score_snapshots
-       WHERE portal_id = $1 AND ($2::text[] IS NULL OR company_id = ANY($2::text[]))
-       ORDER BY company_id, scored_at DESC, id DESC`,
-      [portalId, companyIds ? [...companyIds] : null],
+      `SELECT DISTINCT ON (s.company_id) s.company_id, s.scored_at, s.config_version, s.card FROM score_snapshots s
+       WHERE s.portal_id = $1 AND ($2::text[] IS NULL OR s.company_id = ANY($2::text[]))
+         AND (NOT $3 OR EXISTS (SELECT 1 FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = 'companies'
+                                 AND o.object_id = s.company_id AND NOT o.archived))
+       ORDER BY s.company_id, s.scored_at DESC, s.id DESC`,
+      [portalId, companyIds ? [...companyIds] : null, options.liveOnly ?? false],
     );
     return new Map(rows.map(toStored).map((score) => [score.companyId, score]));
   },

@@ -40,7 +40,7 @@ export interface WriteBackReport {
  */
 export const writeBackPortal = async (deps: WriteBackDeps, companyIds?: readonly string[]): Promise<WriteBackReport> => {
   const portalId = deps.portal.portalId;
-  const scores = await scoresRepository(deps.db).latestByCompany(portalId, companyIds);
+  const scores = await scoresRepository(deps.db).latestByCompany(portalId, companyIds, { liveOnly: true });
   const writtenRepo = writtenPropertiesRepository(deps.db);
   const written = await writtenRepo.forCompanies(portalId, [...scores.keys()]);
 
@@ -54,18 +54,18 @@ export const writeBackPortal = async (deps: WriteBackDeps, companyIds?: readonly
   const retryRounds = deps.retryRounds ?? 2;
   for (const chunk of chunksOf(inputs, WRITE_BATCH_SIZE)) {
     let pending = chunk;
-    let failures: BatchFailure[] = [];
     for (let round = 0; round <= retryRounds && pending.length > 0; round += 1) {
       const result = await deps.portal.batchUpdate('companies', pending);
       report.batchRequests += 1;
       const accepted = new Set(result.updated);
       await writtenRepo.record(portalId, pending.filter((input) => accepted.has(input.id)).map(toWritten), deps.clock.now());
       report.written += accepted.size;
-      failures = result.failed;
-      const failedIds = new Set(failures.map((failure) => failure.id));
-      pending = pending.filter((input) => failedIds.has(input.id));
+      // A company HubSpot no longer has will not come back by asking again; anything else gets another round.
+      const lastRound = round === retryRounds;
+      report.failed.push(...result.failed.filter((failure) => lastRound || failure.code === 'HUBSPOT_NOT_FOUND'));
+      const retry = new Set(result.failed.filter((failure) => failure.code !== 'HUBSPOT_NOT_FOUND').map((failure) => failure.id));
+      pending = pending.filter((input) => retry.has(input.id));
     }
-    report.failed.push(...failures.filter((failure) => pending.some((input) => input.id === failure.id)));
   }
   if (report.failed.length > 0) {
     deps.logger.warn({ failed: report.failed.slice(0, 20), failedCount: report.failed.length }, 'write-back: some companies were not updated');

@@ -1,6 +1,7 @@
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import { scoreCompany } from '../../src/scoring/score.ts';
+import { crmRepository } from '../../src/store/crm-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -27,6 +28,8 @@ export const healthyCard = (companyId: string, at: Date = NOW): ScoreCard =>
 export const decliningCard = (companyId: string, at: Date = NOW): ScoreCard =>
   scoreCompany(aSnapshot({ company: { id: companyId, activeUsers30d: 5 }, usage: usageLine(60, 5) }), defaultScoringConfig, at);
 
+/** Stores the cards, and their companies as synced records (write-back only addresses companies the store holds). */
 export const storeCards = async (db: Db, portalId: number, cards: readonly ScoreCard[]): Promise<void> => {
+  await crmRepository(db).upsertObjects(portalId, 'companies', cards.map((card) => ({ id: card.companyId, properties: { name: `Company ${card.companyId}` } })));
   for (const card of cards) await scoresRepository(db).insert(portalId, card, null);
 };

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
+import { crmRepository } from '../../src/store/crm-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { propertiesFromCard } from '../../src/writeback/card-properties.ts';
 import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
@@ -22,7 +23,7 @@ const ok = (inputs: Input[]) => ({
 });
 
 /** Answers batch updates like HubSpot, failing the listed ids with a 207, and records every request body. */
-const hubspotAccepting = (failing: (id: string, attempt: number) => boolean = () => false) => {
+const hubspotAccepting = (failing: (id: string, attempt: number) => boolean = () => false, category = 'VALIDATION_ERROR') => {
   const bodies: Body[] = [];
   const attempts = new Map<string, number>();
   nock(BASE_URL).post(UPDATE_PATH).times(100).reply(async (request: Request) => {
@@ -37,7 +38,7 @@ const hubspotAccepting = (failing: (id: string, attempt: number) => boolean = ()
     if (failed.length === 0) return [200, ok(inputs)];
     return [207, {
       ...ok(accepted), status: 'COMPLETE', numErrors: failed.length,
-      errors: failed.map((input) => ({ status: 'error', category: 'VALIDATION_ERROR', message: `Property values were not valid for ${input.id}`, context: { ids: [input.id] } })),
+      errors: failed.map((input) => ({ status: 'error', category, message: `Property values were not valid for ${input.id}`, context: { ids: [input.id] } })),
     }];
   });
   return bodies;
@@ -143,6 +144,27 @@ describe('write-back of score cards to HubSpot company properties', () => {
     await run();
 
     expect(bodies.at(-1)?.inputs.map((i) => i.id)).toEqual(['104']);
+  });
+
+  it('when HubSpot no longer has a company, then it is reported at once and not asked for again in that run', async () => {
+    await storeCards(db, PORTAL, ['101', '102'].map((id) => healthyCard(id)));
+    const bodies = hubspotAccepting((id) => id === '102', 'OBJECT_NOT_FOUND');
+
+    const report = await run();
+
+    expect(bodies).toHaveLength(1);
+    expect(report.failed.map((f) => [f.id, f.code])).toEqual([['102', 'HUBSPOT_NOT_FOUND']]);
+  });
+
+  it('when a scored company was deleted from the synced store, then write-back leaves it alone', async () => {
+    await storeCards(db, PORTAL, ['101', '102'].map((id) => healthyCard(id)));
+    await crmRepository(db).deleteObjects(PORTAL, 'companies', ['102']);
+    const bodies = hubspotAccepting();
+
+    const report = await run();
+
+    expect(bodies[0]?.inputs.map((i) => i.id)).toEqual(['101']);
+    expect(report.compared).toBe(1);
   });
 
   it('when another portal has the same company id written, then this portal still writes its own', async () => {
