@@ -96,6 +96,5 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out('Top of the worklist');
   for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);
   out('');
-  out(`See each company's card as a CSM would: ${deps.appBaseUrl}/preview`);
   return { portalId, scoring, writeBack };
 };
