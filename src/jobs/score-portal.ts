@@ -53,7 +53,9 @@ export const effectiveScoringConfig = async (db: Db, portalId: number): Promise<
 
 // What a card says, leaving out when it was computed and the sentence comparing it with the previous card: two
 // cards equal in this are the same assessment, and storing (or writing back) the second would only add noise.
-const substance = ({ scoredAt: _at, changeReason: _reason, ...rest }: ScoreCard) => rest;
+// Priority drifts by hundredths every hour as renewals near; it counts as changed when its whole number does
+// (the precision written to HubSpot), or every rescore would rewrite a quarter of the book.
+const substance = ({ scoredAt: _at, changeReason: _reason, priority, ...rest }: ScoreCard) => ({ ...rest, priority: Math.round(priority) });
 
 const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 

@@ -20,7 +20,8 @@ export const propertiesFromCard = (card: ScoreCard): WaypointPropertyValues => (
   waypoint_current_milestone: text(card.currentMilestone),
   waypoint_next_play: playValue(card.nextPlay.play),
   waypoint_next_play_reason: card.nextPlay.reason,
-  waypoint_priority: number(card.priority),
+  // Whole numbers: a worklist sorts by it, and hourly drift in the decimals is not worth a write.
+  waypoint_priority: String(Math.round(card.priority)),
   waypoint_health_change_reason: card.changeReason,
   waypoint_scored_at: card.scoredAt,
 });

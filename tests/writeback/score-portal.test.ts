@@ -112,6 +112,16 @@ describe('which score cards are worth a new history row', () => {
     if (result) expect(result.changeReason).toBe(healthyCard('1', NOW).changeReason);
   });
 
+  it.each([
+    { name: 'drifts by hundredths as the renewal nears', delta: 0.02, stores: false },
+    { name: 'moves to another whole number', delta: 1, stores: true },
+  ])('when only the priority $name, then a row is stored: $stores', ({ delta, stores }) => {
+    const base = { ...healthyCard('1', NOW), priority: 64.3 };
+    const next = { ...base, priority: 64.3 + delta, scoredAt: new Date(NOW.getTime() + HOUR).toISOString() };
+
+    expect(cardToStore(next, stored(base)) !== null).toBe(stores);
+  });
+
   it('when the company has no card yet or the assessment moved, then the new card is stored as it is', () => {
     const moved = { ...healthyCard('1', NOW), cohort: 'neutral' as const, scoredAt: new Date(NOW.getTime() + HOUR).toISOString() };
 
