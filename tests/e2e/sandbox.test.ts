@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardDataSchema as cardContract } from '../../cards/card-data.schema.ts';
 import { scorePortal } from '../../src/jobs/score-portal.ts';
+import { loadCardData } from '../../src/server/cards/load-card-data.ts';
 import { writebackPortal } from '../../src/jobs/writeback-portal.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { BATCH_UPDATE_ENDPOINT } from '../../src/sandbox/run-sandbox.ts';
@@ -49,6 +51,17 @@ describe('the sandbox main job against the emulator', () => {
       const expected = propertiesFromCard(latest.get(company.id)!.card);
       const actual = Object.fromEntries(names.map((name) => [name, company.properties[name] ?? '']));
       expect({ id: company.id, ...normalise(actual) }).toEqual({ id: company.id, ...normalise(expected) });
+    }
+  });
+
+  it('when any synced customer is opened, then its card data fits the card contract and stays far below 1 MB', async () => {
+    const latest = await scoresRepository(sandbox.db).latestByCompany(sandbox.result.portalId);
+
+    for (const companyId of latest.keys()) {
+      const data = await loadCardData(sandbox.db, sandbox.result.portalId, companyId);
+      const parsed = cardContract.safeParse(data);
+      expect(parsed.success ? null : { companyId, issues: parsed.error.issues.slice(0, 3) }).toBeNull();
+      expect(JSON.stringify(data).length).toBeLessThan(32 * 1024);
     }
   });
 
