@@ -110,6 +110,15 @@ describe('GET /api/cards/company, called by the card through hubspot.fetch', () 
     expect(response.text).not.toContain('Alpha');
   });
 
+  it('when HubSpot adds escaped query values such as the user email, then the signature over the decoded URL is accepted', async () => {
+    const path = `${cardPath(PORTAL_A, '500')}&userEmail=csm%40example.com&note=a%3Ab%2Cc`;
+
+    const response = await signedGet(path);
+
+    expect(response.status).toBe(200);
+    expect(response.body.company.name).toBe('Alpha Analytics');
+  });
+
   it('when the host in the signed URL is not Waypoint\'s public URL, then the request is rejected', async () => {
     const path = cardPath(PORTAL_A, '500');
     const headers = signV3({ method: 'GET', url: `https://attacker.example${path}`, timestamp: NOW.getTime() });
