@@ -3,7 +3,8 @@ import { processWebhooks } from '../jobs/process-webhooks.ts';
 import type { JobHandler, JobName } from '../jobs/queue.ts';
 import { scorePortal } from '../jobs/score-portal.ts';
 import { syncPortal } from '../jobs/sync-portal.ts';
-import { writebackPortal } from '../jobs/writeback-portal.ts';
+import { writebackPortal, writebackPortalJob } from '../jobs/writeback-portal.ts';
+import { cardCacheFor } from '../server/cards/card-cache.ts';
 import { isAppError } from '../shared/errors.ts';
 import { portalLogger } from '../shared/logger.ts';
 import { rescoreRequestsRepository } from '../store/rescore-requests-repository.ts';
@@ -43,7 +44,14 @@ export const registerWorkers = async (services: Services): Promise<void> => {
     if (companyIds?.length === 0) return;
     try {
       await scorePortal(
-        { db, clock, logger, snapshots, afterScoring: (portalId, ids) => writebackPortal({ db, hubspot, clock, logger }, { portalId, companyIds: ids }) },
+        {
+          db, clock, logger, snapshots,
+          afterScoring: async (portalId, ids) => {
+            // Cards served by this process show the new scores at once rather than after the cache's few seconds.
+            cardCacheFor(db).invalidate(portalId);
+            await writebackPortal({ db, hubspot, clock, logger }, { portalId, companyIds: ids });
+          },
+        },
         { portalId: data.portalId, companyIds },
       );
     } catch (error) {
@@ -52,7 +60,5 @@ export const registerWorkers = async (services: Services): Promise<void> => {
       throw error;
     }
   }));
-  await queue.work('writeback-portal', guarded(services, 'writeback-portal', async (data) => {
-    await writebackPortal({ db, hubspot, clock, logger }, { portalId: data.portalId });
-  }));
+  await queue.work('writeback-portal', guarded(services, 'writeback-portal', writebackPortalJob({ db, hubspot, clock, logger })));
 };

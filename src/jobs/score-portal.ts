@@ -120,8 +120,3 @@ export const parsePortalJobData = (job: string, data: Record<string, unknown>): 
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', `${job} job data: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 };
-
-/** The score-portal queue handler: `queue.work('score-portal', scorePortalJob(deps))`. */
-export const scorePortalJob = (deps: ScorePortalDeps) => async (data: Record<string, unknown>): Promise<void> => {
-  await scorePortal(deps, parsePortalJobData('score-portal', data));
-};

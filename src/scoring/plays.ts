@@ -16,14 +16,17 @@ export type PlayInput = {
   vectorReason: string;
 };
 
-/** How many separate times an advocacy ask was the play before: consecutive cards with the same play are one ask. */
+/**
+ * How many separate advocacy asks came before this one: consecutive cards with the same play are one ask, and a
+ * streak the latest card is still in is the current ask, not an earlier one (rescoring must not climb the ladder).
+ */
 export const earlierAdvocacyAsks = (cards: PreviousCard[]): number => {
   const ordered = [...cards].sort((a, b) => (toMs(a.scoredAt) ?? 0) - (toMs(b.scoredAt) ?? 0));
   let asks = 0;
   ordered.forEach((card, i) => {
     if (card.nextPlay === 'advocacy_ask' && ordered[i - 1]?.nextPlay !== 'advocacy_ask') asks += 1;
   });
-  return asks;
+  return ordered.at(-1)?.nextPlay === 'advocacy_ask' ? asks - 1 : asks;
 };
 
 const play = (name: Play, reason: string, config: ScoringConfig): NextPlay => ({ play: name, reason, steps: config.plays.steps[name].slice(0, 3) });

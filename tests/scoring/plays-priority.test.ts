@@ -33,7 +33,9 @@ describe('next play', () => {
   it.each([
     ['never', 0, [], 'Ask for a short review or a quote'],
     ['once, over three days in a row', 1, ['monitor', 'advocacy_ask', 'advocacy_ask', 'advocacy_ask', 'monitor'], 'Ask for a case study'],
-    ['twice', 2, ['advocacy_ask', 'monitor', 'advocacy_ask'], 'Ask to be a reference or speak at an event'],
+    ['twice', 2, ['advocacy_ask', 'monitor', 'advocacy_ask', 'monitor'], 'Ask to be a reference or speak at an event'],
+    ['once, and the latest card is still that ask', 0, ['monitor', 'advocacy_ask', 'advocacy_ask'], 'Ask for a short review or a quote'],
+    ['once before the ask still running', 1, ['advocacy_ask', 'monitor', 'advocacy_ask'], 'Ask for a case study'],
     ['five times', 5, Array(5).fill(['advocacy_ask', 'monitor']).flat(), 'Ask to be a reference or speak at an event'],
   ])('when advocacy was asked %s before, then the ask grows accordingly', (_case, asks, plays, step) => {
     expect(earlierAdvocacyAsks(cards(plays))).toBe(asks);
