@@ -7,7 +7,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { Queryable } from '../store/db.ts';
 import { scoresRepository } from '../store/scores-repository.ts';
 import { changedProperties, propertiesFromCard } from './card-properties.ts';
-import { writtenPropertiesRepository } from './written-properties-repository.ts';
+import { writtenPropertiesRepository } from '../store/written-properties-repository.ts';
 
 export const WRITE_BATCH_SIZE = 100;
 

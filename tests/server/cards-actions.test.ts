@@ -9,7 +9,7 @@ import { cardActionsRouter } from '../../src/server/routes/post-card-actions.ts'
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
 import { playValue } from '../../src/writeback/play-values.ts';
-import { writtenPropertiesRepository } from '../../src/writeback/written-properties-repository.ts';
+import { writtenPropertiesRepository } from '../../src/store/written-properties-repository.ts';
 import { BASE_URL, testClient } from '../hubspot/hubspot-test-kit.ts';
 import { aSnapshot, inboundEmail, usageLine } from '../scoring/support/snapshot.ts';
 import { NOW, memoryStore } from '../writeback/support.ts';

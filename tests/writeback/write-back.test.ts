@@ -7,7 +7,7 @@ import type { Db } from '../../src/store/db.ts';
 import { propertiesFromCard } from '../../src/writeback/card-properties.ts';
 import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
 import { writeBackPortal } from '../../src/writeback/write-back.ts';
-import { writtenPropertiesRepository } from '../../src/writeback/written-properties-repository.ts';
+import { writtenPropertiesRepository } from '../../src/store/written-properties-repository.ts';
 import { BASE_URL, PORTAL, testClient } from '../hubspot/hubspot-test-kit.ts';
 import { NOW, decliningCard, healthyCard, memoryStore, storeCards } from './support.ts';
 
