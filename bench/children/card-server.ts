@@ -6,9 +6,9 @@ import { listen } from '../../src/server/listen.ts';
 import { verifyHubSpotSignature } from '../../src/server/middleware/verify-hubspot-signature.ts';
 import { cardDataRouter } from '../../src/server/routes/get-card-data.ts';
 import { fixedClock, systemClock } from '../../src/shared/clock.ts';
-import { installationsRepository } from '../../src/store/installations-repository.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
+import { markInstalled } from '../lib/production-workers.ts';
 import { quietLogger } from '../lib/waypoint.ts';
 
 /**
@@ -21,10 +21,7 @@ const portalId = Number(values.portalId);
 const logger = quietLogger();
 const db = await openStore({ kind: 'pglite', dataDir: values.dataDir });
 const scored = await scorePortal({ db, clock: fixedClock(DEFAULT_NOW), logger, snapshots: storeSnapshotSource(db) }, { portalId });
-await installationsRepository(db).upsertActive({
-  portalId, scopes: ['oauth'], hubDomain: `portal-${portalId}.example`, accessTokenEnc: 'unused', refreshTokenEnc: 'unused',
-  accessExpiresAt: new Date(Date.now() + 3_600_000), now: new Date(),
-});
+await markInstalled(db, portalId);
 const verify = verifyHubSpotSignature({ clientSecret: values.clientSecret, publicBaseUrl: values.publicBaseUrl, clock: systemClock });
 const app = createApp({ logger, db, routers: [cardDataRouter({ db, verifyHubSpotSignature: verify })] });
 const server = await listen(app, 0, '127.0.0.1');

@@ -23,6 +23,8 @@ export interface WebhookRig {
   settled(portalId: number, timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
   queue: Queue;
+  /** The origin HubSpot posts to (and signs): the relay's. */
+  relayOrigin: string;
 }
 
 const storedCounts = async (pipeline: Pipeline, portalId: number) => {
@@ -68,7 +70,8 @@ const startRelay = (targetOrigin: () => string, duplicateRate: number, seed: num
   return { server, busy: () => inFlight > 0, duplicated: () => duplicated };
 };
 
-export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRate: number; seed: number }): Promise<WebhookRig> => {
+/** processEvents false leaves the process-webhooks queue to other handlers (the production workers). */
+export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRate: number; seed: number; processEvents?: boolean }): Promise<WebhookRig> => {
   // The relay starts first (its URL is what HubSpot signs); the app it forwards to listens once the route knows that URL.
   const target: { app?: RunningServer } = {};
   const relay = startRelay(() => `http://127.0.0.1:${target.app?.port ?? 0}`, options.duplicateRate, options.seed);
@@ -76,9 +79,11 @@ export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRa
   const relayOrigin = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
   const queue = await startQueue(pipeline.db, pipeline.logger);
   let processed = 0;
-  await queue.work('process-webhooks', async (data) => {
-    processed += (await processWebhooks(pipeline.syncDeps, { portalId: data.portalId })).processed;
-  }, { concurrency: 1 });
+  if (options.processEvents ?? true) {
+    await queue.work('process-webhooks', async (data) => {
+      processed += (await processWebhooks(pipeline.syncDeps, { portalId: data.portalId })).processed;
+    }, { concurrency: 1 });
+  }
   const router = postWebhooksRouter({
     db: pipeline.db, logger: pipeline.logger, appId: String(pipeline.emulator.appId),
     // HubSpot signs the URL it called: here the relay's.
@@ -90,6 +95,7 @@ export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRa
   pipeline.emulator.configureWebhooks({ enabled: true, targetUrl: `${relayOrigin}/webhooks/hubspot` });
   return {
     queue,
+    relayOrigin,
     processed: () => processed,
     redelivered: relay.duplicated,
     settled: async (portalId, timeoutMs) => {

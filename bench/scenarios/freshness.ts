@@ -1,9 +1,9 @@
 import { Rng } from '../../emulator/generator/index.ts';
 import { startSchedule } from '../../src/jobs/schedule.ts';
-import { syncPortal } from '../../src/jobs/sync-portal.ts';
 import { fitChangeLatency, probeCompanies } from '../lib/freshness-probe.ts';
 import { percentile, round } from '../lib/measure.ts';
 import { startPipeline } from '../lib/pipeline.ts';
+import { registerProductionWorkers } from '../lib/production-workers.ts';
 import { scenarioMain } from '../lib/scenario-main.ts';
 import { startWebhookRig } from '../lib/webhook-rig.ts';
 
@@ -11,8 +11,9 @@ import { startWebhookRig } from '../lib/webhook-rig.ts';
 const POLL_CRON = '*/2 * * * * *';
 
 /**
- * From an edit in HubSpot to Waypoint's property written back to HubSpot: through webhooks (route, queue,
- * processing, scoring, write-back), then with webhooks off through the scheduled incremental sync.
+ * From an edit in HubSpot to Waypoint's property written back to HubSpot, through the production route and job
+ * handlers: webhooks (route, process-webhooks job, score-portal job with write-back), then with webhooks off the
+ * scheduled incremental sync (cron, sync-portal job, score-portal job with write-back).
  */
 scenarioMain(async ({ quick, seed }) => {
   const pipeline = await startPipeline({ size: 'S', seed });
@@ -21,12 +22,8 @@ scenarioMain(async ({ quick, seed }) => {
   await pipeline.provision(portalId);
   await pipeline.score(portalId);
   await pipeline.writeBack(portalId);
-  // The composition a worker runs: changed companies are rescored and written back as soon as they are applied.
-  pipeline.syncDeps.requestScoring = async (id, companyIds) => {
-    await pipeline.score(id, companyIds ?? undefined);
-    await pipeline.writeBack(id, companyIds ?? undefined);
-  };
-  const rig = await startWebhookRig(pipeline, { duplicateRate: 0, seed });
+  const rig = await startWebhookRig(pipeline, { duplicateRate: 0, seed, processEvents: false });
+  await registerProductionWorkers(pipeline, rig.queue, rig.relayOrigin);
   try {
     const companies = probeCompanies(pipeline, portalId, seed);
     const samples = quick ? 15 : 40;
@@ -34,9 +31,6 @@ scenarioMain(async ({ quick, seed }) => {
     for (const companyId of companies.splice(0, samples)) webhook.push(await fitChangeLatency(pipeline, portalId, companyId, 30_000));
 
     pipeline.emulator.configureWebhooks({ enabled: false });
-    await rig.queue.work('sync-portal', async (data) => {
-      await syncPortal(pipeline.syncDeps, { portalId: data.portalId, mode: 'incremental' });
-    }, { concurrency: 1 });
     const schedule = startSchedule({
       queue: rig.queue, logger: pipeline.logger, listActivePortals: async () => [portalId], incrementalCron: POLL_CRON, fullCron: '0 0 1 1 *',
     });
