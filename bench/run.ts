@@ -3,11 +3,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { runScenarioChild } from './lib/child-runner.ts';
 import { writeResults } from './lib/results-file.ts';
-import { formatTable } from './lib/table.ts';
+import { formatMarkdown, formatTable } from './lib/table.ts';
 import { planRuns, scenarioExists } from './plan.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>]`: runs every scenario in its own child process,
+ * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>] [-- --markdown]`: runs every scenario in its own child process,
  * one after another so they never compete for the CPU, prints the table and writes bench/results.json.
  */
 const { values } = parseArgs({
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     size: { type: 'string', multiple: true, default: [] },
     only: { type: 'string' },
     out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+    markdown: { type: 'boolean', default: false },
   },
 });
 const extraSizes = z.array(z.enum(['S', 'M', 'L', 'XL'])).parse(values.size);
@@ -42,5 +43,6 @@ for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only 
   for (const note of outcome.report.notes) process.stderr.write(`  ${run.label}: ${note}\n`);
 }
 console.log(formatTable(figures, missing));
+if (values.markdown) console.log(`\n${formatMarkdown(figures)}`);
 console.log(`\n${Object.keys(figures).length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s -> ${values.out}`);
 await writeResults(values.out, figures);

@@ -17,3 +17,13 @@ export const formatTable = (figures: Readonly<Record<string, number>>, missing: 
   if (gaps.length > 0) out.push('', 'not measured:', ...gaps.map(([key, why]) => `  ${key}: ${why}`));
   return out.join('\n');
 };
+
+/** The same figures as a Markdown table, for the README's Performance section. */
+export const formatMarkdown = (figures: Readonly<Record<string, number>>): string => {
+  const rows = Object.keys(figures).sort().map((key) => {
+    const value = figures[key] as number;
+    const goal = judge(key, value);
+    return `| \`${key}\` | ${value} | ${goal ? `${goal.label} (${goal.met ? 'met' : 'missed'})` : ''} |`;
+  });
+  return ['| figure | value | goal |', '|---|---:|---|', ...rows].join('\n');
+};
