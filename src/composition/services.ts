@@ -1,5 +1,5 @@
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/client.ts';
-import { createInstallModule, type InstallModule } from '../install/install-module.ts';
+import { createInstallModule, type InstallModule, type InstallSettings } from '../install/install-module.ts';
 import type { SnapshotSource } from '../jobs/score-portal.ts';
 import type { Queue } from '../jobs/queue.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -11,16 +11,8 @@ import { storeSnapshotSource } from '../sync/snapshot-source.ts';
 import type { SyncDeps } from '../sync/sync-deps.ts';
 
 /** What the composition root resolves from the environment (or, in sandbox mode, from the emulator). */
-export type HubSpotSettings = {
-  clientId: string;
-  clientSecret: string;
+export type HubSpotSettings = InstallSettings & {
   appId: string;
-  apiBaseUrl: string;
-  authBaseUrl: string;
-  publicBaseUrl: string;
-  encryptionKey: string;
-  encryptionKeyId: string;
-  previousKeys?: string;
   requestsPer10s: number;
   searchPerSecond: number;
 };
@@ -41,14 +33,7 @@ export type Services = {
 
 export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger: Logger; settings: HubSpotSettings }): Services => {
   const { db, queue, clock, logger, settings } = deps;
-  const install = createInstallModule(
-    {
-      clientId: settings.clientId, clientSecret: settings.clientSecret, apiBaseUrl: settings.apiBaseUrl, authBaseUrl: settings.authBaseUrl,
-      publicBaseUrl: settings.publicBaseUrl, encryptionKey: settings.encryptionKey, encryptionKeyId: settings.encryptionKeyId,
-      previousKeys: settings.previousKeys,
-    },
-    { db, logger, clock },
-  );
+  const install = createInstallModule(settings, { db, logger, clock });
   const hubspot = createHubSpotClient({
     baseUrl: settings.apiBaseUrl,
     tokenProvider: install.tokenProvider,
