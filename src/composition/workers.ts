@@ -14,7 +14,7 @@ import type { Services } from './services.ts';
  * Every job first checks its portal is still installed, and a failure that retrying cannot fix (inactive portal,
  * revoked access) ends the job instead of burning retries; anything else is rethrown for the queue to retry.
  */
-const guarded = (services: Services, name: JobName, run: JobHandler): JobHandler => async (data, context) => {
+export const guarded = (services: Services, name: JobName, run: JobHandler): JobHandler => async (data, context) => {
   const log = portalLogger(services.logger, data.portalId).child({ job: name, jobId: context.jobId });
   try {
     await requireActiveInstallation(services.db, data.portalId);
