@@ -7,8 +7,8 @@ import { formatMarkdown, formatTable } from './lib/table.ts';
 import { planRuns, scenarioExists } from './plan.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>] [-- --markdown]`: runs every scenario in its own child process,
- * one after another so they never compete for the CPU, prints the table and writes bench/results.json.
+ * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>] [-- --markdown]`: runs every scenario in its own
+ * child process, one after another so they never compete for the CPU, prints the table and writes bench/results.json.
  */
 const { values } = parseArgs({
   options: {
