@@ -117,16 +117,6 @@ export const scoresRepository = (db: Queryable) => ({
     return new Map([...groupBy(cards, (c) => c.companyId)].map(([id, list]) => [id, list.map((c) => c.card)]));
   },
 
-  /** Health over time for the card's trend chart, oldest first. */
-  async healthHistory(portalId: number, companyId: string, since: Date): Promise<{ scoredAt: Date; healthScore: number }[]> {
-    const rows = await db.query<{ scored_at: unknown; health_score: unknown }>(
-      `SELECT scored_at, health_score FROM score_snapshots
-       WHERE portal_id = $1 AND company_id = $2 AND scored_at >= $3 AND health_score IS NOT NULL ORDER BY scored_at, id`,
-      [portalId, companyId, since],
-    );
-    return rows.map((row) => ({ scoredAt: z.coerce.date().parse(row.scored_at), healthScore: z.coerce.number().parse(row.health_score) }));
-  },
-
   /** The prioritised worklist: each company's latest card, highest priority first, with the company's name. */
   async worklist(portalId: number, limit: number): Promise<Array<StoredScore & { name: string | null }>> {
     const rows = await db.query<Record<string, unknown>>(
@@ -162,6 +152,50 @@ export const scoresRepository = (db: Queryable) => ({
 });
 
 export type ScoresRepository = ReturnType<typeof scoresRepository>;
+
+const cardInputsRowSchema = z.object({
+  object_id: z.string(),
+  properties: z.record(z.string(), z.string().nullable()),
+  latest: z.unknown().nullable(),
+  history: z.array(z.object({ scored_at: z.coerce.date(), health_score: z.coerce.number() })),
+});
+
+export interface CardInputs {
+  company: ScoredCompanyRecord;
+  latest: StoredScore | null;
+  /** Health points from trendDays before the latest card up to it, oldest first. */
+  history: { scoredAt: Date; healthScore: number }[];
+}
+
+/**
+ * Everything a company card shows, in one round trip: the card is read far more often than it changes, and on the
+ * embedded store every extra query queues behind the others.
+ */
+export const loadCardInputs = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardInputs | null> => {
+  const rows = await db.query(
+    `SELECT o.object_id, o.properties,
+       CASE WHEN l.card IS NULL THEN NULL ELSE json_build_object(
+         'company_id', o.object_id, 'scored_at', l.scored_at, 'config_version', l.config_version, 'card', l.card) END AS latest,
+       COALESCE((
+         SELECT json_agg(json_build_object('scored_at', h.scored_at, 'health_score', h.health_score) ORDER BY h.scored_at, h.id)
+         FROM score_snapshots h
+         WHERE h.portal_id = $1 AND h.company_id = $2 AND h.health_score IS NOT NULL
+           AND h.scored_at >= l.scored_at - make_interval(days => $3)), '[]'::json) AS history
+     FROM crm_objects o
+     LEFT JOIN LATERAL (
+       SELECT scored_at, config_version, card FROM score_snapshots s
+       WHERE s.portal_id = $1 AND s.company_id = $2 ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
+     WHERE o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = $2 AND NOT o.archived`,
+    [portalId, companyId, trendDays],
+  );
+  if (!rows[0]) return null;
+  const row = cardInputsRowSchema.parse(rows[0]);
+  return {
+    company: { id: row.object_id, properties: row.properties },
+    latest: row.latest === null ? null : toStored(row.latest),
+    history: row.history.map((point) => ({ scoredAt: point.scored_at, healthScore: point.health_score })),
+  };
+};
 
 const companyRowSchema = z.object({ object_id: z.string(), properties: z.record(z.string(), z.string().nullable()) });
 

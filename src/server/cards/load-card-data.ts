@@ -1,28 +1,23 @@
 import { isCustomer } from '../../scoring/fit.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
-import { findCompanyRecord, scoresRepository } from '../../store/scores-repository.ts';
+import { loadCardInputs } from '../../store/scores-repository.ts';
 import { effectiveScoringConfig } from '../../jobs/score-portal.ts';
 import { cardDataSchema, type CardData } from './card-data.schema.ts';
 import { TREND_DAYS, scoreView } from './card-view.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The card data of one company of one portal, from the store only. A company this portal does not have is a
  * NOT_FOUND, whether it exists in another portal or nowhere: the answer must not tell the two apart.
  */
 export const loadCardData = async (db: Db, portalId: number, companyId: string): Promise<CardData> => {
-  const company = await findCompanyRecord(db, portalId, companyId);
-  if (!company) throw new AppError('NOT_FOUND', `No company ${companyId} in this portal`);
-  const scores = scoresRepository(db);
-  const latest = await scores.latest(portalId, companyId);
+  const inputs = await loadCardInputs(db, portalId, companyId, TREND_DAYS);
+  if (!inputs) throw new AppError('NOT_FOUND', `No company ${companyId} in this portal`);
+  const { company, latest, history } = inputs;
   if (!latest) {
     const { config } = await effectiveScoringConfig(db, portalId);
     return { status: isCustomer(company.properties, config) ? 'not_scored' : 'not_customer' };
   }
-  const since = new Date(new Date(latest.card.scoredAt).getTime() - TREND_DAYS * DAY_MS);
-  const history = await scores.healthHistory(portalId, companyId, since);
   const data: CardData = {
     status: 'ok',
     company: { id: company.id, name: company.properties.name ?? '' },
