@@ -8,7 +8,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['tests/reliability/**/*.test.ts'],
     setupFiles: ['tests/reliability/helpers/loopback-only.ts'],
-    testTimeout: mode === 'quick' ? 120_000 : 900_000,
+    // Quick mode still waits out one job heartbeat (30 s) and a retry delay in the two-worker story.
+    testTimeout: mode === 'quick' ? 300_000 : 900_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Each file starts emulators and child processes of its own; running them side by side would only fight for CPU.

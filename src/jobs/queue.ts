@@ -28,8 +28,12 @@ export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
       : new PgBoss({ connectionString: poolConnectionString(db), schedule: false });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
+  // A worker killed mid-job stops its heartbeat; after heartbeatSeconds the job is failed and retried elsewhere
+  // instead of holding its portal's slot until the expiry hours later.
+  const settings = { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 * 4, heartbeatSeconds: 30 };
   for (const name of jobNames) {
-    await boss.createQueue(name, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 * 4 });
+    await boss.createQueue(name, { policy: 'stately', ...settings });
+    await boss.updateQueue(name, settings);
   }
   const workers: string[] = [];
   return {

@@ -32,8 +32,11 @@ export interface Sandbox {
 }
 
 /** Composes Waypoint around an emulator the way main.ts does in sandbox mode, then runs the sandbox job once. */
+// S keeps the default suite quick; WAYPOINT_SANDBOX_SIZE=M runs the same stories on the M portal.
+const sandboxSize = process.env.WAYPOINT_SANDBOX_SIZE === 'M' ? 'M' : 'S';
+
 export const startSandbox = async (options: { seed?: number } = {}): Promise<Sandbox> => {
-  const emulator = await startEmulator({ size: 'S', seed: options.seed ?? 11, limits: {}, timeScale: 0.01 });
+  const emulator = await startEmulator({ size: sandboxSize, seed: options.seed ?? 11, limits: {}, timeScale: 0.01 });
   const db = await openTestStore();
   const logger = createLogger({ level: 'silent' });
   const scoringClock = fixedClock(emulator.portals[0]?.now ?? '2026-11-01T00:00:00.000Z');

@@ -25,7 +25,7 @@ describe('the sandbox main job against the emulator', () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     sandbox = await startSandbox();
-  }, 240_000);
+  }, 900_000);
   afterAll(async () => {
     await sandbox?.close();
     nock.enableNetConnect();
