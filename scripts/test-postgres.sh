@@ -4,6 +4,9 @@
 set -euo pipefail
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 PORT="${TEST_PG_PORT:-54329}"
+# A server left running on the port (an earlier run on this machine) must not fail this one: take the next free port.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 1 20); do port_busy "$PORT" || break; PORT=$((PORT + 1)); done
 DIR="${TEST_PG_DIR:-/tmp/waypoint-test-pg}"
 RUN_AS=()
 if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi
