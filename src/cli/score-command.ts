@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatIssues, parseScoringConfig } from '../scoring/config.schema.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
+import { overlayConfig } from '../scoring/config-overlay.ts';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import { companySnapshotSchema } from '../scoring/snapshot.schema.ts';
@@ -28,7 +29,8 @@ const loadConfig = (path: string | undefined, io: CliIo): ScoringConfig | string
   if (path === undefined) return defaultScoringConfig;
   const json = readJson(path, io);
   if (!json.ok) return [json.message];
-  const parsed = parseScoringConfig(json.value);
+  // The file names only what differs from the default config; everything it leaves out keeps its default.
+  const parsed = parseScoringConfig(overlayConfig(defaultScoringConfig, json.value));
   return parsed.ok ? parsed.value : parsed.error.map((issue) => `${path}: ${issue.path}: ${issue.message}`);
 };
 

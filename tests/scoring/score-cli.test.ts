@@ -43,6 +43,17 @@ describe('npm run waypoint -- score', () => {
     expect(JSON.parse(out[0]!).goneDark.dark).toBe(true);
   });
 
+  it('when a config file holds only the dark window, then the cards follow it and every other rule keeps its default', () => {
+    const partial = { dark: { defaultDays: 2 } };
+    const withPartial = run(['score', '--input', 'c.json', '--config', 'cfg.json', '--now', NOW.toISOString()], { 'c.json': [two[0]], 'cfg.json': partial });
+    const full = structuredClone(defaultScoringConfig);
+    full.dark.defaultDays = 2;
+    const withFull = run(['score', '--input', 'c.json', '--config', 'cfg.json', '--now', NOW.toISOString()], { 'c.json': [two[0]], 'cfg.json': full });
+    expect(withPartial.err).toEqual([]);
+    expect(JSON.parse(withPartial.out[0]!).goneDark.dark).toBe(true);
+    expect(withPartial.out).toEqual(withFull.out);
+  });
+
   it('when records are invalid, then each error names the record index and field, and nothing is scored', () => {
     const broken = [two[0], { ...two[1], engagements: [{ ...inboundEmail(1), timestamp: 'last tuesday' }] }, { ...two[1], company: { ...two[1]!.company, arr: -5 } }];
     const { code, out, err } = run(['score', '--input', 'companies.json'], { 'companies.json': broken });
