@@ -11,10 +11,10 @@ import { portalLogger, type Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
+import { DAY_MS } from '../scoring/time.ts';
 
 // The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
 const HISTORY_DAYS = 120;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
 export interface SnapshotSource {
@@ -59,6 +59,16 @@ const substance = ({ scoredAt: _at, changeReason: _reason, priority, ...rest }: 
 
 const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 
+/** What scoring needs from earlier runs: each company's recent cards (trend, "why it changed") and CSM overrides. */
+export const loadScoringHistory = async (db: Db, portalId: number, now: Date, companyIds?: readonly string[]) => {
+  const scores = scoresRepository(db);
+  const [history, overrides] = await Promise.all([
+    scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
+    scores.milestoneOverrides(portalId, companyIds),
+  ]);
+  return { history, overrides };
+};
+
 /** The card to store, or null when the latest stored card already says the same thing today. */
 export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): ScoreCard | null => {
   if (!latest || !isDeepStrictEqual(substance(card), substance(latest.card))) return card;
@@ -78,10 +88,9 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const now = deps.clock.now();
   const { config, version } = await effectiveScoringConfig(deps.db, portalId);
   const scores = scoresRepository(deps.db);
-  const [latest, history, overrides] = await Promise.all([
+  const [latest, { history, overrides }] = await Promise.all([
     scores.latestByCompany(portalId, companyIds),
-    scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
-    scores.milestoneOverrides(portalId, companyIds),
+    loadScoringHistory(deps.db, portalId, now, companyIds),
   ]);
 
   const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [] };

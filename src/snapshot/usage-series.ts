@@ -1,6 +1,5 @@
 import type { UsagePoint } from '../scoring/snapshot.schema.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../scoring/time.ts';
 
 /** Expands a daily series as the usage API serves it ({ startDate, values[] }) into the snapshot's dated points. */
 export const usagePointsFromDailySeries = (series: { metric: string; startDate: string; values: readonly number[] }): UsagePoint[] => {

@@ -11,6 +11,7 @@ import { findCompanyRecord, scoresRepository } from '../../store/scores-reposito
 import { playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
 import { cardCacheFor } from './card-cache.ts';
 import type { CardTarget } from './trusted-portal.ts';
+import { DAY_MS } from '../../scoring/time.ts';
 
 export interface CardActionDeps {
   db: Db;
@@ -21,7 +22,6 @@ export interface CardActionDeps {
 }
 
 const TASK_DUE_DAYS = 2;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const taskPriority: Record<Cohort, 'HIGH' | 'MEDIUM' | 'LOW'> = { dark: 'HIGH', negative: 'HIGH', neutral: 'MEDIUM', positive: 'MEDIUM', bad_fit: 'LOW' };
 
 const requireCompany = async (deps: CardActionDeps, target: CardTarget) => {

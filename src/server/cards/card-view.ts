@@ -2,9 +2,9 @@ import type { ComponentKey } from '../../scoring/config.schema.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { playLabel, playValue } from '../../writeback/play-values.ts';
 import type { ScoreView } from './card-data.schema.ts';
+import { DAY_MS } from '../../scoring/time.ts';
 
 export const TREND_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const componentLabels: Record<ComponentKey, string> = {
   usage: 'Product usage',

@@ -1,14 +1,11 @@
-import { effectiveScoringConfig, type SnapshotSource } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../jobs/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
 import { scoreCompany } from '../../scoring/score.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { PreviousCard } from '../../scoring/snapshot.schema.ts';
 import type { Db } from '../../store/db.ts';
-import { scoresRepository, type MilestoneOverride } from '../../store/scores-repository.ts';
-
-const HISTORY_DAYS = 120;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import type { MilestoneOverride } from '../../store/scores-repository.ts';
 
 export interface DryRunReport {
   currentVersion: number | null;
@@ -49,13 +46,9 @@ export const dryRunConfig = async (
 ): Promise<DryRunReport> => {
   const now = deps.clock.now();
   const current = await effectiveScoringConfig(deps.db, portalId);
-  const scores = scoresRepository(deps.db);
-  const [history, overrides] = await Promise.all([
-    scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS)),
-    scores.milestoneOverrides(portalId),
-  ]);
-  const before = await outcomes(deps, portalId, current.config, now, { history, overrides });
-  const after = await outcomes(deps, portalId, proposed, now, { history, overrides });
+  const past = await loadScoringHistory(deps.db, portalId, now);
+  const before = await outcomes(deps, portalId, current.config, now, past);
+  const after = await outcomes(deps, portalId, proposed, now, past);
   const report: DryRunReport = { currentVersion: current.version, companies: 0, customerChanged: 0, cohortChanged: 0, statusChanged: 0, playChanged: 0, cohortMoves: {} };
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(id);
