@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import type { Queryable } from '../../store/db.ts';
-import { installationsRepository } from '../../store/installations-repository.ts';
+import { isActiveInstallation } from '../../install/installation-guard.ts';
 
 const cardQuerySchema = z.object({
   portalId: z.string({ error: 'portalId is required' }).regex(/^\d{1,15}$/, 'portalId must be a HubSpot portal id').transform(Number),
@@ -21,7 +21,7 @@ export interface CardTarget {
  */
 export const trustedCardTarget = async (db: Queryable, req: Request): Promise<CardTarget> => {
   const target = cardTargetFromQuery(req);
-  await requireActiveInstallation(db, target.portalId);
+  await requirePortalInstalled(db, target.portalId);
   return target;
 };
 
@@ -32,7 +32,7 @@ export const cardTargetFromQuery = (req: Request): CardTarget => {
   return { portalId: parsed.data.portalId, companyId: parsed.data.objectId };
 };
 
-export const requireActiveInstallation = async (db: Queryable, portalId: number): Promise<void> => {
-  const installation = await installationsRepository(db).find(portalId);
-  if (installation?.status !== 'active') throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
+/** Card routes answer 403 for a portal Waypoint no longer serves (jobs use the install guard's own error). */
+export const requirePortalInstalled = async (db: Queryable, portalId: number): Promise<void> => {
+  if (!(await isActiveInstallation(db, portalId))) throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
 };

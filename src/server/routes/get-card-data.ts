@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { Db } from '../../store/db.ts';
 import { cardCacheFor } from '../cards/card-cache.ts';
 import { loadCardData } from '../cards/load-card-data.ts';
-import { cardTargetFromQuery, requireActiveInstallation } from '../cards/trusted-portal.ts';
+import { cardTargetFromQuery, requirePortalInstalled } from '../cards/trusted-portal.ts';
 
 export interface CardDataRouteDeps {
   db: Db;
@@ -16,7 +16,7 @@ export const cardDataRouter = (deps: CardDataRouteDeps): Router => {
   router.get('/api/cards/company', deps.verifyHubSpotSignature, async (req, res) => {
     const { portalId, companyId } = cardTargetFromQuery(req);
     const body = await cardCacheFor(deps.db).get(portalId, companyId, async () => {
-      await requireActiveInstallation(deps.db, portalId);
+      await requirePortalInstalled(deps.db, portalId);
       return JSON.stringify(await loadCardData(deps.db, portalId, companyId));
     });
     res.setHeader('Cache-Control', 'no-store');
