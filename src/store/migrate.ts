@@ -7,9 +7,17 @@ const migrationsDir = new URL('./migrations/', import.meta.url);
 
 export type Migration = { version: string; sql: string };
 
-export const loadMigrations = async (): Promise<Migration[]> => {
-  const files = (await readdir(migrationsDir)).filter((name) => name.endsWith('.sql')).sort();
-  return Promise.all(files.map(async (name) => ({ version: name.replace(/\.sql$/, ''), sql: await readFile(new URL(name, migrationsDir), 'utf8') })));
+let loaded: Promise<Migration[]> | undefined;
+
+/** The migration files ship with the release and never change while it runs: read them once, not on every /readyz. */
+export const loadMigrations = (): Promise<Migration[]> => {
+  loaded ??= readdir(migrationsDir).then((names) => Promise.all(names.filter((name) => name.endsWith('.sql')).sort()
+    .map(async (name) => ({ version: name.replace(/\.sql$/, ''), sql: await readFile(new URL(name, migrationsDir), 'utf8') }))))
+    .catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+  return loaded;
 };
 
 /**
