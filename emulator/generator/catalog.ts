@@ -1,4 +1,4 @@
-// Vocabulary of the synthetic portals. The fit lists mirror /work/notes/archetypes.md (the default ideal-customer
+// Vocabulary of the synthetic portals. The fit lists mirror docs/emulator-archetypes.md (the default ideal-customer
 // profile the scoring engine ships with), so a change there must be made here too.
 
 export const goodIndustries = [

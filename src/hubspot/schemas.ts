@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Response shapes of the endpoints Waypoint uses (see notes/hubspot-contract.md). Fields Waypoint relies on are
+// Response shapes of the endpoints Waypoint uses. Fields Waypoint relies on are
 // required; the rest stay optional so HubSpot adding or omitting incidental fields never breaks a sync.
 
 const cursorPagingSchema = z.object({

@@ -1,7 +1,7 @@
 import { scoringConfigSchema } from './config.schema.ts';
 import type { ScoringConfig, ScoringConfigInput } from './config.schema.ts';
 
-/** Default for a B2B SaaS portal; see docs/scoring.md and /work/notes/archetypes.md for where the numbers come from. */
+/** Default for a B2B SaaS portal; see docs/scoring.md; docs/emulator-archetypes.md describes the portals they are measured on. */
 const defaultInput: ScoringConfigInput = {
   version: 1,
   customerFilter: { property: 'lifecyclestage', values: ['customer'] },
