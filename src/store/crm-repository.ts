@@ -5,39 +5,60 @@ import type { Queryable } from './db.ts';
 export interface CrmRecordInput {
   id: string;
   properties: Record<string, string | null>;
+  /** When HubSpot last modified the record (its hs_lastmodifieddate): a read older than the stored one is refused. */
   updatedAt?: string;
+}
+
+export interface UpsertResult {
+  /** Ids whose stored properties actually changed (new ones included). */
+  changed: string[];
+  /** Ids whose stored version is newer than this read: kept as stored, only marked seen by this run. */
+  stale: string[];
 }
 
 export const COMPANIES = 'companies';
 
 const idRows = z.array(z.object({ id: z.string() }));
 const ids = (rows: unknown): string[] => idRows.parse(rows).map((r) => r.id);
+const upsertRows = z.array(z.object({ id: z.string(), changed: z.boolean(), stale: z.boolean() }));
 
 /**
  * Children point at their company: from = engagement/ticket/deal/feedback/contact, to = company. Bind to the Db,
  * or to a transaction's Queryable so a page's rows and its checkpoint commit together.
  */
 export const crmRepository = (db: Queryable) => ({
-  /** Upserts records and returns the ids whose stored properties actually changed (new ones included). */
-  async upsertObjects(portalId: number, type: string, records: readonly CrmRecordInput[]): Promise<string[]> {
-    if (records.length === 0) return [];
+  /**
+   * Upserts records unless the store already holds a newer version: a full sync's page read before a webhook's
+   * re-read must not undo it when it commits later. A stale row still counts as seen by the run (synced_at), so the
+   * end-of-sync sweep keeps it. The previous rows are looked up by `= ANY(ids)` so the planner takes the primary
+   * key however large the table grows.
+   */
+  async upsertObjects(portalId: number, type: string, records: readonly CrmRecordInput[]): Promise<UpsertResult> {
+    if (records.length === 0) return { changed: [], stale: [] };
     const input = JSON.stringify(records.map((r) => ({ id: r.id, properties: r.properties, updated_at: r.updatedAt ?? null })));
     const rows = await db.query(
-      `WITH input AS (SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($3::jsonb) AS r(id text, properties jsonb, updated_at timestamptz)),
+      `WITH input AS (
+         SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($3::jsonb) AS r(id text, properties jsonb, updated_at timestamptz)
+         ORDER BY id, updated_at DESC NULLS LAST),
        previous AS (
-         SELECT o.object_id, o.properties FROM crm_objects o JOIN input i ON o.object_id = i.id
-         WHERE o.portal_id = $1 AND o.object_type = $2),
+         SELECT o.object_id, o.properties FROM crm_objects o
+         WHERE o.portal_id = $1 AND o.object_type = $2 AND o.object_id = ANY($4::text[])),
        written AS (
-         INSERT INTO crm_objects (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at)
+         INSERT INTO crm_objects AS o (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at)
          SELECT $1, $2, i.id, i.properties, false, i.updated_at, now() FROM input i
          ON CONFLICT (portal_id, object_type, object_id) DO UPDATE SET
-           properties = EXCLUDED.properties, archived = false, hs_updated_at = EXCLUDED.hs_updated_at, synced_at = now()
-         RETURNING object_id, properties)
-       SELECT w.object_id AS id FROM written w LEFT JOIN previous p ON p.object_id = w.object_id
-       WHERE p.object_id IS NULL OR p.properties IS DISTINCT FROM w.properties`,
-      [portalId, type, input],
+           properties = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.properties ELSE EXCLUDED.properties END,
+           hs_updated_at = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.hs_updated_at ELSE EXCLUDED.hs_updated_at END,
+           archived = false, synced_at = now()
+         RETURNING object_id, properties, hs_updated_at)
+       SELECT w.object_id AS id,
+         (p.object_id IS NULL OR p.properties IS DISTINCT FROM w.properties) AS changed,
+         (i.updated_at IS NOT NULL AND w.hs_updated_at > i.updated_at) AS stale
+       FROM written w JOIN input i ON i.id = w.object_id LEFT JOIN previous p ON p.object_id = w.object_id`,
+      [portalId, type, input, [...new Set(records.map((r) => r.id))]],
     );
-    return ids(rows);
+    const result = upsertRows.parse(rows);
+    return { changed: result.filter((r) => r.changed).map((r) => r.id), stale: result.filter((r) => r.stale).map((r) => r.id) };
   },
 
   /** Removes records and every association touching them; returns the companies they were attached to. */

@@ -49,6 +49,17 @@ export const syncRepository = (db: Queryable) => ({
     );
   },
 
+  /** A page's checkpoint and its run's live progress in one statement (a full sync saves both with every page). */
+  async saveRunCheckpoint(portalId: number, stream: string, cursor: unknown, run: { runId: number; progress: object }): Promise<void> {
+    await db.query(
+      `WITH saved AS (
+         INSERT INTO sync_checkpoints (portal_id, stream, cursor, updated_at) VALUES ($1, $2, $3::jsonb, now())
+         ON CONFLICT (portal_id, stream) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now())
+       UPDATE sync_runs SET progress = $5::jsonb, status = 'running', finished_at = NULL WHERE portal_id = $1 AND id = $4`,
+      [portalId, stream, JSON.stringify(cursor), run.runId, JSON.stringify(run.progress)],
+    );
+  },
+
   async deleteCheckpoint(portalId: number, stream: string): Promise<void> {
     await db.query('DELETE FROM sync_checkpoints WHERE portal_id = $1 AND stream = $2', [portalId, stream]);
   },

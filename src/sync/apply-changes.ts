@@ -64,7 +64,7 @@ export const writeCompanies = async (tx: Queryable, portalId: number, settings: 
   const held = await crm.existing(portalId, COMPANIES, [...records.map((r) => r.id), ...mergedAway(records)]);
   const customers = records.filter((r) => isCustomer(settings, r.properties));
   const left = [...new Set([...records.filter((r) => !isCustomer(settings, r.properties)).map((r) => r.id), ...mergedAway(records)])].filter((id) => held.has(id));
-  const changed = await crm.upsertObjects(portalId, COMPANIES, customers.map(toRecordInput));
+  const { changed } = await crm.upsertObjects(portalId, COMPANIES, customers.map(toRecordInput));
   await removeCompanies(tx, portalId, left);
   return { changed, entered: customers.filter((r) => !held.has(r.id)).map((r) => r.id), left };
 };
@@ -85,7 +85,10 @@ export const writeChildren = async (tx: Queryable, portalId: number, fetched: Fe
     else if (mode === 'replace') dropped.push(record.id);
   }
   const upserted = records.filter((r) => kept.has(r.id));
-  const changed = new Set(await crm.upsertObjects(portalId, type, upserted.map(toRecordInput)));
+  const written = await crm.upsertObjects(portalId, type, upserted.map(toRecordInput));
+  const changed = new Set(written.changed);
+  // Links read with a stale record are as old as it is: the store keeps the newer read's links.
+  for (const id of written.stale) kept.delete(id);
   const before = await crm.linksOf(portalId, type, [...kept.keys()]);
   if (mode === 'replace') await crm.replaceChildLinks(portalId, type, kept);
   else await crm.insertLinks(portalId, type, [...kept].flatMap(([child, companies]) => companies.map((company) => ({ child, company }))));

@@ -4,7 +4,7 @@ import { BATCH_MAX } from '../hubspot/objects.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { crmRepository } from '../store/crm-repository.ts';
 import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
-import type { PhaseContext } from './full-sync.ts';
+import type { PhaseContext } from './full-sync-context.ts';
 import { childProperties, type ChildType } from './object-catalogue.ts';
 import { companyIdsOf, toRecordInput } from './sync-deps.ts';
 
@@ -42,7 +42,9 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
     const next = page.nextAfter === undefined ? enterPhase(phaseAfter(type)) : { listAfter: page.nextAfter };
     await context.commit(type, kept, next, async (tx) => {
       const crm = crmRepository(tx);
-      await crm.upsertObjects(portalId, type, kept.map(toRecordInput));
+      const { stale } = await crm.upsertObjects(portalId, type, kept.map(toRecordInput));
+      // A newer read (a webhook's, while this page was in flight) brought its own links with it.
+      for (const id of stale) links.delete(id);
       await crm.replaceChildLinks(portalId, type, links);
     });
   }

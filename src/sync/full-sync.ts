@@ -1,15 +1,15 @@
-import type { PortalClient } from '../hubspot/client.ts';
 import { parseHubSpotTimestamp } from '../hubspot/search.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import { crmRepository } from '../store/crm-repository.ts';
-import type { Session } from '../store/db.ts';
+import { refreshPlannerStatistics } from '../store/planner-statistics.ts';
 import { syncRepository } from '../store/sync-repository.ts';
 import {
   enterPhase, FULL_STREAM, fullCursorSchema, incrementalStream, incrementalWatermark, type FullCursor,
 } from './full-sync-cursor.ts';
+import type { PhaseContext } from './full-sync-context.ts';
 import { syncAssociationsStrategy, syncCompanies, syncListStrategy } from './full-sync-phases.ts';
-import { childTypes, type SyncSettings } from './object-catalogue.ts';
+import { childTypes } from './object-catalogue.ts';
 import { progressTracker, type ProgressTracker } from './progress.ts';
 import { minimumRequests, planType, type TypePlan } from './strategy.ts';
 import type { SyncDeps } from './sync-deps.ts';
@@ -21,18 +21,6 @@ export interface FullSyncResult {
   rateLimited: number;
   plan: FullCursor['plan'];
   swept: number;
-}
-
-/** What every phase gets: the portal's door, its settings, and one way to commit a page with its checkpoint. */
-export interface PhaseContext {
-  portalId: number;
-  client: PortalClient;
-  settings: SyncSettings;
-  cursor: () => FullCursor;
-  signal?: AbortSignal;
-  /** Runs the page's writes, then saves the advanced cursor and progress in the same transaction. */
-  commit(objectType: string, records: readonly HubSpotObject[], next: Partial<FullCursor>, write?: (tx: Session) => Promise<void>): Promise<void>;
-  db: SyncDeps['db'];
 }
 
 const newestModified = (records: readonly HubSpotObject[], since: number): number =>
@@ -93,10 +81,11 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
       };
       await deps.db.transaction(async (tx) => {
         await write?.(tx);
-        await syncRepository(tx).saveCheckpoint(portalId, FULL_STREAM, advanced);
-        await syncRepository(tx).updateRun(portalId, advanced.runId, { progress: current });
+        await syncRepository(tx).saveRunCheckpoint(portalId, FULL_STREAM, advanced, { runId: advanced.runId, progress: current });
       });
+      const phaseDone = advanced.phase !== cursor.phase;
       cursor = advanced;
+      if (phaseDone) await refreshPlannerStatistics(deps.db);
       signal?.throwIfAborted();
     },
   };

@@ -48,8 +48,7 @@ export const runIncrementalSync = async (deps: SyncDeps, portalId: number, water
     const current = progress.page(type, records);
     await deps.db.transaction(async (tx) => {
       (await write(tx)).forEach((id) => affected.add(id));
-      await syncRepository(tx).saveCheckpoint(portalId, incrementalStream(type), { sinceMs });
-      await syncRepository(tx).updateRun(portalId, run.id, { progress: current });
+      await syncRepository(tx).saveRunCheckpoint(portalId, incrementalStream(type), { sinceMs }, { runId: run.id, progress: current });
     });
     signal?.throwIfAborted();
   };

@@ -1,5 +1,6 @@
 import type { HubSpotClient } from '../hubspot/client.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
+import { parseHubSpotTimestamp } from '../hubspot/search.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { COMPANIES, crmRepository, type CrmRecordInput } from '../store/crm-repository.ts';
@@ -17,9 +18,11 @@ export interface SyncDeps {
   requestScoring(portalId: number, companyIds: readonly string[] | null): Promise<void>;
 }
 
-export const toRecordInput = (record: HubSpotObject): CrmRecordInput => ({
-  id: record.id, properties: record.properties, updatedAt: record.updatedAt,
-});
+/** HubSpot's own modification time decides which of two reads of a record is newer (updatedAt when it is absent). */
+export const toRecordInput = (record: HubSpotObject): CrmRecordInput => {
+  const modifiedMs = parseHubSpotTimestamp(record.properties.hs_lastmodifieddate);
+  return { id: record.id, properties: record.properties, updatedAt: modifiedMs === undefined ? record.updatedAt : new Date(modifiedMs).toISOString() };
+};
 
 /** Every association type HubSpot lists to companies (labelled or not), as distinct company ids. */
 export const companyIdsOf = (record: HubSpotObject): string[] =>

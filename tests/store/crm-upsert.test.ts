@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crmRepository } from '../../src/store/crm-repository.ts';
+import type { Db } from '../../src/store/db.ts';
+import { storeBackends } from '../helpers/stores.ts';
+
+const PORTAL = 4242;
+
+describe.each(storeBackends())('CRM upserts on $name', (backend) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await backend.open());
+  });
+  afterAll(async () => cleanup());
+
+  const stored = async (id: string) => (await db.query<{ properties: Record<string, string>; synced_at: Date }>(
+    "SELECT properties, synced_at FROM crm_objects WHERE portal_id = $1 AND object_type = 'contacts' AND object_id = $2", [PORTAL, id]))[0];
+
+  it('when an older read of a record commits after a newer one, then the store keeps the newer and reports the older as stale', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [{ id: '1', properties: { jobtitle: 'VP' }, updatedAt: '2026-11-20T10:00:00.000Z' }]);
+    const seenBefore = (await stored('1'))?.synced_at;
+    const older = await crm.upsertObjects(PORTAL, 'contacts', [{ id: '1', properties: { jobtitle: 'Intern' }, updatedAt: '2026-11-19T10:00:00.000Z' }]);
+    expect(older).toEqual({ changed: [], stale: ['1'] });
+    const after = await stored('1');
+    expect(after?.properties).toEqual({ jobtitle: 'VP' });
+    // Still seen by the run that read it: the end-of-sync sweep must not drop it.
+    expect(new Date(after?.synced_at ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(seenBefore ?? 0).getTime());
+  });
+
+  it('when a newer or equally recent read arrives, then it replaces what is stored', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [{ id: '2', properties: { jobtitle: 'VP' }, updatedAt: '2026-11-20T10:00:00.000Z' }]);
+    expect(await crm.upsertObjects(PORTAL, 'contacts', [{ id: '2', properties: { jobtitle: 'CEO' }, updatedAt: '2026-11-21T10:00:00.000Z' }]))
+      .toEqual({ changed: ['2'], stale: [] });
+    expect(await crm.upsertObjects(PORTAL, 'contacts', [{ id: '2', properties: { jobtitle: 'CFO' }, updatedAt: '2026-11-21T10:00:00.000Z' }]))
+      .toEqual({ changed: ['2'], stale: [] });
+    expect((await stored('2'))?.properties).toEqual({ jobtitle: 'CFO' });
+  });
+
+  it('when one page holds two reads of the same record, then the newer one is stored', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [
+      { id: '3', properties: { jobtitle: 'new' }, updatedAt: '2026-11-22T10:00:00.000Z' },
+      { id: '3', properties: { jobtitle: 'old' }, updatedAt: '2026-11-01T10:00:00.000Z' },
+    ]);
+    expect((await stored('3'))?.properties).toEqual({ jobtitle: 'new' });
+  });
+
+  it('when a read carries no modification time, then it is taken as it is', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [{ id: '4', properties: { jobtitle: 'VP' }, updatedAt: '2026-11-20T10:00:00.000Z' }]);
+    expect(await crm.upsertObjects(PORTAL, 'contacts', [{ id: '4', properties: { jobtitle: 'COO' } }])).toEqual({ changed: ['4'], stale: [] });
+    expect((await stored('4'))?.properties).toEqual({ jobtitle: 'COO' });
+  });
+});
