@@ -10,15 +10,30 @@ import { planRuns, scenarioExists } from './plan.ts';
  * `npm run bench [-- --quick] [-- --size XL] [-- --only <scenario>] [-- --markdown]`: runs every scenario in its own
  * child process, one after another so they never compete for the CPU, prints the table and writes bench/results.json.
  */
+const usage = `usage: npm run bench -- [--quick] [--size XL] [--only <scenario>] [--out FILE] [--markdown]
+  Runs every scenario in its own child process, prints the table and writes the figures.
+  --quick            sizes S and M, fewer samples; writes bench/results.quick.json (never the committed full results)
+  --size S|M|L|XL    adds a portal size to the sync scenario (repeatable)
+  --only NAME        runs the scenarios whose label starts with NAME (baseline, sync, freshness, scoring, writeback, card,
+                     webhooks); their figures replace only theirs in the results file, the others are kept
+  --out FILE         where to write (default bench/results.json, or bench/results.quick.json with --quick)
+  --markdown         also prints the README's table
+  -h, --help         this text`;
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     size: { type: 'string', multiple: true, default: [] },
     only: { type: 'string' },
-    out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+    out: { type: 'string' },
     markdown: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const out = values.out ?? fileURLToPath(new URL(values.quick ? './results.quick.json' : './results.json', import.meta.url));
 const extraSizes = z.array(z.enum(['S', 'M', 'L', 'XL'])).parse(values.size);
 
 const figures: Record<string, number> = {};
@@ -44,5 +59,5 @@ for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only 
 }
 console.log(formatTable(figures, missing));
 if (values.markdown) console.log(`\n${formatMarkdown(figures)}`);
-console.log(`\n${Object.keys(figures).length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s -> ${values.out}`);
-await writeResults(values.out, figures);
+console.log(`\n${Object.keys(figures).length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s -> ${out}`);
+await writeResults(out, figures, { keepOthers: values.only !== undefined });

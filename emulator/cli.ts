@@ -25,8 +25,35 @@ const argsSchema = z.object({
   'fault-malformed': z.coerce.number().min(0).max(1).default(0),
 });
 
+const usage = `usage: npm run emulator -- [options]
+  A local HubSpot with one seeded synthetic portal; prints its base URL, portal id, a dev token and OAuth commands.
+  --size S|M|L|XL          portal size: 200 / 5,000 / 20,000 / 100,000 companies (default S)
+  --seed N                 the same seed gives the same portal (default 1)
+  --port N --host H        where to listen (default 4010 on 127.0.0.1)
+  --now ISO|today          the portal's history ends here (default today, UTC midnight)
+  --portal-id N            the portal's id (default derived from the seed)
+  --client-id, --client-secret, --app-id   the OAuth app (defaults: HUBSPOT_CLIENT_ID / HUBSPOT_CLIENT_SECRET or emulator-*, 4242)
+  --webhook-target URL     where to deliver signed webhook batches
+  --time-scale X           scales every rate window (0.1: ten times faster; default 1)
+  --rate-limit N           requests per rolling 10 s per portal (default 100)
+  --fault-429 P --fault-5xx P --fault-drop P --fault-malformed P --fault-seed S   seeded fault rates, 0..1
+  -h, --help               this text`;
+
 const stringOptions = Object.fromEntries(Object.keys(argsSchema.shape).map((k) => [k, { type: 'string' as const }]));
-const parsed = argsSchema.safeParse(parseArgs({ options: stringOptions, allowPositionals: false }).values);
+const raw = (() => {
+  try {
+    return parseArgs({ options: { ...stringOptions, help: { type: 'boolean', short: 'h' } }, allowPositionals: false }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+})();
+if (raw.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const { help: _help, ...options } = raw;
+const parsed = argsSchema.safeParse(options);
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
   process.exit(2);

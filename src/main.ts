@@ -4,13 +4,14 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server/index.ts';
 import { formatConfigProblems, loadConfig, type Config } from './config/env.ts';
+import { withEnvFile } from './config/env-file.ts';
 import { buildRouters } from './composition/routers.ts';
 import { buildServices, type HubSpotSettings } from './composition/services.ts';
 import { registerWorkers } from './composition/workers.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startSchedule } from './jobs/schedule.ts';
 import { runSandbox } from './sandbox/run-sandbox.ts';
-import { createApp } from './server/create-app.ts';
+import { createApp, createHealthApp } from './server/create-app.ts';
 import { listen } from './server/listen.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
@@ -77,13 +78,15 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   const enqueueFullSync = (portalId: number) => (sandboxSyncing ? Promise.resolve(null) : queue.enqueue('sync-portal', portalId, { mode: 'full' }));
 
   let draining = false;
+  const isDraining = () => draining;
   const routers = buildRouters(services, { sandbox: sandbox !== undefined, enqueueFullSync });
-  const server = runsWeb ? await listen(createApp({ logger, db, routers, isDraining: () => draining }), config.PORT, config.HOST) : undefined;
-  if (server) logger.info({ port: server.port, url: config.publicBaseUrl }, 'listening');
+  const app = runsWeb ? createApp({ logger, db, routers, isDraining }) : createHealthApp({ logger, db, isDraining });
+  const server = await listen(app, config.PORT, config.HOST);
+  logger.info({ port: server.port, url: config.publicBaseUrl, routes: runsWeb ? 'all' : 'health' }, 'listening');
 
   if (sandbox) {
     const result = await runSandbox({
-      db, clock, logger, hubspot: services.hubspot, emulator: sandbox.emulator, appBaseUrl: `http://127.0.0.1:${server?.port ?? config.PORT}`,
+      db, clock, logger, hubspot: services.hubspot, emulator: sandbox.emulator, appBaseUrl: `http://127.0.0.1:${server.port}`,
       syncDeps: services.syncDeps, out,
     });
     sandboxSyncing = false;
@@ -106,7 +109,8 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
     draining = true;
     logger.info('shutting down: finishing in-flight requests and the current job step');
     schedule?.stop();
-    await server?.close(config.SHUTDOWN_TIMEOUT_MS);
+    if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
+    await server.close(config.SHUTDOWN_TIMEOUT_MS);
     await queue.stop({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     await db.close();
     await sandbox?.emulator.stop();
@@ -116,15 +120,17 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
 };
 
 const main = async () => {
-  const loaded = loadConfig(process.env);
+  const { env, loadedFrom } = withEnvFile(process.env);
+  const loaded = loadConfig(env);
   if (!loaded.ok) {
     console.error(formatConfigProblems(loaded.error));
     process.exit(1);
   }
   const config = loaded.value;
   // The sandbox talks to a person at a terminal: only warnings and errors as JSON, unless asked for more.
-  const level = config.sandbox && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
+  const level = config.sandbox && !env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level });
+  if (loadedFrom) logger.info({ file: loadedFrom }, 'environment file read');
   const running = await start(config, logger);
   let stopping = false;
   const stop = (signal: string) => {

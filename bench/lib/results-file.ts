@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 type Nested = { [key: string]: number | Nested };
 
@@ -18,6 +18,22 @@ export const nestFigures = (figures: Readonly<Record<string, number>>): Nested =
   return root;
 };
 
-export const writeResults = async (path: string, figures: Readonly<Record<string, number>>): Promise<void> => {
-  await writeFile(path, `${JSON.stringify(nestFigures(figures), null, 2)}\n`);
+export const flattenFigures = (nested: unknown, prefix = ''): Record<string, number> => {
+  if (typeof nested === 'number') return { [prefix]: nested };
+  if (typeof nested !== 'object' || nested === null) return {};
+  return Object.assign({}, ...Object.entries(nested).map(([key, value]) => flattenFigures(value, prefix ? `${prefix}.${key}` : key)));
+};
+
+/**
+ * keepOthers: a run of some scenarios (--only) replaces their figures and keeps every other figure already in the
+ * file, so one re-measured scenario does not erase the rest of the committed results.
+ */
+export const writeResults = async (path: string, figures: Readonly<Record<string, number>>, options: { keepOthers?: boolean } = {}): Promise<void> => {
+  const kept = options.keepOthers
+    ? await readFile(path, 'utf8').then((text) => flattenFigures(JSON.parse(text)), (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return {};
+      throw error;
+    })
+    : {};
+  await writeFile(path, `${JSON.stringify(nestFigures({ ...kept, ...figures }), null, 2)}\n`);
 };

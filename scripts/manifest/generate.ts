@@ -5,11 +5,18 @@ import { z } from 'zod';
 import { buildManifest, defaultManifestConfig, manifestConfigSchema } from './build-manifest.ts';
 import { stageCards } from './stage-cards.ts';
 
-// node scripts/manifest/generate.ts --base-url https://waypoint.acme.io [--app-name "Waypoint"] [--root DIR]
+// npm run manifest -- --base-url https://waypoint.acme.io [--app-name "Waypoint"] [--root DIR]
 // Flags win over PUBLIC_BASE_URL / APP_NAME. Rewrites the manifest files and the cards' backend URL, then stages
 // cards/ into app-manifest/src/app/cards/ for `hs project upload` (run from app-manifest/).
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+export const manifestUsage = `usage: npm run manifest -- --base-url https://waypoint.example.com [--app-name "Waypoint"] [--root DIR]
+  Writes the HubSpot project under app-manifest/ for that public address and stages cards/ into it for hs project upload.
+  --base-url URL   Waypoint's public HTTPS address (default: PUBLIC_BASE_URL)
+  --app-name NAME  the app's name in HubSpot (default: APP_NAME, else Waypoint)
+  --root DIR       the checkout to write into (default: this one)
+  -h, --help       this text`;
 
 export type GenerateResult = { written: string[]; stagedTo: string };
 
@@ -37,7 +44,9 @@ export const generate = (argv: string[], env: NodeJS.ProcessEnv): GenerateResult
   return { written: files.map((file) => file.path), stagedTo: stageCards(root) };
 };
 
-if (import.meta.main) {
+if (import.meta.main && (process.argv.includes('--help') || process.argv.includes('-h'))) {
+  console.log(manifestUsage);
+} else if (import.meta.main) {
   try {
     const result = generate(process.argv.slice(2), process.env);
     console.log([...result.written.map((path) => `wrote ${path}`), `staged cards/ into ${result.stagedTo}`].join('\n'));

@@ -4,4 +4,6 @@ export type CliIo = {
   out(line: string): void;
   err(line: string): void;
   now(): Date;
+  /** The process environment with .env applied: commands that open the store read DATABASE_URL / DATA_DIR here. */
+  env: Record<string, string | undefined>;
 };

@@ -51,6 +51,7 @@ export const envSchema = z.object({
   SYNC_INCREMENTAL_CRON: cron.default('*/15 * * * *'),
   SYNC_FULL_CRON: cron.default('0 3 * * *'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(15_000),
+  SHUTDOWN_DRAIN_MS: integer(0, 600_000).default(0),
   SANDBOX_SIZE: z.enum(['S', 'M', 'L', 'XL']).default('S'),
   SANDBOX_SEED: integer(0, 2 ** 31).default(7),
 });

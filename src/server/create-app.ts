@@ -28,8 +28,22 @@ export const createApp = (deps: AppDeps): Express => {
   // hubspot.fetch caps bodies at 1 MB and webhook batches are small; anything larger is not from HubSpot.
   app.use(express.json({ limit: '1mb', verify: keepRawBody }));
   app.get('/healthz', getHealthz);
-  app.get('/readyz', getReadyz(deps.db));
+  app.get('/readyz', getReadyz(deps.db, deps.isDraining));
   for (const router of deps.routers ?? []) app.use(router);
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+};
+
+/**
+ * A worker-only process serves no product routes, but its orchestrator still needs to know it is alive and ready:
+ * the same /healthz and /readyz as the web app, on the worker's own port.
+ */
+export const createHealthApp = (deps: Pick<AppDeps, 'logger' | 'db' | 'isDraining'>): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', getHealthz);
+  app.get('/readyz', getReadyz(deps.db, deps.isDraining));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -50,3 +50,13 @@ export const pendingMigrations = async (db: Db): Promise<string[]> => {
   const done = new Set(rows.map((r) => r.version));
   return all.map((m) => m.version).filter((v) => !done.has(v));
 };
+
+export type MigrationState = { version: string; appliedAt: string | null };
+
+/** Every migration this release ships, with when it was applied here (null: still pending). */
+export const migrationStatus = async (db: Db): Promise<MigrationState[]> => {
+  const all = await loadMigrations();
+  const rows = await db.query<{ version: string; applied_at: Date | string }>('SELECT version, applied_at FROM schema_migrations').catch(() => []);
+  const appliedAt = new Map(rows.map((r) => [r.version, new Date(r.applied_at).toISOString()]));
+  return all.map((m) => ({ version: m.version, appliedAt: appliedAt.get(m.version) ?? null }));
+};

@@ -9,8 +9,11 @@ export type StoreOptions =
   /** dataDir undefined keeps the embedded store in memory (tests). */
   | { kind: 'pglite'; dataDir: string | undefined };
 
-/** Opens the configured store and brings its schema up to date before anyone uses it. */
-export const openStore = async (options: StoreOptions): Promise<Db> => {
+/**
+ * Opens the configured store and brings its schema up to date before anyone uses it. Only the migrate command opens
+ * it without migrating, to report what is pending.
+ */
+export const openStore = async (options: StoreOptions, { migrateSchema = true }: { migrateSchema?: boolean } = {}): Promise<Db> => {
   let db: Db;
   if (options.kind === 'postgres') {
     db = await openPostgres(options.databaseUrl, { max: options.poolSize });
@@ -18,6 +21,7 @@ export const openStore = async (options: StoreOptions): Promise<Db> => {
     if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     db = await openPglite(options.dataDir);
   }
+  if (!migrateSchema) return db;
   try {
     await migrate(db);
   } catch (error) {

@@ -16,6 +16,7 @@ const run = (argv: string[], files: Record<string, unknown>) => {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     now: () => new Date('2030-01-01T00:00:00Z'),
+    env: {},
   });
   return { code, out, err };
 };

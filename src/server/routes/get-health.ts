@@ -7,8 +7,15 @@ export const getHealthz: RequestHandler = (_req, res) => {
   res.json({ status: 'ok' });
 };
 
-/** GET /readyz: the store answers and its schema is current, so this process can take traffic. */
-export const getReadyz = (db: Db): RequestHandler => async (_req, res) => {
+/**
+ * GET /readyz: the store answers and its schema is current, so this process can take traffic. A process draining
+ * after SIGTERM says no at once, so the load balancer or orchestrator stops sending it work before it closes.
+ */
+export const getReadyz = (db: Db, isDraining: () => boolean = () => false): RequestHandler => async (_req, res) => {
+  if (isDraining()) {
+    res.status(503).json({ status: 'not_ready', reason: 'draining' });
+    return;
+  }
   try {
     await db.query('SELECT 1');
     const pending = await pendingMigrations(db);
