@@ -1,4 +1,5 @@
 import { snapshotJsonSchema } from '../scoring/snapshot-json-schema.ts';
+import { apiKeyUsage, runApiKeyCommand } from './api-key-command.ts';
 import type { CliIo } from './io.ts';
 import { migrateUsage, runMigrateCommand } from './migrate-command.ts';
 import { runScoreCommand, scoreUsage } from './score-command.ts';
@@ -6,6 +7,7 @@ import { runScoreCommand, scoreUsage } from './score-command.ts';
 const usage = [
   'usage: npm run waypoint -- <command> [--help]',
   '  score --input companies.json [--config config.json] [--now ISO]   score snapshots, one card per line',
+  '  api-key create|list|revoke --portal N [--name NAME] [PREFIX]       mint, list or revoke a portal\'s API keys',
   '  migrate [--status]                                               apply (or list) the store\'s schema migrations',
   '  snapshot-schema                                                  print the snapshot JSON Schema (docs/snapshot.schema.json)',
 ].join('\n');
@@ -22,6 +24,12 @@ export const runCli = (argv: string[], io: CliIo): number | Promise<number> => {
         return 0;
       }
       return runScoreCommand(rest, io);
+    case 'api-key':
+      if (isHelp(rest)) {
+        io.out(apiKeyUsage);
+        return 0;
+      }
+      return runApiKeyCommand(rest, io);
     case 'migrate':
       return runMigrateCommand(rest, io);
     case 'snapshot-schema':
@@ -38,7 +46,7 @@ export const runCli = (argv: string[], io: CliIo): number | Promise<number> => {
       io.out(usage);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`unknown command "${command}"\n${usage}\n${scoreUsage}\n${migrateUsage}`);
+      io.err(`unknown command "${command}"\n${usage}\n${scoreUsage}\n${migrateUsage}\n${apiKeyUsage}`);
       return 2;
   }
 };

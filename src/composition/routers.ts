@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { cardDataRouter } from '../server/routes/get-card-data.ts';
 import { cardActionsRouter } from '../server/routes/post-card-actions.ts';
 import { previewRouter } from '../server/routes/get-preview-company.ts';
+import { apiKeysRouter } from '../server/routes/api-keys.ts';
 import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
@@ -15,9 +16,10 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
   const routers = [
     install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
-    postUsageRouter({ db, verifyApiKey: portalOfApiKey(install.apiKeys), requestScoring: services.requestScoring }),
+    postUsageRouter({ db, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
+    apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: install.requirePortalAdmin }),
     cardDataRouter({ db, verifyHubSpotSignature: install.verifyHubSpotSignature }),
     cardActionsRouter({ db, clock, logger, hubspot, snapshots, verifyHubSpotSignature: install.verifyHubSpotSignature }),
   ];

@@ -5,6 +5,8 @@ import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
+import { mintApiKey } from '../install/api-keys.ts';
+import { apiKeysRepository } from '../store/api-keys-repository.ts';
 import { installationsRepository } from '../store/installations-repository.ts';
 import { scoresRepository } from '../store/scores-repository.ts';
 import { runFullSync } from '../sync/full-sync.ts';
@@ -39,6 +41,8 @@ export interface SandboxResult {
   portalId: number;
   scoring: Omit<ScorePortalReport, 'cards'>;
   writeBack: WriteBackReport;
+  /** A key minted for the demo portal, so the usage and admin APIs can be tried at once. */
+  apiKey: string;
 }
 
 export const BATCH_UPDATE_ENDPOINT = 'POST /crm/objects/2026-03/companies/batch/update';
@@ -96,5 +100,12 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out('Top of the worklist');
   for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);
   out('');
-  return { portalId, scoring, writeBack };
+  const { key } = await mintApiKey({ apiKeys: apiKeysRepository(deps.db), clock: deps.clock }, { portalId, name: 'sandbox' });
+  const company = cards[0];
+  out(`API key for portal ${portalId} (shown once): ${key}`);
+  out('Send product usage with it:');
+  out(`  curl -X POST ${deps.appBaseUrl}/api/v1/usage -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \\`);
+  out(`    -d '[{"companyId":"${company?.companyId ?? '<company id>'}","date":"${deps.clock.now().toISOString().slice(0, 10)}","metric":"active_users","value":12}]'`);
+  out('');
+  return { portalId, scoring, writeBack, apiKey: key };
 };

@@ -52,6 +52,15 @@ export const apiKeysRepository = (db: Queryable) => ({
     const rows = await db.query('UPDATE api_keys SET revoked_at = $3 WHERE portal_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [portalId, id, now]);
     return rows.length > 0;
   },
+
+  /** The portal's active keys whose prefix starts with `prefix`: people name a key by the prefix they were shown. */
+  async activeByPrefix(portalId: number, prefix: string): Promise<ApiKeyRecord[]> {
+    const rows = await db.query(
+      `SELECT ${columns} FROM api_keys WHERE portal_id = $1 AND revoked_at IS NULL AND starts_with(key_prefix, $2) ORDER BY id`,
+      [portalId, prefix],
+    );
+    return rows.map(toApiKey);
+  },
 });
 
 export type ApiKeysRepository = ReturnType<typeof apiKeysRepository>;

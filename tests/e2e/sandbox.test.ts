@@ -78,6 +78,18 @@ describe('the sandbox main job against the emulator', () => {
     expect(writeBack).toMatchObject({ written: 0, batchRequests: 0 });
     expect(batchUpdates()).toBe(before);
   });
+  // Last: the usage it sends changes a customer's data.
+  it('when the sandbox has run, then it printed a key for the demo portal that the usage API accepts as printed', async () => {
+    const text = sandbox.lines.join('\n');
+    expect(text).toContain(`API key for portal ${sandbox.result.portalId} (shown once): ${sandbox.result.apiKey}`);
+    const [companyId] = [...(await scoresRepository(sandbox.db).latestByCompany(sandbox.result.portalId)).keys()];
+    const response = await fetch(`${sandbox.baseUrl}/api/v1/usage`, {
+      method: 'POST', headers: { authorization: `Bearer ${sandbox.result.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ companyId, date: '2026-11-01', metric: 'active_users', value: 3 }]),
+    });
+    expect(response.status).toBe(200);
+    expect(text).toContain(`curl -X POST ${sandbox.baseUrl}/api/v1/usage -H "Authorization: Bearer ${sandbox.result.apiKey}"`);
+  });
 });
 
 // HubSpot echoes datetimes in its own ISO form and may drop trailing zeros of numbers; compare values, not spellings.

@@ -8,7 +8,23 @@ import { checkHubSpotSignature, hasHubSpotSignature, signatureError, type Signat
 /** Who is acting for the portal, left on res.locals.admin for handlers and audit fields. */
 export type PortalAdmin =
   | { portalId: number; via: 'api_key'; keyId: number; keyPrefix: string }
-  | { portalId: number; via: 'hubspot_signature' };
+  | { portalId: number; via: 'hubspot_signature'; user: SignedUser | null };
+
+/** The HubSpot user hubspot.fetch names in the signed URL (userId, userEmail), when it names one. */
+export type SignedUser = { userId: number; email: string | null };
+
+const signedUserOf = (query: Record<string, unknown>): SignedUser | null => {
+  const userId = portalIdSchema.safeParse(query.userId);
+  if (!userId.success) return null;
+  const email = z.email().max(254).safeParse(query.userEmail);
+  return { userId: userId.data, email: email.success ? email.data : null };
+};
+
+/** Who saved something, for audit fields: the API key's prefix or the signed HubSpot user. */
+export const actorOf = (admin: PortalAdmin): string => {
+  if (admin.via === 'api_key') return `api_key:${admin.keyPrefix}`;
+  return admin.user ? `hubspot_user:${admin.user.userId}${admin.user.email ? `:${admin.user.email}` : ''}` : 'hubspot';
+};
 
 const portalIdSchema = z.coerce.number().int().positive();
 const bearerPattern = /^Bearer\s+(\S+)$/i;
@@ -43,11 +59,22 @@ export const requirePortalAdmin = (deps: SignatureCheckDeps & { apiKeys: ApiKeys
     if (!verdict.valid) throw signatureError(verdict);
     // The signature covers the whole URL, so a portalId in its query is as trustworthy as the request itself.
     if (portalIdSchema.safeParse(req.query.portalId).data !== portalId) throw notFound(portalId);
-    res.locals.admin = { portalId, via: 'hubspot_signature' } satisfies PortalAdmin;
+    res.locals.admin = { portalId, via: 'hubspot_signature', user: signedUserOf(req.query) } satisfies PortalAdmin;
     next();
     return;
   }
 
   res.setHeader('WWW-Authenticate', 'Bearer realm="waypoint"');
   throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <API key> or a HubSpot-signed request');
+};
+
+/**
+ * After requirePortalAdmin: only a request HubSpot signed gets through. Minting and revoking keys is for a person
+ * in HubSpot (the settings page) or the operator's CLI, never for a key itself, so a leaked key cannot mint more.
+ */
+export const requireHubSpotSigned: RequestHandler = (_req, res, next) => {
+  if ((res.locals.admin as PortalAdmin | undefined)?.via !== 'hubspot_signature') {
+    throw new AppError('FORBIDDEN', 'Only a HubSpot-signed request (the settings page) may manage API keys');
+  }
+  next();
 };

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { authenticateApiKey } from '../../install/api-keys.ts';
+import { systemClock, type Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ApiKeysRepository } from '../../store/api-keys-repository.ts';
 import { crmRepository } from '../../store/crm-repository.ts';
@@ -14,9 +15,12 @@ export interface PostUsageDeps {
   requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
 }
 
-/** verifyApiKey backed by the install lifecycle's hashed per-portal keys. */
-export const portalOfApiKey = (apiKeys: ApiKeysRepository) => async (token: string): Promise<number | null> =>
-  (await authenticateApiKey({ apiKeys }, token))?.portalId ?? null;
+/** verifyApiKey backed by the install lifecycle's hashed per-portal keys; each use is recorded as the key's last use. */
+export const portalOfApiKey = (apiKeys: ApiKeysRepository, clock: Clock = systemClock) => async (token: string): Promise<number | null> => {
+  const key = await authenticateApiKey({ apiKeys }, token);
+  if (key) await apiKeys.touch(key.id, clock.now());
+  return key?.portalId ?? null;
+};
 
 const MAX_ROWS = 5_000;
 const bearerPattern = /^Bearer\s+(\S+)$/i;
