@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server/index.ts';
 import { formatConfigProblems, loadConfig, type Config } from './config/env.ts';
 import { withEnvFile } from './config/env-file.ts';
+import { createMetrics } from './composition/metrics.ts';
 import { buildRouters } from './composition/routers.ts';
 import { buildServices, type HubSpotSettings } from './composition/services.ts';
 import { registerWorkers } from './composition/workers.ts';
@@ -67,9 +68,11 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   const settings = sandbox?.settings ?? productionSettings(config);
   const db = await openStore(sandbox?.store ?? config.store);
   logger.info({ store: db.kind, role: config.PROCESS_ROLE, sandbox: config.sandbox }, 'store ready');
-  const queue = await startQueue(db, logger);
   const clock = systemClock;
-  const services = buildServices({ db, queue, clock, logger, settings });
+  const startedQueue = await startQueue(db, logger);
+  const metrics = createMetrics({ db, queue: startedQueue, clock });
+  const queue = metrics.instrument(startedQueue);
+  const services = buildServices({ db, queue, clock, logger, settings, metrics });
   const runsWeb = config.PROCESS_ROLE !== 'worker' || sandbox !== undefined;
   const runsWorker = config.PROCESS_ROLE !== 'web';
 
@@ -80,7 +83,8 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   let draining = false;
   const isDraining = () => draining;
   const routers = buildRouters(services, { sandbox: sandbox !== undefined, enqueueFullSync });
-  const app = runsWeb ? createApp({ logger, db, routers, isDraining }) : createHealthApp({ logger, db, isDraining });
+  const served = { logger, db, isDraining, metrics: { registry: metrics.registry, token: config.METRICS_TOKEN } };
+  const app = runsWeb ? createApp({ ...served, routers }) : createHealthApp(served);
   const server = await listen(app, config.PORT, config.HOST);
   logger.info({ port: server.port, url: config.publicBaseUrl, routes: runsWeb ? 'all' : 'health' }, 'listening');
 

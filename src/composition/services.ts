@@ -2,6 +2,7 @@ import { createHubSpotClient, type HubSpotClient } from '../hubspot/client.ts';
 import { createInstallModule, type InstallModule, type InstallSettings } from '../install/install-module.ts';
 import type { SnapshotSource } from '../jobs/score-portal.ts';
 import type { Queue } from '../jobs/queue.ts';
+import type { Metrics } from './metrics.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
@@ -23,6 +24,8 @@ export type Services = {
   clock: Clock;
   logger: Logger;
   settings: HubSpotSettings;
+  /** Absent in tests and tools that compose services without a /metrics endpoint. */
+  metrics?: Metrics;
   install: InstallModule;
   hubspot: HubSpotClient;
   snapshots: SnapshotSource;
@@ -31,7 +34,7 @@ export type Services = {
   requestScoring(portalId: number, companyIds?: readonly string[] | null): Promise<void>;
 };
 
-export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger: Logger; settings: HubSpotSettings }): Services => {
+export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger: Logger; settings: HubSpotSettings; metrics?: Metrics }): Services => {
   const { db, queue, clock, logger, settings } = deps;
   const install = createInstallModule(settings, { db, logger, clock });
   const hubspot = createHubSpotClient({
@@ -39,6 +42,7 @@ export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger
     tokenProvider: install.tokenProvider,
     logger,
     limits: { requestsPerWindow: settings.requestsPer10s, searchRequestsPerWindow: settings.searchPerSecond },
+    ...(deps.metrics ? { onRequest: deps.metrics.onHubSpotRequest } : {}),
   });
   const rescoreRequests = rescoreRequestsRepository(db);
   const requestScoring = async (portalId: number, companyIds?: readonly string[] | null) => {

@@ -43,17 +43,19 @@ export const registerWorkers = async (services: Services): Promise<void> => {
     const companyIds = await rescoreRequests.take(data.portalId);
     if (companyIds?.length === 0) return;
     try {
-      await scorePortal(
+      const report = await scorePortal(
         {
           db, clock, logger, snapshots,
           afterScoring: async (portalId, ids) => {
             // Cards served by this process show the new scores at once rather than after the cache's few seconds.
             cardCacheFor(db).invalidate(portalId);
-            await writebackPortal({ db, hubspot, clock, logger }, { portalId, companyIds: ids });
+            const written = await writebackPortal({ db, hubspot, clock, logger }, { portalId, companyIds: ids });
+            services.metrics?.wroteBack(portalId, written);
           },
         },
         { portalId: data.portalId, companyIds },
       );
+      services.metrics?.scored(data.portalId, report);
     } catch (error) {
       // The requests were taken before scoring; put them back so the retry covers them.
       await rescoreRequests.add(data.portalId, companyIds);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../shared/errors.ts';
 
 // Values of these never appear in an error message, even when they are what is wrong.
-export const secretVariables = new Set(['HUBSPOT_CLIENT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS', 'DATABASE_URL']);
+export const secretVariables = new Set(['HUBSPOT_CLIENT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS', 'DATABASE_URL', 'METRICS_TOKEN']);
 
 const integer = (min: number, max: number) =>
   z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number)
@@ -52,6 +52,7 @@ export const envSchema = z.object({
   SYNC_FULL_CRON: cron.default('0 3 * * *'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(15_000),
   SHUTDOWN_DRAIN_MS: integer(0, 600_000).default(0),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16)').max(200).optional(),
   SANDBOX_SIZE: z.enum(['S', 'M', 'L', 'XL']).default('S'),
   SANDBOX_SEED: integer(0, 2 ** 31).default(7),
 });

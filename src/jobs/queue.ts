@@ -18,6 +18,8 @@ export type Queue = {
   /** Starts consuming a job type in this process. */
   work(name: JobName, handler: JobHandler, options?: { concurrency?: number }): Promise<void>;
   stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Jobs waiting (created or waiting to retry) and running per queue, read from pg-boss's table as it is now. */
+  depths(): Promise<Record<JobName, { waiting: number; active: number }>>;
   boss: PgBoss;
 };
 
@@ -49,6 +51,20 @@ export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
           await handler(job.data, { jobId: job.id, signal: job.signal });
         },
       );
+    },
+    depths: async () => {
+      // pg-boss's own getQueue counts are refreshed by its monitor every so often; a depth gauge wants the table.
+      const rows = await db.query<{ name: string; state: string; n: number }>(
+        `SELECT name, state, count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') GROUP BY name, state`,
+      );
+      const depths = Object.fromEntries(jobNames.map((name) => [name, { waiting: 0, active: 0 }])) as Record<JobName, { waiting: number; active: number }>;
+      for (const row of rows) {
+        const depth = depths[row.name as JobName];
+        if (!depth) continue;
+        if (row.state === 'active') depth.active += row.n;
+        else depth.waiting += row.n;
+      }
+      return depths;
     },
     stop: async ({ timeoutMs = 15_000 } = {}) => {
       // Graceful: workers finish the job step they are in; no new jobs are fetched.

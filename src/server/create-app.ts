@@ -1,10 +1,12 @@
 import express, { type Express, type Router } from 'express';
+import type { Registry } from 'prom-client';
 import type { Db } from '../store/db.ts';
 import type { Logger } from '../shared/logger.ts';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
 import { keepRawBody } from './middleware/raw-body.ts';
 import { requestLogger } from './middleware/request-logger.ts';
 import { getHealthz, getReadyz } from './routes/get-health.ts';
+import { getMetrics } from './routes/get-metrics.ts';
 
 export type AppDeps = {
   logger: Logger;
@@ -13,6 +15,8 @@ export type AppDeps = {
   routers?: Router[];
   /** While true, responses ask clients to close their connection so a draining server empties quickly. */
   isDraining?: () => boolean;
+  /** Served at GET /metrics; `token`, when set, is the bearer token a scraper must send. */
+  metrics?: { registry: Registry; token: string | undefined };
 };
 
 /** Builds the HTTP app without listening, so tests drive it in-process. */
@@ -29,6 +33,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(express.json({ limit: '1mb', verify: keepRawBody }));
   app.get('/healthz', getHealthz);
   app.get('/readyz', getReadyz(deps.db, deps.isDraining));
+  if (deps.metrics) app.get('/metrics', getMetrics(deps.metrics.registry, deps.metrics.token));
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
@@ -36,14 +41,15 @@ export const createApp = (deps: AppDeps): Express => {
 };
 
 /**
- * A worker-only process serves no product routes, but its orchestrator still needs to know it is alive and ready:
- * the same /healthz and /readyz as the web app, on the worker's own port.
+ * A worker-only process serves no product routes, but its orchestrator still needs to know it is alive and ready,
+ * and its jobs are what /metrics times: the same /healthz, /readyz and /metrics as the web app, on its own port.
  */
-export const createHealthApp = (deps: Pick<AppDeps, 'logger' | 'db' | 'isDraining'>): Express => {
+export const createHealthApp = (deps: Pick<AppDeps, 'logger' | 'db' | 'isDraining' | 'metrics'>): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', getHealthz);
   app.get('/readyz', getReadyz(deps.db, deps.isDraining));
+  if (deps.metrics) app.get('/metrics', getMetrics(deps.metrics.registry, deps.metrics.token));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;
