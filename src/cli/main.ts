@@ -1,5 +1,6 @@
 import { snapshotJsonSchema } from '../scoring/snapshot-json-schema.ts';
 import { apiKeyUsage, runApiKeyCommand } from './api-key-command.ts';
+import { configUsage, runConfigCommand } from './config-command.ts';
 import type { CliIo } from './io.ts';
 import { migrateUsage, runMigrateCommand } from './migrate-command.ts';
 import { runScoreCommand, scoreUsage } from './score-command.ts';
@@ -8,6 +9,7 @@ const usage = [
   'usage: npm run waypoint -- <command> [--help]',
   '  score --input companies.json [--config config.json] [--now ISO]   score snapshots, one card per line',
   '  api-key create|list|revoke --portal N [--name NAME] [PREFIX]       mint, list or revoke a portal\'s API keys',
+  '  config show|diff|apply --portal N [FILE]                          the portal\'s scoring config, a dry run of FILE, or saving it',
   '  migrate [--status]                                               apply (or list) the store\'s schema migrations',
   '  snapshot-schema                                                  print the snapshot JSON Schema (docs/snapshot.schema.json)',
 ].join('\n');
@@ -30,6 +32,12 @@ export const runCli = (argv: string[], io: CliIo): number | Promise<number> => {
         return 0;
       }
       return runApiKeyCommand(rest, io);
+    case 'config':
+      if (isHelp(rest)) {
+        io.out(configUsage);
+        return 0;
+      }
+      return runConfigCommand(rest, io);
     case 'migrate':
       return runMigrateCommand(rest, io);
     case 'snapshot-schema':
@@ -46,7 +54,7 @@ export const runCli = (argv: string[], io: CliIo): number | Promise<number> => {
       io.out(usage);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`unknown command "${command}"\n${usage}\n${scoreUsage}\n${migrateUsage}\n${apiKeyUsage}`);
+      io.err(`unknown command "${command}"\n${usage}\n${scoreUsage}\n${migrateUsage}\n${apiKeyUsage}\n${configUsage}`);
       return 2;
   }
 };

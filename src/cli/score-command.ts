@@ -11,7 +11,7 @@ import type { CliIo } from './io.ts';
 
 export const scoreUsage = 'usage: npm run waypoint -- score --input companies.json [--config config.json] [--now 2026-11-01T00:00:00Z]';
 
-const readJson = (path: string, io: CliIo): { ok: true; value: unknown } | { ok: false; message: string } => {
+export const readJson = (path: string, io: CliIo): { ok: true; value: unknown } | { ok: false; message: string } => {
   let text: string;
   try {
     text = io.readFile(path);

@@ -41,6 +41,20 @@ export const scoringConfigRepository = (db: Db) => ({
     return rows[0] ? toStored(portalId, rows[0]) : null;
   },
 
+  /** The portal's versions, newest first, at most `limit`. */
+  async history(portalId: number, limit: number): Promise<StoredScoringConfig[]> {
+    const rows = await db.query(
+      'SELECT version, config, created_at, created_by FROM scoring_configs WHERE portal_id = $1 ORDER BY version DESC LIMIT $2',
+      [portalId, limit],
+    );
+    return rows.map((row) => toStored(portalId, row));
+  },
+
+  async version(portalId: number, version: number): Promise<StoredScoringConfig | null> {
+    const rows = await db.query('SELECT version, config, created_at, created_by FROM scoring_configs WHERE portal_id = $1 AND version = $2', [portalId, version]);
+    return rows[0] ? toStored(portalId, rows[0]) : null;
+  },
+
   /**
    * Saves the config as the portal's next version. The primary key (portal_id, version) turns two admins saving
    * at once into one success and one CONFLICT instead of a lost update.

@@ -1,12 +1,15 @@
 import { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
 import { effectiveScoringConfig, type SnapshotSource } from '../../jobs/score-portal.ts';
-import { parseScoringConfig, type ScoringConfig } from '../../scoring/config.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
-import { scoringConfigRepository } from '../../store/scoring-config-repository.ts';
-import type { PortalAdmin } from '../middleware/admin-auth.ts';
+import { scoringConfigRepository, type StoredScoringConfig } from '../../store/scoring-config-repository.ts';
+import { actorOf, type PortalAdmin } from '../middleware/admin-auth.ts';
+import { parseConfigAuthor } from '../scoring-config/config-author.ts';
+import { draftOverCurrent } from '../scoring-config/config-draft.ts';
 import { dryRunConfig } from '../scoring-config/dry-run.ts';
+import { dryRunRuns, type DryRunRuns } from '../scoring-config/dry-run-runs.ts';
 
 export interface ScoringConfigRouteDeps {
   db: Db;
@@ -16,41 +19,85 @@ export interface ScoringConfigRouteDeps {
   requirePortalAdmin: RequestHandler;
   /** Called after a new version is saved, e.g. to enqueue score-portal so cards follow the new rules. */
   onConfigSaved?: (portalId: number) => Promise<unknown>;
+  /** In-process registry of dry runs that outlast one request (shared by the routes of this app). */
+  dryRuns?: DryRunRuns;
+  /** A dry run stops with an error after this long (default 5 minutes), so a huge portal cannot hold a process. */
+  dryRunTimeoutMs?: number;
 }
 
 const base = '/api/v1/portals/:portalId/scoring-config';
+const HISTORY_LIMIT = 50;
 
 const adminOf = (res: Response): PortalAdmin => res.locals.admin as PortalAdmin;
+const versionSchema = z.coerce.number().int().positive();
 
-const parseBody = (body: unknown): ScoringConfig => {
-  const parsed = parseScoringConfig(body);
-  if (!parsed.ok) {
-    const first = parsed.error[0];
-    throw new AppError('VALIDATION_FAILED', `Scoring config is invalid: ${first ? `${first.path} ${first.message}` : 'unknown problem'}`, { details: parsed.error });
-  }
-  return parsed.value;
-};
+const describeVersion = (stored: StoredScoringConfig) => ({
+  version: stored.version,
+  savedAt: stored.createdAt.toISOString(),
+  savedBy: parseConfigAuthor(stored.createdBy),
+});
 
-/** GET/PUT the portal's scoring config (versioned) and POST .../dry-run to see a draft's effect before saving it. */
+/**
+ * GET/PUT the portal's scoring config (PUT takes a partial document merged over the current one), POST .../dry-run
+ * to see a draft's whole-portal effect first, GET .../versions for the history and POST .../versions/:v/rollback
+ * (with .../versions/:v/dry-run before it) to go back.
+ */
 export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
   const router = Router();
+  const runs = deps.dryRuns ?? dryRunRuns();
+  const repository = scoringConfigRepository(deps.db);
+
+  const versionOf = async (portalId: number, raw: unknown): Promise<StoredScoringConfig> => {
+    const version = versionSchema.safeParse(raw);
+    if (!version.success) throw new AppError('VALIDATION_FAILED', 'version must be a positive whole number');
+    const stored = await repository.version(portalId, version.data);
+    if (!stored) throw new AppError('NOT_FOUND', `Portal ${portalId} has no scoring config version ${version.data}`);
+    return stored;
+  };
+  const save = async (res: Response, config: StoredScoringConfig['config']) => {
+    const admin = adminOf(res);
+    const saved = await repository.save(admin.portalId, config, actorOf(admin), deps.clock.now());
+    await deps.onConfigSaved?.(admin.portalId);
+    res.json({ portalId: admin.portalId, isDefault: false, config: saved.config, ...describeVersion(saved) });
+  };
+  const startDryRun = async (res: Response, proposed: StoredScoringConfig['config']) => {
+    const { portalId } = adminOf(res);
+    const status = await runs.start(portalId, (onProgress) =>
+      dryRunConfig(deps, portalId, proposed, { onProgress, signal: AbortSignal.timeout(deps.dryRunTimeoutMs ?? 5 * 60_000) }));
+    res.status(status.status === 'done' ? 200 : 202).json(status.status === 'done' ? status.report : status);
+  };
+
   router.get(base, deps.requirePortalAdmin, async (_req, res) => {
     const { portalId } = adminOf(res);
     const { config, version } = await effectiveScoringConfig(deps.db, portalId);
     res.json({ portalId, version, isDefault: version === null, config });
   });
   router.put(base, deps.requirePortalAdmin, async (req, res) => {
-    const admin = adminOf(res);
-    const config = parseBody(req.body);
-    const createdBy = admin.via === 'api_key' ? `api_key:${admin.keyPrefix}` : 'hubspot';
-    const saved = await scoringConfigRepository(deps.db).save(admin.portalId, config, createdBy, deps.clock.now());
-    await deps.onConfigSaved?.(admin.portalId);
-    res.json({ portalId: admin.portalId, version: saved.version, isDefault: false, config: saved.config });
+    const { config } = await draftOverCurrent(deps.db, adminOf(res).portalId, req.body);
+    await save(res, config);
   });
   router.post(`${base}/dry-run`, deps.requirePortalAdmin, async (req, res) => {
+    const { config } = await draftOverCurrent(deps.db, adminOf(res).portalId, req.body);
+    await startDryRun(res, config);
+  });
+  router.get(`${base}/dry-runs/:dryRunId`, deps.requirePortalAdmin, (req, res) => {
+    const status = runs.status(adminOf(res).portalId, String(req.params.dryRunId));
+    if (!status) throw new AppError('NOT_FOUND', 'No such dry run in this process (it may have expired): start it again');
+    res.status(status.status === 'done' ? 200 : 202).json(status.status === 'done' ? status.report : status);
+  });
+  router.get(`${base}/versions`, deps.requirePortalAdmin, async (_req, res) => {
     const { portalId } = adminOf(res);
-    const proposed = parseBody(req.body);
-    res.json(await dryRunConfig(deps, portalId, proposed));
+    res.json({ portalId, versions: (await repository.history(portalId, HISTORY_LIMIT)).map(describeVersion) });
+  });
+  router.get(`${base}/versions/:version`, deps.requirePortalAdmin, async (req, res) => {
+    const stored = await versionOf(adminOf(res).portalId, req.params.version);
+    res.json({ ...describeVersion(stored), config: stored.config });
+  });
+  router.post(`${base}/versions/:version/dry-run`, deps.requirePortalAdmin, async (req, res) => {
+    await startDryRun(res, (await versionOf(adminOf(res).portalId, req.params.version)).config);
+  });
+  router.post(`${base}/versions/:version/rollback`, deps.requirePortalAdmin, async (req, res) => {
+    await save(res, (await versionOf(adminOf(res).portalId, req.params.version)).config);
   });
   return router;
 };

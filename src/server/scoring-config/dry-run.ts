@@ -1,11 +1,30 @@
+import { createHash } from 'node:crypto';
 import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../jobs/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
+import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { scoreCompany } from '../../scoring/score.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { PreviousCard } from '../../scoring/snapshot.schema.ts';
+import type { CompanySnapshot, PreviousCard } from '../../scoring/snapshot.schema.ts';
 import type { Db } from '../../store/db.ts';
 import type { MilestoneOverride } from '../../store/scores-repository.ts';
+import { propertiesFromCard } from '../../writeback/card-properties.ts';
+
+/** One company whose assessment the proposed config changes, as the settings page lists it. */
+export interface DryRunChange {
+  companyId: string;
+  name: string;
+  /** "from -> to" per value that moves; absent when it stays. "customer" moves when the customer rule changes. */
+  customer?: { from: boolean; to: boolean };
+  fit?: { from: string; to: string };
+  cohort?: { from: string; to: string };
+  status?: { from: string; to: string };
+  play?: { from: string; to: string };
+  /** Why, in one sentence, under the proposed config. */
+  reason: string;
+  /** Waypoint properties write-back would change on this company. */
+  propertiesChanged: number;
+}
 
 export interface DryRunReport {
   currentVersion: number | null;
@@ -13,59 +32,151 @@ export interface DryRunReport {
   companies: number;
   /** Companies that are customers under one config and not under the other. */
   customerChanged: number;
+  fitChanged: number;
   cohortChanged: number;
   statusChanged: number;
   playChanged: number;
   /** "from->to" cohort moves with how many companies make each. */
   cohortMoves: Record<string, number>;
+  /** HubSpot properties write-back would write across the portal, and on how many companies. */
+  writeBack: { properties: number; companies: number };
+  /** The companies that change, by name; at most `changesLimit`, `changesTruncated` says when more changed. */
+  changes: DryRunChange[];
+  changesTruncated: boolean;
 }
 
-type Outcome = { customer: boolean; cohort: string; status: string; play: string };
+export interface DryRunProgress {
+  phase: 'current' | 'proposed';
+  companiesDone: number;
+}
 
-const outcomes = async (
-  deps: { snapshots: SnapshotSource }, portalId: number, config: ScoringConfig, now: Date, past: PastScores,
-): Promise<Map<string, Outcome>> => {
-  const byCompany = new Map<string, Outcome>();
-  for await (const loaded of deps.snapshots.load(portalId, config)) {
-    const id = loaded.company.id;
-    const card = scoreCompany({ ...loaded, previousCards: past.history.get(id) ?? [], milestoneOverrides: past.overrides.get(id) ?? [] }, config, now);
-    byCompany.set(id, { customer: isCustomer(loaded.company.properties, config), cohort: card.cohort, status: card.health.status, play: card.nextPlay.play });
-  }
-  return byCompany;
+export interface DryRunOptions {
+  /** Called at most about once a second while the dry run goes on, after its first second. */
+  onProgress?: (progress: DryRunProgress) => void;
+  signal?: AbortSignal;
+  changesLimit?: number;
+}
+
+// Per company only a few short fields and one digest per written property are kept between the two passes, so
+// a 100,000-company portal holds a few MB here, not every score card twice.
+type Outcome = { customer: boolean; fit: string; cohort: string; status: string; play: string; properties: string };
+
+const DIGEST = 10;
+// propertiesFromCard lists its properties in one fixed order, so digests line up position by position.
+const digests = (card: ScoreCard): string =>
+  Object.values(propertiesFromCard(card)).map((value) => createHash('sha1').update(value).digest('base64').slice(0, DIGEST)).join('');
+const differingProperties = (before: string | undefined, after: string): number => {
+  let count = 0;
+  for (let at = 0; at < after.length; at += DIGEST) if (before?.slice(at, at + DIGEST) !== after.slice(at, at + DIGEST)) count += 1;
+  return count;
 };
+
+const outcomeOf = (card: ScoreCard, customer: boolean): Outcome => ({
+  customer, fit: card.fit.value, cohort: card.cohort, status: card.health.status, play: card.nextPlay.play,
+  properties: digests(card),
+});
 
 type PastScores = { history: Map<string, PreviousCard[]>; overrides: Map<string, MilestoneOverride[]> };
 
+const ticker = (options: DryRunOptions) => {
+  const started = Date.now();
+  let lastReport = started;
+  return (progress: DryRunProgress) => {
+    options.signal?.throwIfAborted();
+    const at = Date.now();
+    if (!options.onProgress || at - started < 1_000 || at - lastReport < 1_000) return;
+    lastReport = at;
+    options.onProgress(progress);
+  };
+};
+
+const scored = (loaded: CompanySnapshot, config: ScoringConfig, now: Date, past: PastScores) =>
+  scoreCompany({ ...loaded, previousCards: past.history.get(loaded.company.id) ?? [], milestoneOverrides: past.overrides.get(loaded.company.id) ?? [] }, config, now);
+
+const reasonFor = (card: ScoreCard, change: Omit<DryRunChange, 'reason' | 'companyId' | 'name' | 'propertiesChanged'>): string => {
+  if (change.customer) return change.customer.to ? 'Matches the customer rule now.' : 'No longer matches the customer rule.';
+  if (change.fit) {
+    // A bad rule that matches decides "bad"; a good rule that does not match decides "stretch".
+    const decisive = card.fit.value === 'bad'
+      ? card.fit.criteria.find((c) => c.rule === 'bad' && c.passed)
+      : card.fit.criteria.find((c) => c.rule === 'good' && !c.passed);
+    return decisive ? `Fit ${card.fit.value}: ${decisive.description}.` : `Fit ${card.fit.value}: meets every good-fit rule.`;
+  }
+  return card.nextPlay.reason;
+};
+
+const moved = <T>(from: T, to: T) => (from === to ? undefined : { from, to });
+
 /**
  * Scores every synced company at the same moment with the current and with the proposed config (each building
- * its snapshots through its own property mappings) and counts what would change. Reads only: nothing is stored
- * and nothing reaches HubSpot.
+ * its snapshots through its own property mappings) and reports what would change, company by company. Reads
+ * only: nothing is stored and nothing reaches HubSpot.
  */
 export const dryRunConfig = async (
-  deps: { db: Db; clock: Clock; snapshots: SnapshotSource }, portalId: number, proposed: ScoringConfig,
+  deps: { db: Db; clock: Clock; snapshots: SnapshotSource }, portalId: number, proposed: ScoringConfig, options: DryRunOptions = {},
 ): Promise<DryRunReport> => {
   const now = deps.clock.now();
+  const limit = options.changesLimit ?? 500;
+  const tick = ticker(options);
   const current = await effectiveScoringConfig(deps.db, portalId);
   const past = await loadScoringHistory(deps.db, portalId, now);
-  const before = await outcomes(deps, portalId, current.config, now, past);
-  const after = await outcomes(deps, portalId, proposed, now, past);
-  const report: DryRunReport = { currentVersion: current.version, companies: 0, customerChanged: 0, cohortChanged: 0, statusChanged: 0, playChanged: 0, cohortMoves: {} };
-  for (const id of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(id);
-    const b = after.get(id);
-    if (!a?.customer && !b?.customer) continue;
+  const before = new Map<string, Outcome>();
+  for await (const loaded of deps.snapshots.load(portalId, current.config)) {
+    before.set(loaded.company.id, outcomeOf(scored(loaded, current.config, now, past), isCustomer(loaded.company.properties, current.config)));
+    tick({ phase: 'current', companiesDone: before.size });
+  }
+  const report: DryRunReport = {
+    currentVersion: current.version, companies: 0, customerChanged: 0, fitChanged: 0, cohortChanged: 0, statusChanged: 0, playChanged: 0,
+    cohortMoves: {}, writeBack: { properties: 0, companies: 0 }, changes: [], changesTruncated: false,
+  };
+  const record = (change: DryRunChange) => {
+    if (change.propertiesChanged > 0) {
+      report.writeBack.properties += change.propertiesChanged;
+      report.writeBack.companies += 1;
+    }
+    if (report.changes.length < limit) report.changes.push(change);
+    else report.changesTruncated = true;
+  };
+  let done = 0;
+  const seen = new Set<string>();
+  for await (const loaded of deps.snapshots.load(portalId, proposed)) {
+    const id = loaded.company.id;
+    seen.add(id);
+    tick({ phase: 'proposed', companiesDone: ++done });
+    const card = scored(loaded, proposed, now, past);
+    const after = outcomeOf(card, isCustomer(loaded.company.properties, proposed));
+    const was = before.get(id);
+    if (!was?.customer && !after.customer) continue;
     report.companies += 1;
-    if (!a || !b || a.customer !== b.customer) {
+    const name = loaded.company.name || `Company ${id}`;
+    const propertiesChanged = differingProperties(was?.properties, after.properties);
+    if (!was || was.customer !== after.customer) {
       report.customerChanged += 1;
+      const change = { customer: { from: was?.customer ?? false, to: after.customer } };
+      record({ companyId: id, name, ...change, reason: reasonFor(card, change), propertiesChanged: after.customer ? propertiesChanged : 0 });
       continue;
     }
-    if (a.cohort !== b.cohort) {
+    const change = {
+      fit: moved(was.fit, after.fit), cohort: moved(was.cohort, after.cohort), status: moved(was.status, after.status), play: moved(was.play, after.play),
+    };
+    if (change.fit) report.fitChanged += 1;
+    if (change.cohort) {
       report.cohortChanged += 1;
-      const move = `${a.cohort}->${b.cohort}`;
+      const move = `${change.cohort.from}->${change.cohort.to}`;
       report.cohortMoves[move] = (report.cohortMoves[move] ?? 0) + 1;
     }
-    if (a.status !== b.status) report.statusChanged += 1;
-    if (a.play !== b.play) report.playChanged += 1;
+    if (change.status) report.statusChanged += 1;
+    if (change.play) report.playChanged += 1;
+    const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    if (Object.keys(defined).length === 0 && propertiesChanged === 0) continue;
+    record({ companyId: id, name, ...defined, reason: reasonFor(card, defined), propertiesChanged });
+  }
+  // A customer under the current config that the proposed one no longer loads at all (its rule now excludes it).
+  for (const [id, was] of before) {
+    if (seen.has(id) || !was.customer) continue;
+    report.companies += 1;
+    report.customerChanged += 1;
+    record({ companyId: id, name: `Company ${id}`, customer: { from: true, to: false }, reason: 'No longer matches the customer rule.', propertiesChanged: 0 });
   }
   return report;
 };
