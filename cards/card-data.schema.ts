@@ -14,7 +14,7 @@ const stableId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase iden
 export const healthStatusSchema = z.enum(['green', 'yellow', 'red']);
 export const vectorValueSchema = z.enum(['positive', 'neutral', 'negative']);
 export const cohortSchema = z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']);
-export const milestoneStateSchema = z.enum(['done', 'on_track', 'behind', 'stuck']);
+export const milestoneStateSchema = z.enum(['done', 'on_track', 'behind', 'stuck', 'skipped']);
 export const milestoneKindSchema = z.enum(['functional', 'customer']);
 export const fitValueSchema = z.enum(['good', 'stretch', 'bad']);
 
@@ -39,7 +39,14 @@ export const milestoneSchema = z.object({
   doneAt: dateOrInstant.nullable(),
 });
 
-export const fitCriterionSchema = z.object({ description: z.string().min(1), passed: z.boolean() });
+// rule: a good-fit rule passes when met; a bad-fit rule that matches is the reason for a bad fit. actual: the
+// company's value in HubSpot's words, null when the property is empty.
+export const fitCriterionSchema = z.object({
+  description: z.string().min(1),
+  passed: z.boolean(),
+  rule: z.enum(['good', 'bad']).default('good'),
+  actual: z.string().nullable().default(null),
+});
 
 export const nextPlaySchema = z.object({
   play: stableId,
@@ -52,6 +59,8 @@ export const scoreCardViewSchema = z
   .strictObject({
     healthScore: percent,
     healthStatus: healthStatusSchema,
+    /** Why a veto holds the status below what the score alone gives, e.g. "capped at red: 3 urgent tickets open". */
+    statusCap: z.string().min(1).nullable().default(null),
     trend: z.array(trendPointSchema).max(91),
     vector: z.object({ value: vectorValueSchema, reason: z.string() }),
     components: z.array(healthComponentSchema).max(20),
@@ -63,6 +72,8 @@ export const scoreCardViewSchema = z
     nextPlay: nextPlaySchema,
     changeReason: z.string().nullable(),
     fit: z.object({ value: fitValueSchema, criteria: z.array(fitCriterionSchema).max(20) }),
+    /** Set once the customer has churned: the card shows that instead of a gone-dark warning. */
+    churn: z.object({ reason: z.string().min(1) }).nullable().default(null),
     scoredAt: instant,
   })
   .superRefine((score, ctx) => {

@@ -33,7 +33,16 @@ export const scoredCardData = (overrides: Partial<ScoreCardView> = {}): ScoredCa
       steps: ['Book a call with the champion', 'Re-run onboarding for the new team'],
     },
     changeReason: 'Health fell 9 points: usage dropped.',
-    fit: { value: 'good', criteria: [{ description: 'Industry is logistics', passed: true }, { description: 'Fewer than 20 seats', passed: false }] },
+    fit: {
+      value: 'stretch',
+      criteria: [
+        { description: 'Industry is Logistics and Supply Chain or Retail', passed: true, rule: 'good', actual: 'Logistics and Supply Chain' },
+        { description: 'Number of Employees between 20 and 5,000', passed: false, rule: 'good', actual: '12' },
+        { description: 'Industry is Restaurants or Farming', passed: false, rule: 'bad', actual: 'Logistics and Supply Chain' },
+      ],
+    },
+    statusCap: null,
+    churn: null,
     scoredAt: '2026-11-22T06:00:00Z',
     ...overrides,
   },

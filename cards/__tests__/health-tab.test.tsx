@@ -19,9 +19,12 @@ it('when the tab opens, then it names the company and shows fit with the criteri
   render(<HealthTab context={mocks.context} actions={{ addAlert: vi.fn() }} />);
   await waitFor(() => expect(find(ScoreCircle).props.score).toBe(42));
   expect(find(Heading).text).toBe('Acme Logistics');
-  expect(findByTestId(StatusTag, 'fit-tag').text).toBe('Good fit');
-  const criteria = findAll(Text).map((text) => text.text).filter((text) => text?.startsWith('Meets') || text?.startsWith('Misses'));
-  expect(criteria).toEqual(['Meets: Industry is logistics', 'Misses: Fewer than 20 seats']);
+  expect(findByTestId(StatusTag, 'fit-tag').text).toBe('Stretch');
+  const criteria = findAll(Text).map((text) => text.text).filter((text) => /^(Meets|Misses|Bad-fit)/.test(text ?? ''));
+  expect(criteria).toEqual([
+    'Meets: Industry is Logistics and Supply Chain or Retail (this company: Logistics and Supply Chain)',
+    'Misses: Number of Employees between 20 and 5,000 (this company: 12)',
+  ]);
 });
 
 it('when the sidebar card shows the same customer, then it leaves fit to the tab', async () => {

@@ -4,9 +4,11 @@ import { cohortView, dayOf, healthStatusView, vectorView } from './labels.ts';
 
 type Props = { score: ScoreCardView };
 
-export const CohortTag = ({ cohort }: { cohort: ScoreCardView['cohort'] }) => (
-  <Tag variant={cohortView[cohort].variant} testId="cohort-tag">{cohortView[cohort].label}</Tag>
-);
+// The score alone would give a better band; saying so is what keeps "48 yellow, 49 red" from looking like a bug.
+const capSentence = (cap: string): string => `Status ${cap}`;
+
+export const CohortTag = ({ cohort, churned }: { cohort: ScoreCardView['cohort']; churned: boolean }) =>
+  churned ? <Tag variant="default" testId="cohort-tag">Churned</Tag> : <Tag variant={cohortView[cohort].variant} testId="cohort-tag">{cohortView[cohort].label}</Tag>;
 
 /** Score, status, cohort and Success Vector: what a CSM reads first. */
 export const HealthSummary = ({ score }: Props) => (
@@ -17,9 +19,10 @@ export const HealthSummary = ({ score }: Props) => (
         <StatusTag variant={healthStatusView[score.healthStatus].variant} testId="health-status">
           {healthStatusView[score.healthStatus].label}
         </StatusTag>
-        <CohortTag cohort={score.cohort} />
+        <CohortTag cohort={score.cohort} churned={score.churn !== null} />
       </Flex>
     </Flex>
+    {score.statusCap !== null && <Text variant="microcopy" testId="status-cap">{capSentence(score.statusCap)}</Text>}
     <Flex direction="column" gap="xs" testId="vector">
       <StatusTag variant={vectorView[score.vector.value].variant} testId="vector-tag">
         Success Vector: {vectorView[score.vector.value].label}

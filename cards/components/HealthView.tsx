@@ -18,7 +18,7 @@ export const HealthView = ({ data, actions, layout }: Props) => {
   return (
     <Flex direction="column" gap="md">
       {layout === 'tab' && <Heading>{data.company.name}</Heading>}
-      <GoneDarkAlert goneDark={score.goneDark} />
+      <GoneDarkAlert goneDark={score.goneDark} churn={score.churn} />
       <HealthSummary score={score} />
       <NextPlay
         play={score.nextPlay}

@@ -30,6 +30,7 @@ export const milestoneStateView: Record<MilestoneState, { label: string; variant
   on_track: { label: 'On track', variant: 'info' },
   behind: { label: 'Behind', variant: 'warning' },
   stuck: { label: 'Stuck', variant: 'danger' },
+  skipped: { label: 'Skipped', variant: 'default' },
 };
 
 export const fitView: Record<FitValue, { label: string; variant: StatusTagVariant }> = {
@@ -37,6 +38,9 @@ export const fitView: Record<FitValue, { label: string; variant: StatusTagVarian
   stretch: { label: 'Stretch', variant: 'warning' },
   bad: { label: 'Bad fit', variant: 'danger' },
 };
+
+/** "1 day", "12 days": card sentences read right for every number. */
+export const dayCount = (count: number): string => `${count} ${count === 1 ? 'day' : 'days'}`;
 
 /** "2026-11-23" or an ISO instant, shown as the day only. */
 export const dayOf = (value: string): string => value.slice(0, 10);

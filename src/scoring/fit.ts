@@ -1,12 +1,18 @@
 import type { FitCriterion, ScoringConfig } from './config.schema.ts';
+import { numberLabel, propertyLabel, valueLabel } from './hubspot-labels.ts';
 import type { FitCriterionResult, FitValue } from './score-card.schema.ts';
 
+/** The rule in the portal's words: "Industry is Restaurants or Farming", "Number of Employees below 5". */
 const describe = (c: FitCriterion): string => {
+  const label = propertyLabel(c.property);
   switch (c.op) {
-    case 'in': return `${c.property} in {${c.values.join(', ')}}`;
-    case 'between': return `${c.min} <= ${c.property} <= ${c.max}`;
-    case 'lt': return `${c.property} < ${c.value}`;
-    case 'gte': return `${c.property} >= ${c.value}`;
+    case 'in': {
+      const values = c.values.map((v) => valueLabel(c.property, v));
+      return values.length === 1 ? `${label} is ${values[0]}` : `${label} is ${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+    }
+    case 'between': return `${label} between ${numberLabel(c.min)} and ${numberLabel(c.max)}`;
+    case 'lt': return `${label} below ${numberLabel(c.value)}`;
+    case 'gte': return `${label} at least ${numberLabel(c.value)}`;
   }
 };
 

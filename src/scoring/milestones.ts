@@ -31,7 +31,10 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
       }));
     case 'depth': {
       const seats = snapshot.company.seats;
-      return seats ? facts.activeUsers.find((s) => s.value / seats >= condition.atLeast)?.at ?? null : null;
+      const inSeries = seats ? facts.activeUsers.find((s) => s.value / seats >= condition.atLeast)?.at ?? null : null;
+      // Without a usage series the depth the usage component shows comes from the active-users property; the
+      // milestone must agree with it ("82% of seats active" next to "half of the seats active: stuck" is wrong).
+      return inSeries ?? (facts.depth !== null && facts.depth >= condition.atLeast ? facts.now : null);
     }
     case 'executive_contact':
       return earliest(facts.executives.map((c) => Math.min(toMs(c.createdAt) ?? facts.startMs ?? facts.now, facts.now)));
@@ -45,17 +48,35 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
   }
 };
 
+/** The earliest day an earlier card showed each milestone done: once reached, a milestone stays reached. */
+const doneBefore = (snapshot: CompanySnapshot, now: number): Map<string, number> => {
+  const done = new Map<string, number>();
+  for (const card of snapshot.previousCards) {
+    for (const m of card.milestonesDone ?? []) {
+      const at = toMs(m.doneAt);
+      if (at !== null && at <= now && at < (done.get(m.key) ?? Infinity)) done.set(m.key, at);
+    }
+  }
+  return done;
+};
+
 export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): MilestoneSummary => {
   const { stuckAfterOverdueDays, justReachedDays, items } = config.milestones;
   const overrides = new Map(snapshot.milestoneOverrides.map((o) => [o.key, toMs(o.doneAt)]));
+  const reached = doneBefore(snapshot, facts.now);
+  // Past onboarding, a milestone due within onboarding that never showed up is history, not the next step.
+  const pastOnboarding = facts.stage === 'established';
   let timeToFirstValueDays: number | null = null;
   let justReached: { at: number; result: MilestoneResult } | null = null;
   const milestones = items.map((item): MilestoneResult => {
     const override = overrides.get(item.key);
-    const doneMs = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts);
+    const found = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts);
+    const earlier = reached.get(item.key) ?? null;
+    const doneMs = found === null ? earlier : earlier === null ? found : Math.min(found, earlier);
     const expectedMs = facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;
     let state: MilestoneState = 'on_track';
     if (doneMs !== null) state = 'done';
+    else if (pastOnboarding && item.expectedDays <= config.lifecycle.onboardingDays) state = 'skipped';
     else if (expectedMs !== null && facts.now > expectedMs) {
       state = facts.now - expectedMs > stuckAfterOverdueDays * DAY_MS ? 'stuck' : 'behind';
     }
@@ -71,10 +92,11 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
     return result;
   });
   const done = milestones.filter((m) => m.state === 'done').length;
+  const counted = milestones.filter((m) => m.state !== 'skipped').length;
   return {
     milestones,
-    progress: milestones.length === 0 ? 100 : Math.round((done / milestones.length) * 100),
-    current: milestones.find((m) => m.state !== 'done')?.key ?? null,
+    progress: counted === 0 ? 100 : Math.round((done / counted) * 100),
+    current: milestones.find((m) => m.state !== 'done' && m.state !== 'skipped')?.key ?? null,
     timeToFirstValueDays,
     justReached: (justReached as { at: number; result: MilestoneResult } | null)?.result ?? null,
   };

@@ -3,6 +3,7 @@ import type { Facts } from './facts.ts';
 import type { MilestoneSummary } from './milestones.ts';
 import type { PreviousCard } from './snapshot.schema.ts';
 import { DAY_MS, percent, toMs } from './time.ts';
+import { days } from './wording.ts';
 
 export type NextPlay = { play: Play; reason: string; steps: string[] };
 
@@ -35,7 +36,7 @@ export const choosePlay = (input: PlayInput, config: ScoringConfig): NextPlay =>
   const { cohort, facts, milestones } = input;
   if (input.churned) return play('monitor', 'churned: learn from it, no play to run', config);
   if (cohort === 'bad_fit') return play('off_board', 'bad fit: plan a respectful exit', config);
-  if (cohort === 'dark') return play('re_engage', `gone dark: no two-way touch in ${facts.daysSinceTwoWay} days`, config);
+  if (cohort === 'dark') return play('re_engage', `gone dark: no two-way touch in ${days(facts.daysSinceTwoWay ?? 0)}`, config);
   if (cohort === 'negative') return play('rescue', `negative: ${input.healthDrag ?? input.vectorReason}`, config);
   const next = milestones.milestones.find((m) => m.key === milestones.current);
   if (cohort === 'neutral') {

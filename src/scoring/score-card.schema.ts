@@ -3,7 +3,8 @@ import { cohorts, componentKeys, healthStatuses, lifecycleStages, plays } from '
 
 export const fitValues = ['good', 'stretch', 'bad'] as const;
 export type FitValue = (typeof fitValues)[number];
-export const milestoneStates = ['done', 'on_track', 'behind', 'stuck'] as const;
+/** skipped: an onboarding milestone never evidenced for a customer past onboarding; it no longer counts either way. */
+export const milestoneStates = ['done', 'on_track', 'behind', 'stuck', 'skipped'] as const;
 export type MilestoneState = (typeof milestoneStates)[number];
 export const vectorValues = ['positive', 'neutral', 'negative'] as const;
 export type VectorValue = (typeof vectorValues)[number];

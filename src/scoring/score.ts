@@ -19,7 +19,8 @@ const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) 
   const milestones = scoreMilestones(snapshot, facts, config);
   const health = scoreHealth({ snapshot, facts, config, milestones });
   const vector = scoreVector(snapshot, facts, milestones, health.score, config);
-  const goneDark = scoreDark(facts, config);
+  // A churned customer is silent because it left: that is churn, not a customer gone dark.
+  const goneDark = snapshot.company.churnedAt === null ? scoreDark(facts, config) : { dark: false, daysSinceTwoWay: facts.daysSinceTwoWay };
   const cohort = assignCohort(fit.value, goneDark.dark, health.status, vector.value);
   return { facts, fit, milestones, health, vector, goneDark, cohort };
 };

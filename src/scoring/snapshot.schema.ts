@@ -85,6 +85,8 @@ export const previousCardSchema = z.object({
   cohort: z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']),
   nextPlay: z.string().nullable().optional(),
   components: z.array(z.object({ key: z.string(), value: z.number().nullable() })),
+  /** Milestones that card showed done: a milestone once reached stays reached when its evidence leaves the window. */
+  milestonesDone: z.array(z.object({ key: z.string(), doneAt: isoDate })).optional(),
 });
 
 export const milestoneOverrideSchema = z.object({

@@ -24,6 +24,7 @@ const pointRowSchema = z.object({
     }),
     cohort: z.enum(['bad_fit', 'dark', 'negative', 'neutral', 'positive']),
     nextPlay: z.object({ play: z.string() }),
+    milestones: z.array(z.object({ key: z.string(), state: z.string(), doneAt: z.string().nullable() })).nullable().default([]),
   }),
 });
 
@@ -96,7 +97,8 @@ export const scoresRepository = (db: Queryable) => ({
     const rows = await db.query(
       `SELECT company_id, scored_at, health_score,
          jsonb_build_object('health', jsonb_build_object('status', card->'health'->'status', 'components', card->'health'->'components'),
-           'cohort', card->'cohort', 'nextPlay', jsonb_build_object('play', card->'nextPlay'->'play')) AS card
+           'cohort', card->'cohort', 'nextPlay', jsonb_build_object('play', card->'nextPlay'->'play'),
+           'milestones', jsonb_path_query_array(card->'milestones', '$[*] ? (@.state == "done")')) AS card
        FROM score_snapshots
        WHERE portal_id = $1 AND scored_at >= $2 AND ($3::text[] IS NULL OR company_id = ANY($3::text[]))
        ORDER BY company_id, scored_at, id`,
@@ -112,6 +114,7 @@ export const scoresRepository = (db: Queryable) => ({
         cohort: p.card.cohort,
         nextPlay: p.card.nextPlay.play,
         components: p.card.health.components.map((c) => ({ key: c.key, value: c.value })),
+        milestonesDone: (p.card.milestones ?? []).flatMap((m) => (m.state === 'done' && m.doneAt !== null ? [{ key: m.key, doneAt: m.doneAt }] : [])),
       } satisfies PreviousCard,
     }));
     return new Map([...groupBy(cards, (c) => c.companyId)].map(([id, list]) => [id, list.map((c) => c.card)]));

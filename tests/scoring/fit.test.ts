@@ -22,7 +22,7 @@ describe('fit against the default ideal-customer profile', () => {
   it('when a company is a stretch, then the criteria show which rule failed and with what value', () => {
     const fit = scoreFit({ industry: 'INTERNET', numberofemployees: '12', country: 'Canada' }, defaultScoringConfig);
     expect(fit.criteria.filter((c) => c.rule === 'good' && !c.passed)).toEqual([
-      { rule: 'good', property: 'numberofemployees', actual: '12', passed: false, description: '20 <= numberofemployees <= 5000' },
+      { rule: 'good', property: 'numberofemployees', actual: '12', passed: false, description: 'Number of Employees between 20 and 5,000' },
     ]);
   });
 

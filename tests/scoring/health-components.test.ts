@@ -113,8 +113,8 @@ describe('health score and status', () => {
   });
 
   it.each([
-    ['three urgent tickets', { tickets: [ticket('URGENT', 1), ticket('URGENT', 1), ticket('URGENT', 1)] }, 'red', '3 urgent tickets open: status capped at red'],
-    ['a departed champion', { contacts: [contact('CFO'), contact('Champion', true, 10)] }, 'yellow', 'champion left: status capped at yellow'],
+    ['three urgent tickets', { tickets: [ticket('URGENT', 1), ticket('URGENT', 1), ticket('URGENT', 1)] }, 'red', 'capped at red: 3 urgent tickets open'],
+    ['a departed champion', { contacts: [contact('CFO'), contact('Champion', true, 10)] }, 'yellow', 'capped at yellow: champion left'],
   ])('when an otherwise healthy customer has %s, then the veto caps the status', (_case, overrides, status, veto) => {
     const healthy = { engagements: [inboundEmail(2), inboundEmail(20), meeting(30)], usage: usageLine(70, 85), feedback: [nps(10, 5)], deals: [deal('expansion', 20)] };
     const card = scoreCompany(aSnapshot({ ...healthy, ...overrides }), defaultScoringConfig, NOW);

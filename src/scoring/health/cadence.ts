@@ -1,6 +1,7 @@
 import { DAY_MS, clamp } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { counted, days } from '../wording.ts';
 
 /** CSM touches logged in the window against the segment's coverage model; tech-touch segments expect none. */
 export const cadenceComponent = ({ facts, config }: ComponentInput): Reading => {
@@ -11,5 +12,5 @@ export const cadenceComponent = ({ facts, config }: ComponentInput): Reading => 
   const touches = facts.engagements.filter((e) => e.at >= since && (
     ((e.kind === 'email' || e.kind === 'call') && e.direction === 'outbound') || (e.kind === 'meeting' && e.outcome !== 'CANCELED')
   )).length;
-  return { value: clamp((touches / expected) * 100), detail: `${touches} of ${expected} expected CSM touches in ${t.windowDays} days` };
+  return { value: clamp((touches / expected) * 100), detail: `${counted(touches, 'CSM touch', 'CSM touches')} in the last ${days(t.windowDays)}, ${expected} expected` };
 };

@@ -1,6 +1,7 @@
 import { DAY_MS, clamp, daysBetween, toMs } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { inDays } from '../wording.ts';
 
 /** Expansion lifts it; contraction, a lost renewal or a renewal approaching without a signed renewal lower it. */
 export const commercialComponent = ({ snapshot, facts, config }: ComponentInput): Reading => {
@@ -32,7 +33,7 @@ export const commercialComponent = ({ snapshot, facts, config }: ComponentInput)
   if (renewal !== null && renewal >= facts.now && renewal - facts.now <= t.renewalWindowDays * DAY_MS
     && !closed.some((d) => d.isClosedWon && d.dealType === 'renewal' && within(d.at, t.renewalWindowDays))) {
     value -= 20;
-    parts.push(`renewal in ${daysBetween(facts.now, renewal)} days, not signed`);
+    parts.push(`renewal ${inDays(daysBetween(facts.now, renewal))}, not signed`);
   }
   return { value: clamp(value), detail: parts.length > 0 ? parts.join(', ') : 'no commercial change' };
 };

@@ -1,6 +1,7 @@
 import { DAY_MS, clamp, daysBetween, scale } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { ago, days as dayCount } from '../wording.ts';
 
 /** Recency and volume of the customer's own touches (inbound email or call, completed meeting). */
 export const engagementComponent = ({ facts, config }: ComponentInput): Reading => {
@@ -13,7 +14,7 @@ export const engagementComponent = ({ facts, config }: ComponentInput): Reading 
   const volume = t.inboundForFull === 0 ? 100 : clamp((recent / t.inboundForFull) * 100);
   const days = last === undefined ? null : daysBetween(last.at, facts.now);
   const detail = days === null ? 'no inbound touch on record'
-    : days <= t.fullWithinDays ? `last inbound touch ${days} days ago, ${recent} in the last ${t.windowDays}`
-      : `no inbound touch in ${days} days`;
+    : days <= t.fullWithinDays ? `last inbound touch ${ago(days)}, ${recent} in the last ${dayCount(t.windowDays)}`
+      : `no inbound touch in ${dayCount(days)}`;
   return { value: (1 - t.volumeShare) * recency + t.volumeShare * volume, detail };
 };

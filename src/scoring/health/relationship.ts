@@ -1,6 +1,7 @@
 import { clamp } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { ago } from '../wording.ts';
 
 /** An engaged executive sponsor and a champion still in place; losing the champion is a risk. */
 export const relationshipComponent = ({ snapshot, facts }: ComponentInput): Reading => {
@@ -11,7 +12,7 @@ export const relationshipComponent = ({ snapshot, facts }: ComponentInput): Read
   const parts = [sponsor ? `executive sponsor: ${sponsor.jobTitle}` : 'no executive sponsor'];
   if (facts.championLeftDaysAgo !== null) {
     value -= 50;
-    parts.push(`champion left ${facts.championLeftDaysAgo} days ago`);
+    parts.push(`champion left ${ago(facts.championLeftDaysAgo)}`);
   }
   return { value: clamp(value), detail: parts.join(', ') };
 };

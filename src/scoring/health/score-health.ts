@@ -13,6 +13,7 @@ import { sentimentComponent } from './sentiment.ts';
 import { supportComponent } from './support.ts';
 import { usageComponent } from './usage.ts';
 import { redistribute, resolveWeights } from './weights.ts';
+import { days } from '../wording.ts';
 
 const readers: Record<ComponentKey, (input: ComponentInput) => Reading> = {
   usage: usageComponent,
@@ -34,7 +35,7 @@ export const statusFor = (score: number, config: ScoringConfig): HealthStatus =>
 
 const vetoSignals = (facts: Facts) => ({
   urgentTicketsOpen: { value: facts.urgentOpen, text: `${plural(facts.urgentOpen, 'urgent ticket')} open` },
-  daysSinceTwoWay: { value: facts.daysSinceTwoWay ?? 0, text: `no two-way touch in ${facts.daysSinceTwoWay} days` },
+  daysSinceTwoWay: { value: facts.daysSinceTwoWay ?? 0, text: `no two-way touch in ${days(facts.daysSinceTwoWay ?? 0)}` },
   championLeft: { value: facts.championLeftDaysAgo === null ? 0 : 1, text: 'champion left' },
   detractor: { value: facts.latestNps?.responseGroup === 'detractor' ? 1 : 0, text: 'latest NPS is a detractor' },
 });
@@ -46,7 +47,7 @@ const applyVetoes = (status: HealthStatus, facts: Facts, config: ScoringConfig):
   for (const veto of config.health.vetoes) {
     const signal = signals[veto.signal];
     if (signal.value >= veto.atLeast && statusRank[veto.capStatus] < statusRank[result.status]) {
-      result = { status: veto.capStatus, vetoApplied: `${signal.text}: status capped at ${veto.capStatus}` };
+      result = { status: veto.capStatus, vetoApplied: `capped at ${veto.capStatus}: ${signal.text}` };
     }
   }
   return result;

@@ -2,6 +2,7 @@ import type { SnapshotFeedback } from '../snapshot.schema.ts';
 import { DAY_MS, clamp, daysBetween } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { ago } from '../wording.ts';
 
 /** NPS is 0-10, CSAT 1-5, CES 1-7 (higher is easier); all land on 0-100. */
 export const surveyScore = (f: SnapshotFeedback): number => {
@@ -21,5 +22,5 @@ export const sentimentComponent = ({ facts, config }: ComponentInput): Reading =
   const group = latest.responseGroup ? ` (${latest.responseGroup})` : '';
   const value = recent.reduce((sum, s) => sum + surveyScore(s), 0) / recent.length;
   const average = recent.length > 1 ? `; ${Math.round(value)} on average over the last ${recent.length} answers` : '';
-  return { value, detail: `${latest.surveyType} ${latest.value}${group} ${daysBetween(latest.at, facts.now)} days ago${average}` };
+  return { value, detail: `${latest.surveyType} ${latest.value}${group} ${ago(daysBetween(latest.at, facts.now))}${average}` };
 };

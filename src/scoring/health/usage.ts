@@ -1,6 +1,7 @@
 import { percent, scale } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
+import { days } from '../wording.ts';
 
 /** Depth (active users against seats) blended with the trend of active users, then with breadth (key features in use). */
 export const usageComponent = ({ snapshot, facts, config }: ComponentInput): Reading => {
@@ -10,8 +11,8 @@ export const usageComponent = ({ snapshot, facts, config }: ComponentInput): Rea
   const parts: string[] = [];
   if (depth !== null) parts.push(`${percent(depth)} of seats active`);
   if (usageChange !== null) {
-    parts.push(Math.abs(usageChange) < 0.05 ? `usage flat over ${config.vector.windowDays} days`
-      : `usage ${usageChange > 0 ? 'up' : 'down'} ${percent(Math.abs(usageChange))} over ${config.vector.windowDays} days`);
+    parts.push(Math.abs(usageChange) < 0.05 ? `usage flat over ${days(config.vector.windowDays)}`
+      : `usage ${usageChange > 0 ? 'up' : 'down'} ${percent(Math.abs(usageChange))} over ${days(config.vector.windowDays)}`);
   }
   const depthScore = depth === null ? null : scale(depth, t.depthZero, t.depthFull);
   const trendScore = usageChange === null ? null : scale(usageChange, t.trendZero, t.trendFull);

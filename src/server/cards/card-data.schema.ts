@@ -15,6 +15,7 @@ const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/);
 const scoreView = z.strictObject({
   healthScore: percent,
   healthStatus: z.enum(healthStatuses),
+  statusCap: z.string().min(1).nullable(),
   trend: z.array(z.object({ date: day, score: percent })).max(91),
   vector: z.object({ value: z.enum(vectorValues), reason: z.string() }),
   components: z.array(z.object({
@@ -31,7 +32,13 @@ const scoreView = z.strictObject({
   goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().min(0).nullable() }),
   nextPlay: z.object({ play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(10) }),
   changeReason: z.string().nullable(),
-  fit: z.object({ value: z.enum(fitValues), criteria: z.array(z.object({ description: z.string().min(1), passed: z.boolean() })).max(20) }),
+  fit: z.object({
+    value: z.enum(fitValues),
+    criteria: z.array(z.object({
+      description: z.string().min(1), passed: z.boolean(), rule: z.enum(['good', 'bad']), actual: z.string().nullable(),
+    })).max(20),
+  }),
+  churn: z.object({ reason: z.string().min(1) }).nullable(),
   scoredAt: instant,
 });
 

@@ -3,6 +3,7 @@ import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { playLabel, playValue } from '../../writeback/play-values.ts';
 import type { ScoreView } from './card-data.schema.ts';
 import { DAY_MS } from '../../scoring/time.ts';
+import { valueLabel } from '../../scoring/hubspot-labels.ts';
 
 export const TREND_DAYS = 90;
 
@@ -35,6 +36,7 @@ export const trendFromHistory = (history: ReadonlyArray<{ scoredAt: Date; health
 export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Date; healthScore: number }>): ScoreView => ({
   healthScore: round(card.health.score),
   healthStatus: card.health.status,
+  statusCap: card.health.vetoApplied,
   trend: trendFromHistory(history, new Date(card.scoredAt)),
   vector: card.vector,
   components: card.health.components.map((c) => ({
@@ -48,6 +50,12 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   goneDark: card.goneDark,
   nextPlay: { play: playValue(card.nextPlay.play), label: playLabel(card.nextPlay.play), reason: card.nextPlay.reason, steps: card.nextPlay.steps },
   changeReason: card.changeReason,
-  fit: { value: card.fit.value, criteria: card.fit.criteria.slice(0, 20).map((c) => ({ description: c.description, passed: c.passed })) },
+  fit: {
+    value: card.fit.value,
+    criteria: card.fit.criteria.slice(0, 20).map((c) => ({
+      description: c.description, passed: c.passed, rule: c.rule, actual: c.actual === null ? null : valueLabel(c.property, c.actual),
+    })),
+  },
+  churn: card.churn === null ? null : { reason: card.churn.reason },
   scoredAt: card.scoredAt,
 });

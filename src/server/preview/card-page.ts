@@ -2,10 +2,11 @@ import type { CardData } from '../cards/card-data.schema.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page } from './page-layout.ts';
 import { trendChart } from './trend-chart.ts';
+import { days } from '../../scoring/wording.ts';
 
 type Scored = Extract<CardData, { status: 'ok' }>;
 
-const stateLabels = { done: 'Done', on_track: 'On track', behind: 'Behind', stuck: 'Stuck' } as const;
+const stateLabels = { done: 'Done', on_track: 'On track', behind: 'Behind', stuck: 'Stuck', skipped: 'Skipped' } as const;
 const cohortLabels = { bad_fit: 'Bad fit', dark: 'Gone dark', negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } as const;
 const day = (value: string | null) => (value ? value.slice(0, 10) : '—');
 
@@ -20,6 +21,13 @@ const milestones = (score: Scored['score']): SafeHtml[] =>
   score.milestones.map((m) => html`<tr data-testid="milestone-${m.key}"><td>${m.label} <span class="muted">(${m.kind})</span></td>
     <td><span class="pill ${m.state}">${stateLabels[m.state]}</span></td><td>${m.doneAt ? `done ${day(m.doneAt)}` : `by ${day(m.expectedBy)}`}</td></tr>`);
 
+// A bad-fit rule that did not match is good news, so only matched ones appear, as the reason for a bad fit.
+const fitLines = (score: Scored['score']): SafeHtml[] => score.fit.criteria.flatMap((c) => {
+  const company = c.actual === null ? ' (not set)' : ` (this company: ${c.actual})`;
+  if (c.rule === 'bad') return c.passed ? [html`<li class="red">Bad-fit reason: <span style="color:var(--ink)">${c.description}${company}</span></li>`] : [];
+  return [html`<li class="${c.passed ? 'green' : 'red'}">${c.passed ? '✓ Meets' : '✗ Misses'}: <span style="color:var(--ink)">${c.description}${company}</span></li>`];
+});
+
 /** The company card as an HTML page: the same data the HubSpot card draws, from the same endpoint's builder. */
 export const cardPage = (data: Scored, bands: { green: number; yellow: number }): string => {
   const s = data.score;
@@ -29,17 +37,19 @@ export const cardPage = (data: Scored, bands: { green: number; yellow: number })
     <div style="margin-left:auto" class="row">
       <div><div class="score ${s.healthStatus}" data-testid="health-score">${Math.round(s.healthScore)}</div><div class="muted">health</div></div>
       <span class="pill ${s.healthStatus}" data-testid="health-status">${s.healthStatus}</span>
-      <span class="pill ${s.cohort}" data-testid="cohort">Cohort: ${cohortLabels[s.cohort]}</span>
+      <span class="pill ${s.cohort}" data-testid="cohort">Cohort: ${s.churn ? 'Churned' : cohortLabels[s.cohort]}</span>
     </div></div>
+    ${s.statusCap ? html`<p class="muted" data-testid="status-cap">Status ${s.statusCap}</p>` : ''}
     ${s.changeReason ? html`<p class="muted" data-testid="change-reason">${s.changeReason}</p>` : ''}
   </section>
-  ${s.goneDark.dark ? html`<div class="alert" data-testid="gone-dark"><strong>Gone dark.</strong> ${s.goneDark.daysSinceTwoWay === null ? 'No two-way contact on record.' : `No two-way contact for ${s.goneDark.daysSinceTwoWay} days.`}</div>` : ''}
+  ${s.churn ? html`<div class="alert" data-testid="churned"><strong>Churned.</strong> ${s.churn.reason}</div>` : ''}
+  ${s.goneDark.dark ? html`<div class="alert" data-testid="gone-dark"><strong>Gone dark.</strong> ${s.goneDark.daysSinceTwoWay === null ? 'No two-way contact on record.' : `No two-way contact for ${days(s.goneDark.daysSinceTwoWay)}.`}</div>` : ''}
   <section class="wide"><h2>Health, last 90 days</h2>${trendChart(s.trend, bands)}</section>
   <section data-testid="next-play"><h2>Next play</h2><p><span class="pill">${s.nextPlay.label}</span></p><p>${s.nextPlay.reason}</p>
     <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol></section>
   <section data-testid="vector"><h2>Success Vector</h2><p><span class="pill ${s.vector.value}">${s.vector.value}</span></p><p>${s.vector.reason}</p>
     <h2 style="margin-top:18px">Fit: ${s.fit.value}</h2>
-    <ul>${s.fit.criteria.map((c) => html`<li class="${c.passed ? 'green' : 'red'}">${c.passed ? '✓' : '✗'} <span style="color:var(--ink)">${c.description}</span></li>`)}</ul></section>
+    <ul data-testid="fit-criteria">${fitLines(s)}</ul></section>
   <section class="wide"><h2>What makes up health</h2><table><thead><tr><th>Component</th><th>Score</th><th>Weight</th><th>Adds</th></tr></thead>
     <tbody>${components(s)}</tbody></table></section>
   <section class="wide"><h2>Milestones · ${Math.round(s.milestoneProgress)}% done</h2><table><tbody>${milestones(s)}</tbody></table></section>
