@@ -1,4 +1,5 @@
 import type { ObjectType } from '../generator/index.ts';
+import { badIndustries, goodIndustries, otherIndustries } from '../generator/catalog.ts';
 
 export interface PropertyOption { label: string; value: string; displayOrder: number; hidden: boolean; description?: string }
 
@@ -46,7 +47,8 @@ const specs: Record<ObjectType, Spec[]> = {
   companies: [
     ...common('companyinformation'),
     ['name', 'string', 'text', 'companyinformation'], ['domain', 'string', 'text', 'companyinformation'],
-    ['industry', 'enumeration', 'select', 'companyinformation'], ['numberofemployees', 'number', 'number', 'companyinformation'],
+    // HubSpot's industry is an enumeration with a label per value; these are the values the generator uses.
+    ['industry', 'enumeration', 'select', 'companyinformation', [...goodIndustries, ...badIndustries, ...otherIndustries]], ['numberofemployees', 'number', 'number', 'companyinformation'],
     ['annualrevenue', 'number', 'number', 'companyinformation'], ['country', 'string', 'text', 'companyinformation'],
     ['lifecyclestage', 'enumeration', 'radio', 'companyinformation', ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']],
     ['annual_recurring_revenue', 'number', 'number', 'customer_success'], ['contract_start_date', 'date', 'date', 'customer_success'],

@@ -3,6 +3,7 @@ import { cardDataRouter } from '../server/routes/get-card-data.ts';
 import { cardActionsRouter } from '../server/routes/post-card-actions.ts';
 import { previewRouter } from '../server/routes/get-preview-company.ts';
 import { apiKeysRouter } from '../server/routes/api-keys.ts';
+import { settingsDataRouter } from '../server/routes/settings-data.ts';
 import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
@@ -19,6 +20,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postUsageRouter({ db, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
+    settingsDataRouter({ db, clock, hubspot, requirePortalAdmin: install.requirePortalAdmin }),
     apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: install.requirePortalAdmin }),
     cardDataRouter({ db, verifyHubSpotSignature: install.verifyHubSpotSignature }),
     cardActionsRouter({ db, clock, logger, hubspot, snapshots, verifyHubSpotSignature: install.verifyHubSpotSignature }),
