@@ -20,7 +20,7 @@ describe('a full sync and webhook processing at the same time', () => {
     const { store } = h.emulator.state.portal(h.portalId);
     const customerContact = (records: readonly HubSpotObject[]) => records.find((r) => {
       const companyId = store.get('contacts', r.id)?.companyId;
-      return companyId !== undefined && store.get('companies', companyId)?.properties.lifecyclestage === 'customer' && r.properties.jobtitle !== TITLE;
+      return typeof companyId === 'string' && store.get('companies', companyId)?.properties.lifecyclestage === 'customer' && r.properties.jobtitle !== TITLE;
     });
     let changed: { id: string; companyId: string } | undefined;
     // The webhook path runs to completion between the sync's read of a contacts page and that page's commit.
