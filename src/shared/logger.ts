@@ -1,8 +1,10 @@
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { redactDeep } from './redact.ts';
 
 export type { Logger } from 'pino';
 
-// Secrets never reach a log line, wherever they are nested in a logged object or request.
+// Secrets never reach a log line: these paths cover what serializers produce (requests, headers); every other
+// object logged is walked at any depth by redactDeep (child bindings carry ids only: portalId, job, jobId).
 export const redactedPaths = [
   'accessToken', 'refreshToken', 'access_token', 'refresh_token', 'clientSecret', 'client_secret',
   'encryptionKey', 'apiKey', 'token',
@@ -19,6 +21,7 @@ export const createLogger = (options: { level?: string; name?: string } = {}, de
     level: options.level ?? 'info',
     name: options.name ?? 'waypoint',
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    formatters: { log: (object) => redactDeep(object) },
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
   };

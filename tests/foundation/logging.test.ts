@@ -32,6 +32,25 @@ describe('logging', () => {
     expect(out.text()).toContain('[redacted]');
   });
 
+  it('when a token sits several levels deep or inside an array, then its value never appears', () => {
+    const out = sink();
+    const logger = createLogger({ level: 'info' }, out.stream);
+    const nested = { a: { b: { c: { d: { access_token: 'deep-secret-11' } } } } };
+    logger.child({ job: 'sync-portal' }).info({ outer: { inner: { token: 'two-deep-secret-13' } }, batch: [{ headers: { Authorization: 'Bearer list-secret-14' } }], nested }, 'deep');
+    expect(out.lines).toHaveLength(1);
+    for (const value of ['deep-secret-11', 'two-deep-secret-13', 'list-secret-14']) expect(out.text()).not.toContain(value);
+    expect(out.lines[0]).toMatchObject({ outer: { inner: { token: '[redacted]' } }, msg: 'deep' });
+  });
+
+  it('when a logged object refers to itself, then the line is still written with the secret redacted', () => {
+    const out = sink();
+    const looped: Record<string, unknown> = { apiKey: 'loop-secret-15' };
+    looped.self = { back: looped };
+    createLogger({ level: 'info' }, out.stream).info({ looped }, 'loop');
+    expect(out.lines).toHaveLength(1);
+    expect(out.text()).not.toContain('loop-secret-15');
+  });
+
   it('when a request carries Authorization and HubSpot signature headers, then the request log has an id but no header values', async () => {
     const out = sink();
     const logger = createLogger({ level: 'info' }, out.stream);
