@@ -17,7 +17,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
   const routers = [
     install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
-    postUsageRouter({ db, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
+    postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
     settingsDataRouter({ db, clock, hubspot, requirePortalAdmin: install.requirePortalAdmin }),

@@ -2,13 +2,14 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
-import type { ScoreCard } from '../scoring/score-card.schema.ts';
+import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
+import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
@@ -43,6 +44,8 @@ export interface ScorePortalReport {
   unchanged: number;
   configVersion: number | null;
   cards: ScoreCard[];
+  /** Companies that could not be scored, with why; recorded for sync-status while the rest of the portal goes on. */
+  failed: ScoreFailure[];
 }
 
 /** The portal's latest saved config, or the shipped default (version null) until an admin saves one. */
@@ -77,6 +80,14 @@ export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): S
   return { ...card, changeReason: latest.card.changeReason };
 };
 
+/** A card that would not survive its own schema (a value out of range, NaN) is refused here, before it is stored. */
+const scoreChecked = (...args: Parameters<typeof scoreCompany>): ScoreCard => {
+  const card = scoreCompany(...args);
+  const checked = scoreCardSchema.safeParse(card);
+  if (!checked.success) throw new Error(`card out of bounds: ${z.prettifyError(checked.error)}`);
+  return card;
+};
+
 /**
  * Scores the given companies (or all customers) of one portal at the clock's now with the portal's config,
  * stores a snapshot row for each card that changed (and one a day regardless, for the trend), then hands over
@@ -93,16 +104,23 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     loadScoringHistory(deps.db, portalId, now, companyIds),
   ]);
 
-  const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [] };
+  const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [], failed: [] };
+  const scoredIds: string[] = [];
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
     const previousCards = (history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
-    const card = scoreCompany(
-      { ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [] },
-      config,
-      now,
-    );
+    let card: ScoreCard;
+    try {
+      card = scoreChecked({ ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [] }, config, now);
+    } catch (error) {
+      // One company's bad data must never hold back the rest of its portal, nor fail the job into endless retries.
+      const reason = error instanceof Error ? error.message : String(error);
+      report.failed.push({ companyId: id, reason, failedAt: now.toISOString() });
+      log.warn({ companyId: id, reason }, 'company not scored');
+      continue;
+    }
+    scoredIds.push(id);
     report.scored += 1;
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
@@ -113,7 +131,8 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     }
     report.cards.push(toStore ?? latest.get(id)?.card ?? card);
   }
-  log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, configVersion: version }, 'scoring done');
+  await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
+  log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');
   await deps.afterScoring?.(portalId, companyIds);
   return report;
 };

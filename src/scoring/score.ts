@@ -1,4 +1,5 @@
 import type { Cohort, ScoringConfig } from './config.schema.ts';
+import { boundSnapshot } from './bounds.ts';
 import { assignCohort } from './cohort.ts';
 import { classifyChurn } from './churn.ts';
 import { scoreDark } from './dark.ts';
@@ -32,7 +33,8 @@ const cohortAt = (snapshot: CompanySnapshot, config: ScoringConfig) => (asOf: Co
  * Scores one company from its snapshot, the portal's config and the time to score at. Pure: the same
  * arguments always give the same card, byte for byte.
  */
-export const scoreCompany = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date): ScoreCard => {
+export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now: Date): ScoreCard => {
+  const snapshot = boundSnapshot(input);
   const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now);
   const drag = biggestDrag(health.components);
   const churn = classifyChurn(snapshot, fit.value, config, cohortAt(snapshot, config));

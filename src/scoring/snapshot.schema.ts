@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberBounds, type NumberBound } from './bounds.ts';
 
 /**
  * One company's synced history as the scoring engine consumes it. Values are already normalised from HubSpot's
@@ -6,6 +7,8 @@ import { z } from 'zod';
  */
 const isoDate = z.iso.datetime({ offset: true, local: false }).or(z.iso.date()).describe('ISO 8601 date or date-time');
 const nullableDate = isoDate.nullable();
+// Each number within its documented range (docs/bounds.md), so a snapshot file cannot carry a poison value.
+const inRange = (range: NumberBound) => z.number().min(range.min).max(range.max);
 
 export const engagementKinds = ['email', 'call', 'meeting', 'note', 'task'] as const;
 export const engagementDirections = ['inbound', 'outbound'] as const;
@@ -16,11 +19,11 @@ export const snapshotCompanySchema = z.object({
   /** Raw company properties the fit rules read (industry, numberofemployees, country, use_case...). */
   properties: z.record(z.string(), z.string().nullable()),
   lifecycleStage: z.string().nullable(),
-  arr: z.number().nonnegative().nullable(),
-  seats: z.number().nonnegative().nullable(),
+  arr: inRange(numberBounds.arr).nullable(),
+  seats: inRange(numberBounds.seats).nullable(),
   /** Current active users over the last 30 days, as the portal's property says (the series is richer). */
-  activeUsers30d: z.number().nonnegative().nullable(),
-  keyFeaturesUsed: z.number().nonnegative().nullable(),
+  activeUsers30d: inRange(numberBounds.activeUsers30d).nullable(),
+  keyFeaturesUsed: inRange(numberBounds.keyFeaturesUsed).nullable(),
   createdAt: nullableDate,
   contractStartDate: nullableDate,
   renewalDate: nullableDate,
@@ -49,7 +52,7 @@ export const snapshotTicketSchema = z.object({
 export const snapshotDealSchema = z.object({
   id: z.string().min(1),
   dealType: z.string().nullable(),
-  amount: z.number().nullable(),
+  amount: inRange(numberBounds.dealAmount).nullable(),
   closeDate: nullableDate,
   isClosed: z.boolean(),
   isClosedWon: z.boolean(),
@@ -58,7 +61,7 @@ export const snapshotDealSchema = z.object({
 export const snapshotFeedbackSchema = z.object({
   id: z.string().min(1),
   surveyType: z.enum(['NPS', 'CSAT', 'CES']),
-  value: z.number(),
+  value: inRange(numberBounds.feedbackValue),
   responseGroup: z.enum(['promoter', 'passive', 'detractor']).nullable(),
   submittedAt: isoDate,
 });
@@ -75,7 +78,7 @@ export const snapshotContactSchema = z.object({
 export const usagePointSchema = z.object({
   date: isoDate,
   metric: z.string().min(1),
-  value: z.number(),
+  value: inRange(numberBounds.usageValue),
 });
 
 export const previousCardSchema = z.object({

@@ -15,7 +15,8 @@ export const round = (value: number, decimals = 1): number => {
   return Math.round(value * factor) / factor;
 };
 
-export const clamp = (value: number, min = 0, max = 100): number => Math.min(max, Math.max(min, value));
+// NaN compares false both ways and would pass Math.min/max through; it reads as the bottom of the range instead.
+export const clamp = (value: number, min = 0, max = 100): number => (Number.isNaN(value) ? min : Math.min(max, Math.max(min, value)));
 
 /** Maps value linearly so that `zeroAt` gives 0 and `fullAt` gives 100 (either direction), clamped. */
 export const scale = (value: number, zeroAt: number, fullAt: number): number =>

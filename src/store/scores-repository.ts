@@ -4,7 +4,9 @@ import type { PreviousCard } from '../scoring/snapshot.schema.ts';
 import type { Queryable } from './db.ts';
 
 // Score snapshots are the history behind the card's trend, "why it changed" and write-back. Cards are stored whole
-// (jsonb) and parsed on the way out, so a row written by an older release fails loudly instead of drawing nonsense.
+// (jsonb) and parsed on the way out: a row that does not parse (written by an older release, or a poisoned value from
+// before cards were checked on the way in) is passed over as if absent, so the next score replaces it and one bad
+// row never stops its portal's cards, scoring or write-back.
 
 const cardRowSchema = z.object({
   company_id: z.string(),
@@ -42,10 +44,14 @@ export interface MilestoneOverride {
   doneAt: string;
 }
 
-const toStored = (row: unknown): StoredScore => {
-  const r = cardRowSchema.parse(row);
+const toStored = (row: unknown): StoredScore | null => {
+  const parsed = cardRowSchema.safeParse(row);
+  if (!parsed.success) return null;
+  const r = parsed.data;
   return { companyId: r.company_id, scoredAt: r.scored_at, configVersion: r.config_version, card: r.card };
 };
+
+const storedOnly = (rows: readonly unknown[]): StoredScore[] => rows.map(toStored).filter((s): s is StoredScore => s !== null);
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -81,7 +87,7 @@ export const scoresRepository = (db: Queryable) => ({
        ORDER BY s.company_id, s.scored_at DESC, s.id DESC`,
       [portalId, companyIds ? [...companyIds] : null, options.liveOnly ?? false],
     );
-    return new Map(rows.map(toStored).map((score) => [score.companyId, score]));
+    return new Map(storedOnly(rows).map((score) => [score.companyId, score]));
   },
 
   async insert(portalId: number, card: ScoreCard, configVersion: number | null): Promise<void> {
@@ -104,7 +110,7 @@ export const scoresRepository = (db: Queryable) => ({
        ORDER BY company_id, scored_at, id`,
       [portalId, since, companyIds ? [...companyIds] : null],
     );
-    const points = rows.map((row) => pointRowSchema.parse(row));
+    const points = rows.flatMap((row) => { const p = pointRowSchema.safeParse(row); return p.success ? [p.data] : []; });
     const cards = points.map((p) => ({
       companyId: p.company_id,
       card: {
@@ -130,7 +136,10 @@ export const scoresRepository = (db: Queryable) => ({
        ORDER BY (w.card->>'priority')::double precision DESC, w.company_id LIMIT $2`,
       [portalId, limit],
     );
-    return rows.map((row) => ({ ...toStored(row), name: typeof row.name === 'string' ? row.name : null }));
+    return rows.flatMap((row) => {
+      const stored = toStored(row);
+      return stored ? [{ ...stored, name: typeof row.name === 'string' ? row.name : null }] : [];
+    });
   },
 
   /** Records a customer milestone as done; marking it again keeps the first date. */
@@ -160,8 +169,9 @@ const cardInputsRowSchema = z.object({
   object_id: z.string(),
   properties: z.record(z.string(), z.string().nullable()),
   latest: z.unknown().nullable(),
-  history: z.array(z.object({ scored_at: z.coerce.date(), health_score: z.coerce.number() })),
+  history: z.array(z.unknown()),
 });
+const historyPointSchema = z.object({ scored_at: z.coerce.date(), health_score: z.coerce.number() });
 
 export interface CardInputs {
   company: ScoredCompanyRecord;
@@ -196,7 +206,10 @@ export const loadCardInputs = async (db: Queryable, portalId: number, companyId:
   return {
     company: { id: row.object_id, properties: row.properties },
     latest: row.latest === null ? null : toStored(row.latest),
-    history: row.history.map((point) => ({ scoredAt: point.scored_at, healthScore: point.health_score })),
+    history: row.history.flatMap((raw) => {
+      const point = historyPointSchema.safeParse(raw);
+      return point.success ? [{ scoredAt: point.data.scored_at, healthScore: point.data.health_score }] : [];
+    }),
   };
 };
 

@@ -7,6 +7,7 @@ import { systemClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
 import { crmRepository } from '../../src/store/crm-repository.ts';
+import { installationsRepository } from '../../src/store/installations-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
@@ -26,6 +27,11 @@ describe('POST /api/v1/usage', () => {
   beforeAll(async () => {
     db = await openStore({ kind: 'pglite', dataDir: undefined });
     const apiKeys = apiKeysRepository(db);
+    for (const portalId of [PORTAL, OTHER_PORTAL]) {
+      await installationsRepository(db).upsertActive({
+        portalId, scopes: ['oauth'], hubDomain: null, accessTokenEnc: 'k1:x', refreshTokenEnc: 'k1:y', accessExpiresAt: new Date(), now: new Date(),
+      });
+    }
     key = (await mintApiKey({ apiKeys, clock: systemClock }, { portalId: PORTAL, name: 'usage feed' })).key;
     otherKey = (await mintApiKey({ apiKeys, clock: systemClock }, { portalId: OTHER_PORTAL, name: 'other' })).key;
     await crmRepository(db).upsertObjects(PORTAL, 'companies', [
@@ -36,7 +42,7 @@ describe('POST /api/v1/usage', () => {
     app = createApp({
       logger, db,
       routers: [postUsageRouter({
-        db, verifyApiKey: portalOfApiKey(apiKeys),
+        db, clock: systemClock, verifyApiKey: portalOfApiKey(apiKeys, systemClock),
         requestScoring: async (_portalId, companyIds) => {
           rescored.push(companyIds);
         },
@@ -108,6 +114,55 @@ describe('POST /api/v1/usage', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors).toEqual([{ index: 0, field: 'companyId', reason: expect.any(String) }]);
     expect(await usageRows()).toEqual([]);
+  });
+
+  it('when values are negative or beyond the documented range, or dates fall before 2000 or after tomorrow, then each row is refused naming the field', async () => {
+    const response = await send([
+      { companyId: '101', date: '2026-11-20', metric: 'active_users', value: -3 },
+      { companyId: '101', date: '2026-11-21', metric: 'active_users', value: 1e307 },
+      { companyId: '101', date: '0001-01-01', metric: 'active_users', value: 4 },
+      { companyId: '101', date: '9999-12-31', metric: 'active_users', value: 4 },
+      { companyId: '101', date: '2026-11-22', metric: 'active_users', value: 1e9 },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.accepted).toBe(1);
+    expect(response.body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([[0, 'value'], [1, 'value'], [2, 'date'], [3, 'date']]);
+    expect(await usageRows()).toEqual([{ company_id: '101', day: '2026-11-22', metric: 'active_users', value: 1e9 }]);
+  });
+
+  it('when one batch names the same company, day and metric twice, then both rows are refused with each other\'s index and the rest land', async () => {
+    const response = await send([
+      { companyId: '101', date: '2026-11-20', metric: 'active_users', value: 10 },
+      { companyId: '102', date: '2026-11-20', metric: 'active_users', value: 5 },
+      { domain: 'acme.com', date: '2026-11-20', metric: 'active_users', value: 12 },
+    ]);
+    expect(response.body).toMatchObject({ accepted: 1 });
+    expect(response.body.errors).toEqual([
+      { index: 0, field: 'date', reason: expect.stringContaining('rows 2') },
+      { index: 2, field: 'date', reason: expect.stringContaining('rows 0') },
+    ]);
+    expect(await usageRows()).toEqual([{ company_id: '102', day: '2026-11-20', metric: 'active_users', value: 5 }]);
+  });
+
+  it('when a key is used for usage, then its last_used_at is updated', async () => {
+    await db.query('UPDATE api_keys SET last_used_at = NULL');
+    await send([{ companyId: '101', date: '2026-11-20', metric: 'active_users', value: 1 }]);
+    const keys = await db.query<{ portal_id: number; used: boolean }>('SELECT portal_id, last_used_at IS NOT NULL AS used FROM api_keys ORDER BY portal_id');
+    expect(keys.map((k) => [Number(k.portal_id), k.used])).toEqual([[PORTAL, true], [OTHER_PORTAL, false]]);
+  });
+
+  it('when the portal was uninstalled, then usage is answered 409 and nothing is stored', async () => {
+    await installationsRepository(db).deactivate(PORTAL, 'uninstalled', 'test', new Date());
+    try {
+      const response = await send([{ companyId: '101', date: '2026-11-20', metric: 'active_users', value: 1 }]);
+      expect(response.status).toBe(409);
+      expect(response.body.error.code).toBe('INSTALLATION_INACTIVE');
+      expect(await usageRows()).toEqual([]);
+    } finally {
+      await installationsRepository(db).upsertActive({
+        portalId: PORTAL, scopes: ['oauth'], hubDomain: null, accessTokenEnc: 'k1:x', refreshTokenEnc: 'k1:y', accessExpiresAt: new Date(), now: new Date(),
+      });
+    }
   });
 
   it('when the body is not a list of rows, then it is rejected as a whole', async () => {

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { Db } from '../../store/db.ts';
+import { scoreFailuresRepository } from '../../store/score-failures-repository.ts';
 import { syncRepository } from '../../store/sync-repository.ts';
 
 export interface GetSyncStatusDeps {
@@ -22,6 +23,8 @@ export const getSyncStatusRouter = (deps: GetSyncStatusDeps): Router => {
       lastSucceeded: runs.find((run) => run.status === 'succeeded') ?? null,
       interruptedFullSync: checkpoints.some((c) => c.stream === 'full'),
       recentRuns: runs,
+      // Companies the last scoring run could not score, and why; their portal's other companies were scored.
+      scoreFailures: await scoreFailuresRepository(deps.db).list(portalId, 20),
       watermarks: Object.fromEntries(checkpoints.filter((c) => c.stream.startsWith('incremental:')).map((c) => [c.stream.slice('incremental:'.length), c.cursor])),
     });
   });

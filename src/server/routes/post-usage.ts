@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { authenticateApiKey } from '../../install/api-keys.ts';
+import { isActiveInstallation } from '../../install/installation-guard.ts';
+import { numberBounds } from '../../scoring/bounds.ts';
+import { DAY_MS } from '../../scoring/time.ts';
 import { systemClock, type Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ApiKeysRepository } from '../../store/api-keys-repository.ts';
@@ -10,6 +13,7 @@ import { usageRepository, type UsageMetricInput } from '../../store/usage-reposi
 
 export interface PostUsageDeps {
   db: Db;
+  clock: Clock;
   /** The portal a presented API key belongs to (hashed lookup, install lifecycle), or null for unknown or revoked keys. */
   verifyApiKey(token: string): Promise<number | null>;
   requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
@@ -25,12 +29,20 @@ export const portalOfApiKey = (apiKeys: ApiKeysRepository, clock: Clock = system
 const MAX_ROWS = 5_000;
 const bearerPattern = /^Bearer\s+(\S+)$/i;
 
-const rowSchema = z.object({
+// Product usage before 2000 predates any customer Waypoint scores; a day after tomorrow (UTC) has not happened
+// anywhere on Earth yet. Both are typos or unit mix-ups, refused rather than stored.
+const EARLIEST_DAY = '2000-01-01';
+const latestDay = (now: Date) => new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+
+const rowSchema = (now: Date) => z.object({
   companyId: z.union([z.string().regex(/^\d+$/, 'must be a HubSpot company id'), z.number().int().positive()]).transform(String).optional(),
   domain: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain like example.com').optional(),
-  date: z.iso.date('must be a date YYYY-MM-DD'),
+  date: z.iso.date('must be a date YYYY-MM-DD')
+    .refine((day) => day >= EARLIEST_DAY && day <= latestDay(now), { message: `must be between ${EARLIEST_DAY} and tomorrow` }),
   metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be lowercase letters, digits and _ (at most 64)'),
-  value: z.number('must be a number').finite('must be finite'),
+  value: z.number('must be a number')
+    .min(numberBounds.usageValue.min, 'must not be negative')
+    .max(numberBounds.usageValue.max, `must be at most ${numberBounds.usageValue.max}`),
 }).refine((row) => row.companyId !== undefined || row.domain !== undefined, { message: 'give companyId or domain', path: ['companyId'] });
 
 const bodySchema = z.union([z.array(z.unknown()), z.object({ rows: z.array(z.unknown()) }).transform((b) => b.rows)])
@@ -43,6 +55,25 @@ export interface RowError {
 }
 
 /**
+ * Rows of one batch that name the same company, day and metric cannot all be right, and picking one would report
+ * the others as accepted: each of them is refused with the indexes of the rest, and the batch's other rows land.
+ */
+const withoutDuplicates = (resolved: ReadonlyArray<{ index: number; row: UsageMetricInput }>, errors: RowError[]): UsageMetricInput[] => {
+  const byKey = new Map<string, number[]>();
+  for (const { index, row } of resolved) {
+    const key = JSON.stringify([row.companyId, row.day, row.metric]);
+    byKey.set(key, [...(byKey.get(key) ?? []), index]);
+  }
+  const rows: UsageMetricInput[] = [];
+  for (const { index, row } of resolved) {
+    const same = byKey.get(JSON.stringify([row.companyId, row.day, row.metric]))!;
+    if (same.length === 1) rows.push(row);
+    else errors.push({ index, field: 'date', reason: `same company, date and metric as rows ${same.filter((i) => i !== index).join(', ')}` });
+  }
+  return rows;
+};
+
+/**
  * POST /api/v1/usage: daily product-usage metrics per company, authenticated by a per-portal API key. Each bad row
  * gets its own error while the good rows land; a row is keyed by (company, date, metric), so re-sending changes nothing.
  */
@@ -52,13 +83,17 @@ export const postUsageRouter = (deps: PostUsageDeps): Router => {
     const token = bearerPattern.exec(req.get('authorization') ?? '')?.[1];
     const portalId = token ? await deps.verifyApiKey(token) : null;
     if (portalId === null) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <API key> of the portal');
+    if (!(await isActiveInstallation(deps.db, portalId))) {
+      throw new AppError('INSTALLATION_INACTIVE', `Portal ${portalId} is not installed; usage for it is not accepted`);
+    }
     const body = bodySchema.safeParse(req.body);
     if (!body.success) throw new AppError('VALIDATION_FAILED', `Usage batch: ${z.prettifyError(body.error)}`);
 
     const errors: RowError[] = [];
-    const valid: Array<{ index: number; row: z.infer<typeof rowSchema> }> = [];
+    const schema = rowSchema(deps.clock.now());
+    const valid: Array<{ index: number; row: z.infer<typeof schema> }> = [];
     body.data.forEach((raw, index) => {
-      const parsed = rowSchema.safeParse(raw);
+      const parsed = schema.safeParse(raw);
       if (parsed.success) valid.push({ index, row: parsed.data });
       else {
         const issue = parsed.error.issues[0];
@@ -69,13 +104,14 @@ export const postUsageRouter = (deps: PostUsageDeps): Router => {
     const crm = crmRepository(deps.db);
     const byDomain = await crm.companyIdByDomain(portalId, valid.flatMap(({ row }) => (row.companyId ? [] : [row.domain ?? ''])));
     const held = await crm.existing(portalId, 'companies', valid.flatMap(({ row }) => (row.companyId ? [row.companyId] : [])));
-    const rows: UsageMetricInput[] = [];
+    const resolved: Array<{ index: number; row: UsageMetricInput }> = [];
     for (const { index, row } of valid) {
       const companyId = row.companyId ?? byDomain.get(row.domain ?? '');
       if (companyId === undefined) errors.push({ index, field: 'domain', reason: 'no synced customer company has this domain' });
       else if (row.companyId && !held.has(companyId)) errors.push({ index, field: 'companyId', reason: 'not a synced customer company of this portal' });
-      else rows.push({ companyId, day: row.date, metric: row.metric, value: row.value });
+      else resolved.push({ index, row: { companyId, day: row.date, metric: row.metric, value: row.value } });
     }
+    const rows = withoutDuplicates(resolved, errors);
     errors.sort((a, b) => a.index - b.index);
     if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'No valid usage rows', { details: { errors } });
 
