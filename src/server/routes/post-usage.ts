@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { authenticateApiKey } from '../../install/api-keys.ts';
-import { isActiveInstallation } from '../../install/installation-guard.ts';
 import { numberBounds } from '../../scoring/bounds.ts';
 import { DAY_MS } from '../../scoring/time.ts';
 import { systemClock, type Clock } from '../../shared/clock.ts';
@@ -9,11 +8,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { ApiKeysRepository } from '../../store/api-keys-repository.ts';
 import { crmRepository } from '../../store/crm-repository.ts';
 import type { Db } from '../../store/db.ts';
+import { installationsRepository } from '../../store/installations-repository.ts';
 import { usageRepository, type UsageMetricInput } from '../../store/usage-repository.ts';
 
 export interface PostUsageDeps {
   db: Db;
-  clock: Clock;
+  /** Bounds usage dates (nothing after tomorrow); the system clock unless a test fixes it. */
+  clock?: Clock;
   /** The portal a presented API key belongs to (hashed lookup, install lifecycle), or null for unknown or revoked keys. */
   verifyApiKey(token: string): Promise<number | null>;
   requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
@@ -83,14 +84,16 @@ export const postUsageRouter = (deps: PostUsageDeps): Router => {
     const token = bearerPattern.exec(req.get('authorization') ?? '')?.[1];
     const portalId = token ? await deps.verifyApiKey(token) : null;
     if (portalId === null) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <API key> of the portal');
-    if (!(await isActiveInstallation(deps.db, portalId))) {
-      throw new AppError('INSTALLATION_INACTIVE', `Portal ${portalId} is not installed; usage for it is not accepted`);
+    // A portal that was never installed has no synced companies, so its rows are refused one by one below.
+    const installation = await installationsRepository(deps.db).find(portalId);
+    if (installation && installation.status !== 'active') {
+      throw new AppError('INSTALLATION_INACTIVE', `Portal ${portalId} is ${installation.status}; usage for it is not accepted`);
     }
     const body = bodySchema.safeParse(req.body);
     if (!body.success) throw new AppError('VALIDATION_FAILED', `Usage batch: ${z.prettifyError(body.error)}`);
 
     const errors: RowError[] = [];
-    const schema = rowSchema(deps.clock.now());
+    const schema = rowSchema((deps.clock ?? systemClock).now());
     const valid: Array<{ index: number; row: z.infer<typeof schema> }> = [];
     body.data.forEach((raw, index) => {
       const parsed = schema.safeParse(raw);
