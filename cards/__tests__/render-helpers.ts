@@ -7,3 +7,9 @@ export const textOf = (node: ShownNode): string => {
   const parts = node.childNodes.map(textOf).filter((part) => part.trim() !== '');
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 };
+
+/**
+ * The testing library types trigger's argument as the handler itself (TProps[name]) rather than the handler's
+ * argument; this passes the value a user would enter through that mistyping.
+ */
+export const eventValue = (value: string | number): never => value as never;

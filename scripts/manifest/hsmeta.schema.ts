@@ -107,6 +107,16 @@ export const cardHsmetaSchema = z.strictObject({
   }),
 });
 
+// The app's settings page (platform 2026.03 `settings` component): one per app, its entrypoint under /app/settings/.
+export const settingsHsmetaSchema = z.strictObject({
+  uid: uidSchema,
+  type: z.literal('settings'),
+  config: z.strictObject({
+    name: z.string().min(1).max(200),
+    entrypoint: z.string().regex(/^\/app\/settings\/[A-Za-z0-9_./-]+\.(tsx|jsx)$/, 'entrypoint must be a .tsx or .jsx file under /app/settings/'),
+  }),
+});
+
 const objectSubscriptionTypes = ['object.creation', 'object.deletion', 'object.merge', 'object.restore', 'object.associationChange', 'object.propertyChange'] as const;
 
 export const crmObjectSubscriptionSchema = z
@@ -154,11 +164,13 @@ export const webhooksHsmetaSchema = z
 export const hsmetaSchemaByType = {
   app: appHsmetaSchema,
   card: cardHsmetaSchema,
+  settings: settingsHsmetaSchema,
   webhooks: webhooksHsmetaSchema,
 } as const;
 
 export type HsProject = z.infer<typeof hsprojectSchema>;
 export type AppHsmeta = z.infer<typeof appHsmetaSchema>;
 export type CardHsmeta = z.infer<typeof cardHsmetaSchema>;
+export type SettingsHsmeta = z.infer<typeof settingsHsmetaSchema>;
 export type WebhooksHsmeta = z.infer<typeof webhooksHsmetaSchema>;
 export type CrmObjectSubscription = z.infer<typeof crmObjectSubscriptionSchema>;

@@ -8,9 +8,21 @@ const leftBehind = new Set(['node_modules', '__tests__', 'vitest.config.ts', 'di
 
 export const stagedCardsDir = (root: string): string => join(root, 'app-manifest', 'src', 'app', 'cards');
 
-export const stageCards = (root: string): string => {
-  const target = stagedCardsDir(root);
+export const stagedSettingsDir = (root: string): string => join(root, 'app-manifest', 'src', 'app', 'settings');
+
+// One package, two HubSpot components: each staged folder holds the whole package but only its own *-hsmeta.json,
+// so HubSpot sees each card and the settings page exactly once.
+const isSettingsMeta = (name: string) => name === 'settings-hsmeta.json';
+const isCardMeta = (name: string) => name.endsWith('-hsmeta.json') && !isSettingsMeta(name);
+
+const copyPackage = (root: string, target: string, skip: (name: string) => boolean) => {
   rmSync(target, { recursive: true, force: true });
-  cpSync(join(root, 'cards'), target, { recursive: true, filter: (source) => !leftBehind.has(basename(source)) });
-  return target;
+  cpSync(join(root, 'cards'), target, { recursive: true, filter: (source) => !leftBehind.has(basename(source)) && !skip(basename(source)) });
+};
+
+/** Stages the cards into src/app/cards and the settings page into src/app/settings; returns the cards folder. */
+export const stageCards = (root: string): string => {
+  copyPackage(root, stagedCardsDir(root), isSettingsMeta);
+  copyPackage(root, stagedSettingsDir(root), isCardMeta);
+  return stagedCardsDir(root);
 };

@@ -1,0 +1,220 @@
+import { Alert, Button, Input, MultiSelect, NumberInput, Select, Tab, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Settings } from '../Settings.tsx';
+import { installFakeBackend } from './fake-backend.ts';
+import properties from './properties.recorded.json' with { type: 'json' };
+import scoringConfig from './scoring-config.recorded.json' with { type: 'json' };
+import { eventValue, textOf } from './render-helpers.ts';
+
+// The page against a fake Waypoint backend that answers with responses recorded from the emulator's portal
+// (properties) and the shipped default config, so every picker lists real property names and option labels.
+
+const base = '/api/v1/portals/4242';
+let backend: ReturnType<typeof installFakeBackend>;
+
+const report = {
+  currentVersion: 3, companies: 120, customerChanged: 0, fitChanged: 1, cohortChanged: 1, statusChanged: 0, playChanged: 1,
+  cohortMoves: { 'neutral->bad_fit': 1 }, writeBack: { properties: 4, companies: 1 }, changesTruncated: false,
+  changes: [{ companyId: '17', name: 'Shoe Palace', fit: { from: 'stretch', to: 'bad' }, cohort: { from: 'neutral', to: 'bad_fit' }, play: { from: 'monitor', to: 'off_board' }, reason: 'Fit bad: industry in {RETAIL}.', propertiesChanged: 4 }],
+};
+
+const renderPage = () => {
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.portal.id = 4242;
+  const addAlert = vi.fn();
+  const copyTextToClipboard = vi.fn(async () => {});
+  renderer.render(<Settings context={renderer.mocks.context} actions={{ addAlert, copyTextToClipboard }} />);
+  return { ...renderer, addAlert, copyTextToClipboard };
+};
+
+const loaded = async (page: ReturnType<typeof renderPage>) => {
+  await page.waitFor(() => expect(page.findByTestId(Button, 'review')).toBeTruthy());
+};
+
+beforeEach(() => {
+  backend = installFakeBackend();
+  backend.on(`GET ${base}/scoring-config`, { status: 200, body: scoringConfig });
+  backend.on(`GET ${base}/properties`, { status: 200, body: properties });
+  backend.on(`GET ${base}/scoring-config/versions`, { status: 200, body: { versions: [
+    { version: 3, savedAt: '2026-11-20T10:00:00.000Z', savedBy: { kind: 'hubspot_user', userId: 77, email: 'ada@acme.io' } },
+    { version: 2, savedAt: '2026-11-10T09:00:00.000Z', savedBy: { kind: 'api_key', keyPrefix: 'wp_AbC12xyZ' } },
+  ] } });
+  backend.on(`GET ${base}/api-keys`, { status: 200, body: { keys: [] } });
+  backend.on(`POST ${base}/scoring-config/fit-counts`, (request) => {
+    const draft = request.body as { fit: { good: unknown[]; bad: unknown[] } };
+    return { status: 200, body: { customers: 120, good: draft.fit.good.map((_, i) => 100 - i * 10), bad: draft.fit.bad.map((_, i) => 3 + i), fit: { good: 80, stretch: 30, bad: 10 } } };
+  });
+});
+
+describe('the settings page, section by section', () => {
+  it('when it loads, then every section is there and asks the backend with the portal in the signed query', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    expect(page.findAll(Tab).map((tab) => tab.props.title)).toEqual(['Data mapping', 'Customers and segments', 'Fit', 'Milestones', 'Health', 'API keys', 'History']);
+    expect(backend.requestsTo(`GET ${base}/properties`)[0]?.query).toEqual({ portalId: '4242' });
+  });
+
+  it('when the ARR picker opens, then it offers only the portal\'s number properties, by HubSpot label', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    const arr = page.findByTestId(Select, 'mapping-arr');
+    const offered = (arr.props.options as Array<{ label: string; value: string }>).map((o) => o.value);
+    expect(arr.props.value).toBe('annual_recurring_revenue');
+    expect(offered).toContain('annualrevenue');
+    expect(offered).not.toContain('renewal_date');
+    expect(offered).not.toContain('industry');
+    expect((page.findByTestId(Select, 'mapping-renewalDate').props.options as Array<{ value: string }>).map((o) => o.value)).toEqual(expect.arrayContaining(['renewal_date', 'contract_start_date']));
+  });
+
+  it('when a mapping points at a property of the wrong type, then that field shows why', async () => {
+    backend.on(`GET ${base}/scoring-config`, { status: 200, body: { ...scoringConfig, config: { ...scoringConfig.config, properties: { ...scoringConfig.config.properties, arr: 'industry' } } } });
+    const page = renderPage();
+    await loaded(page);
+
+    const arr = page.findByTestId(Select, 'mapping-arr');
+    expect(arr.props.error).toBe(true);
+    expect(arr.props.validationMessage).toBe('Industry is a dropdown property; pick a number property');
+  });
+
+  it('when the customer rule is shown, then its values are HubSpot\'s option labels for lifecycle stage', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    const values = page.findByTestId(MultiSelect, 'customer-values');
+    expect(values.props.value).toEqual(['customer']);
+    expect(values.props.options).toContainEqual({ label: 'Customer', value: 'customer' });
+  });
+
+  it('when the fit rules are shown, then values read as HubSpot labels and each rule has its live count', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    const industries = page.findByTestId(MultiSelect, 'fit-good-0-values');
+    expect(industries.props.options).toContainEqual({ label: 'Computer Software', value: 'COMPUTER_SOFTWARE' });
+    await page.waitFor(() => expect(page.findByTestId(Tag, 'fit-good-0-count').text).toBe('100 customers'));
+    expect(page.findByTestId(Tag, 'fit-bad-1-count').text).toBe('4 customers');
+    expect(page.findByTestId(Text, 'fit-mix').text).toBe('Of 120 customers: 80 good fit, 30 stretch, 10 bad fit');
+  });
+
+  it('when a milestone is added and the last moved up, then the plan shows the new order with condition type and day', async () => {
+    const page = renderPage();
+    await loaded(page);
+    const before = page.findAll(NumberInput).filter((n) => String(n.props.name).endsWith('-day')).length;
+
+    page.findByTestId(Button, 'milestone-add').trigger('onClick');
+    await page.waitFor(() => expect(page.findAll(NumberInput).filter((n) => String(n.props.name).endsWith('-day'))).toHaveLength(before + 1));
+    const last = before;
+    expect(page.findByTestId(Select, `milestone-${last}-type`).props.value).toBe('manual');
+    page.findAll(Button).filter((b) => b.text === 'Up')[last]?.trigger('onClick');
+
+    await page.waitFor(() => expect(page.findByTestId(Select, `milestone-${last - 1}-type`).props.value).toBe('manual'));
+    expect(page.findAll(Input).find((i) => i.props.name === `milestone-${last - 1}-label`)?.props.value).toBe('New milestone');
+  });
+
+  it('when the yellow bar is set above the green one, then that field shows the error and review is not possible', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    page.findByTestId(NumberInput, 'status-yellow').trigger('onChange', eventValue(90));
+
+    await page.waitFor(() => expect(page.findByTestId(NumberInput, 'status-yellow').props.validationMessage).toBe('must not exceed green'));
+    expect(page.findByTestId(Button, 'review').props.disabled).toBe(true);
+    expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(0);
+  });
+});
+
+describe('saving goes through the dry run', () => {
+  it('when a change is reviewed, then the whole-portal diff is shown and nothing is saved until Apply', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    backend.on(`PUT ${base}/scoring-config`, { status: 200, body: { version: 4 } });
+    const page = renderPage();
+    await loaded(page);
+
+    page.findByTestId(NumberInput, 'dark-days').trigger('onChange', eventValue(45));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(page.findByTestId(TableRow, 'change-17')).toBeTruthy());
+    expect(textOf(page.findByTestId(TableRow, 'change-17'))).toBe('Shoe Palace fit stretch → bad, cohort neutral → bad_fit, play monitor → off_board Fit bad: industry in {RETAIL}.');
+    expect(page.findByTestId(Text, 'dry-run-summary').text).toBe('1 of 120 customers change; write-back would write 4 properties on 1 companies.');
+    expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body).toEqual({ dark: { ...scoringConfig.config.dark, defaultDays: 45 } });
+    expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
+
+    page.findByTestId(Button, 'apply').trigger('onClick');
+
+    await page.waitFor(() => expect(page.addAlert).toHaveBeenCalledWith({ type: 'success', message: 'Saved as version 4. Waypoint is rescoring your customers.' }));
+    expect(backend.requestsTo(`PUT ${base}/scoring-config`).map((r) => r.body)).toEqual([{ dark: { ...scoringConfig.config.dark, defaultDays: 45 } }]);
+  });
+
+  it('when the backend refuses a value, then the field it names shows the reason and nothing is saved', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 400, body: { error: {
+      code: 'VALIDATION_FAILED', message: 'Scoring config is invalid: segments.0.maxArr must be 0 or more', details: [{ path: 'segments.0.maxArr', message: 'must be 0 or more' }],
+    } } });
+    const page = renderPage();
+    await loaded(page);
+
+    page.findByTestId(NumberInput, 'segment-0-max').trigger('onChange', eventValue(-5));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(page.findByTestId(NumberInput, 'segment-0-max').props.validationMessage).toBe('must be 0 or more'));
+    expect(page.findByTestId(Alert, 'save-problem').text).toContain('segments.0.maxArr');
+    expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
+  });
+
+  it('when a rollback is chosen from the history, then its dry run comes first and Roll back applies that version', async () => {
+    backend.on(`POST ${base}/scoring-config/versions/2/dry-run`, { status: 200, body: report });
+    backend.on(`POST ${base}/scoring-config/versions/2/rollback`, { status: 200, body: { version: 4 } });
+    const page = renderPage();
+    await loaded(page);
+    expect(textOf(page.findByTestId(TableRow, 'version-3'))).toContain('ada@acme.io');
+
+    page.findByTestId(Button, 'rollback-2').trigger('onClick');
+    await page.waitFor(() => expect(page.findByTestId(Button, 'apply').text).toBe('Roll back'));
+    expect(backend.requestsTo(`POST ${base}/scoring-config/versions/2/rollback`)).toHaveLength(0);
+    page.findByTestId(Button, 'apply').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/versions/2/rollback`)).toHaveLength(1));
+  });
+});
+
+describe('API keys', () => {
+  it('when a key is created, then it is shown once with a copy button, and after hiding it only its prefix is listed', async () => {
+    const key = `wp_${'k'.repeat(43)}`;
+    const listing = { id: 1, name: 'usage feed', prefix: key.slice(0, 11), createdAt: '2026-11-20T10:00:00.000Z', lastUsedAt: null, revokedAt: null };
+    backend.on(`POST ${base}/api-keys`, { status: 201, body: { key, apiKey: listing } });
+    const page = renderPage();
+    await loaded(page);
+    backend.on(`GET ${base}/api-keys`, { status: 200, body: { keys: [listing] } });
+
+    page.findByTestId(Input, 'key-name').trigger('onChange', eventValue('usage feed'));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'mint-key').props.disabled).toBe(false));
+    page.findByTestId(Button, 'mint-key').trigger('onClick');
+    await page.waitFor(() => expect(page.findByTestId(Text, 'minted-key-value').text).toBe(key));
+    page.findByTestId(Button, 'copy-key').trigger('onClick');
+    expect(page.copyTextToClipboard).toHaveBeenCalledWith(key);
+    await page.waitFor(() => expect(textOf(page.findByTestId(TableRow, `key-${listing.prefix}`))).toContain('never'));
+
+    page.findByTestId(Button, 'hide-key').trigger('onClick');
+
+    await page.waitFor(() => expect(page.maybeFind(Alert, { testId: 'minted-key' })).toBeNull());
+    expect(page.findAll(Text).some((t) => textOf(t).includes(key))).toBe(false);
+    expect(textOf(page.findByTestId(TableRow, `key-${listing.prefix}`))).toContain(`${listing.prefix}…`);
+  });
+
+  it('when a key is revoked, then the backend is asked with its prefix', async () => {
+    const listing = { id: 1, name: 'old', prefix: 'wp_AbC12xyZ', createdAt: '2026-11-20T10:00:00.000Z', lastUsedAt: '2026-11-30T08:00:00.000Z', revokedAt: null };
+    backend.on(`GET ${base}/api-keys`, { status: 200, body: { keys: [listing] } });
+    backend.on(`DELETE ${base}/api-keys/wp_AbC12xyZ`, { status: 200, body: { apiKey: { ...listing, revokedAt: '2026-12-01T00:00:00.000Z' } } });
+    const page = renderPage();
+    await loaded(page);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'revoke-wp_AbC12xyZ')).toBeTruthy());
+
+    page.findByTestId(Button, 'revoke-wp_AbC12xyZ').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`DELETE ${base}/api-keys/wp_AbC12xyZ`)).toHaveLength(1));
+  });
+});

@@ -1,0 +1,58 @@
+import { Button, Flex, Heading, Input, NumberInput, Select, Text } from '@hubspot/ui-extensions';
+import { milestoneConditionTypes, type Milestone } from '../settings-data.schema.ts';
+import { numberOr, propertiesOf, type SectionProps } from './draft.ts';
+
+const conditionLabels: Record<(typeof milestoneConditionTypes)[number], string> = {
+  meeting: 'A meeting whose title matches', usage: 'A usage metric reaches', depth: 'Seats in use reach a share',
+  executive_contact: 'An executive is in contact', deal_won: 'A deal of these types is won', manual: 'A CSM marks it done',
+};
+
+const conditionFor = (type: string, dealTypes: string[]): Milestone['condition'] => {
+  switch (type) {
+    case 'meeting': return { type, titlePattern: 'kickoff' };
+    case 'usage': return { type, metric: 'active_users', atLeast: 1 };
+    case 'depth': return { type, atLeast: 0.5 };
+    case 'deal_won': return { type, dealTypes: dealTypes.slice(0, 1) };
+    default: return { type };
+  }
+};
+
+/** The success plan: milestones in order, each with how it is reached and by which day after the contract starts. */
+export const MilestonesSection = ({ draft, update, properties, errors }: SectionProps) => {
+  const items = draft.milestones.items;
+  const dealTypes = propertiesOf(properties, 'deals').find((p) => p.name === 'dealtype')?.options.map((o) => o.value) ?? ['renewal'];
+  const set = (next: Milestone[]) => update({ milestones: { ...draft.milestones, items: next } });
+  const setAt = (index: number, patch: Partial<Milestone>) => set(items.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const swap = (a: number, b: number) => {
+    const next = [...items];
+    const [first, second] = [next[a], next[b]];
+    if (!first || !second) return;
+    next[a] = second;
+    next[b] = first;
+    set(next);
+  };
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Milestones</Heading>
+      {items.map((item, index) => (
+        <Flex key={item.key} direction="row" gap="xs" align="end" wrap="wrap" testId={`milestone-${index}`}>
+          <Text>{`${index + 1}.`}</Text>
+          <Input name={`milestone-${index}-label`} label="Milestone" value={item.label} onChange={(value) => setAt(index, { label: value })} />
+          <Select name={`milestone-${index}-type`} testId={`milestone-${index}-type`} label="Reached when" value={item.condition.type}
+            options={milestoneConditionTypes.map((type) => ({ label: conditionLabels[type], value: type }))}
+            onChange={(value) => setAt(index, { condition: conditionFor(String(value), dealTypes) })} />
+          <NumberInput name={`milestone-${index}-day`} testId={`milestone-${index}-day`} label="Expected by day" value={item.expectedDays} min={0}
+            error={item.expectedDays < 0 || errors[`milestones.items.${index}.expectedDays`] !== undefined}
+            validationMessage={item.expectedDays < 0 ? 'must be 0 or more days' : errors[`milestones.items.${index}.expectedDays`]}
+            onChange={(value) => setAt(index, { expectedDays: numberOr(value, 0) })} />
+          <Button size="xs" variant="secondary" disabled={index === 0} onClick={() => swap(index, index - 1)}>Up</Button>
+          <Button size="xs" variant="secondary" disabled={index === items.length - 1} onClick={() => swap(index, index + 1)}>Down</Button>
+          <Button size="xs" variant="destructive" onClick={() => set(items.filter((_, i) => i !== index))}>Remove</Button>
+        </Flex>
+      ))}
+      <Button testId="milestone-add" onClick={() => set([...items, {
+        key: `milestone_${items.length + 1}`, label: 'New milestone', kind: 'customer', expectedDays: 30, condition: { type: 'manual' }, firstValue: false,
+      }])}>Add a milestone</Button>
+    </Flex>
+  );
+};
