@@ -7,6 +7,7 @@ import { keepRawBody } from './middleware/raw-body.ts';
 import { requestLogger } from './middleware/request-logger.ts';
 import { getHealthz, getReadyz } from './routes/get-health.ts';
 import { getMetrics } from './routes/get-metrics.ts';
+import { openApiJson } from './openapi/document.ts';
 
 export type AppDeps = {
   logger: Logger;
@@ -18,6 +19,10 @@ export type AppDeps = {
   /** Served at GET /metrics; `token`, when set, is the bearer token a scraper must send. */
   metrics?: { registry: Registry; token: string | undefined };
 };
+
+let documentText: string | undefined;
+/** Built on first request: converting every schema costs tens of milliseconds, and most processes never serve it. */
+const openApiDocumentText = (): string => (documentText ??= openApiJson());
 
 /** Builds the HTTP app without listening, so tests drive it in-process. */
 export const createApp = (deps: AppDeps): Express => {
@@ -34,6 +39,9 @@ export const createApp = (deps: AppDeps): Express => {
   app.get('/healthz', getHealthz);
   app.get('/readyz', getReadyz(deps.db, deps.isDraining));
   if (deps.metrics) app.get('/metrics', getMetrics(deps.metrics.registry, deps.metrics.token));
+  app.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApiDocumentText());
+  });
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

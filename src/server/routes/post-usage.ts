@@ -35,7 +35,7 @@ const bearerPattern = /^Bearer\s+(\S+)$/i;
 const EARLIEST_DAY = '2000-01-01';
 const latestDay = (now: Date) => new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
 
-const rowSchema = (now: Date) => z.object({
+export const rowSchema = (now: Date) => z.object({
   companyId: z.union([z.string().regex(/^\d+$/, 'must be a HubSpot company id'), z.number().int().positive()]).transform(String).optional(),
   domain: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain like example.com').optional(),
   date: z.iso.date('must be a date YYYY-MM-DD')
