@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -9,6 +10,19 @@ export type StoreOptions =
   /** dataDir undefined keeps the embedded store in memory (tests). */
   | { kind: 'pglite'; dataDir: string | undefined };
 
+/** One process per embedded data directory: the lock is taken before PGlite touches the files, released on close. */
+const openLockedPglite = async (dataDir: string): Promise<Db> => {
+  await mkdir(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  try {
+    const db = await openPglite(dataDir);
+    return { ...db, close: async () => { try { await db.close(); } finally { await release(); } } };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+};
+
 /**
  * Opens the configured store and brings its schema up to date before anyone uses it. Only the migrate command opens
  * it without migrating, to report what is pending.
@@ -18,8 +32,7 @@ export const openStore = async (options: StoreOptions, { migrateSchema = true }:
   if (options.kind === 'postgres') {
     db = await openPostgres(options.databaseUrl, { max: options.poolSize });
   } else {
-    if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
-    db = await openPglite(options.dataDir);
+    db = options.dataDir === undefined ? await openPglite(undefined) : await openLockedPglite(options.dataDir);
   }
   if (!migrateSchema) return db;
   try {

@@ -4,7 +4,7 @@ import type { Db, Session } from './db.ts';
 /**
  * The embedded store: real PostgreSQL compiled to WASM, persisted under dataDir (in memory when dataDir is
  * undefined). It has a single connection, so an in-process lock stands in for the advisory lock: two
- * processes must never open the same dataDir (use DATABASE_URL for that).
+ * processes must never open the same dataDir (open-store.ts locks it; use DATABASE_URL for that).
  */
 export const openPglite = async (dataDir: string | undefined): Promise<Db & { pglite: PGlite }> => {
   const pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
