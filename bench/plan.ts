@@ -14,7 +14,7 @@ export interface PlannedRun {
 
 const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${name}.ts`, import.meta.url));
 const minute = 60_000;
-const syncKeys = (size: Size) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb'].map((k) => `sync.${size}.${k}`);
+const syncKeys = (size: Size) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio'].map((k) => `sync.${size}.${k}`);
 const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
 
 /** Quick: sizes S and M and the fixed scenarios, within three minutes. Full: adds L, and XL when asked. */

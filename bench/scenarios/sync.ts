@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { rateUtilization } from '../lib/budget-use.ts';
 import { startEmulatorProcess } from '../lib/emulator-process.ts';
 import { round } from '../lib/measure.ts';
+import { costBySixth, timedStore } from '../lib/store-timing.ts';
 import { scenarioMain } from '../lib/scenario-main.ts';
 import { doorForEmulator, quietLogger, syncDepsFor } from '../lib/waypoint.ts';
 
@@ -22,7 +23,8 @@ scenarioMain(async ({ size, seed }) => {
     // On disk under a data folder, as `npm start` runs it: PGlite's in-memory file system regrows its files by copying
     // them, which made large syncs look store-bound in a way no user's store is.
     const dataDir = await mkdtemp(join(tmpdir(), 'waypoint-bench-sync-'));
-    const db = await openStore({ kind: 'pglite', dataDir });
+    const store = timedStore(await openStore({ kind: 'pglite', dataDir }));
+    const db = store.db;
     const logger = quietLogger();
     const hubspot = doorForEmulator({ baseUrl: emulator.baseUrl, tokens: emulator.tokens, timeScale: TIME_SCALE, logger });
     const started = performance.now();
@@ -33,15 +35,22 @@ scenarioMain(async ({ size, seed }) => {
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
     const key = (name: string) => `sync.${size}.${name}`;
+    const sixths = costBySixth(store.pages);
     return {
       figures: {
         [key('requests')]: hubspot.stats(portalId).requests,
         [key('minRequests')]: result.minimumRequests,
         [key('rateUtilization')]: round(rateUtilization(hubspot.stats(portalId), elapsedMs, TIME_SCALE)),
         [key('http429')]: seen?.http429 ?? 0,
+        [key('seconds')]: round(elapsedMs / 1000, 1),
+        // Store time per 100 written rows, last sixth of the pages over the first: 1 means flat as the table grows.
+        [key('lastSixthRatio')]: round((sixths[5] ?? 0) / (sixths[0] || 1)),
       },
       missing: {},
-      notes: [`${size}: ${Math.round(elapsedMs)} ms with rate windows scaled by ${TIME_SCALE}`],
+      notes: [
+        `${size}: ${Math.round(elapsedMs)} ms with rate windows scaled by ${TIME_SCALE}`,
+        `${size}: store ms per 100 rows by sixth of ${store.pages.length} pages: ${sixths.map((ms) => ms.toFixed(1)).join(' / ')}`,
+      ],
     };
   } finally {
     await emulator.stop();

@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Session } from './db.ts';
+import { pgliteStartParams } from './pglite-settings.ts';
+import { copyTemplateInto, exists, templateTarball } from './pglite-template.ts';
+
 
 /**
  * The embedded store: real PostgreSQL compiled to WASM, persisted under dataDir (in memory when dataDir is
@@ -7,7 +11,10 @@ import type { Db, Session } from './db.ts';
  * processes must never open the same dataDir (open-store.ts locks it; use DATABASE_URL for that).
  */
 export const openPglite = async (dataDir: string | undefined): Promise<Db & { pglite: PGlite }> => {
-  const pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  // A new store starts from the initialised template instead of running initdb in this process.
+  if (dataDir !== undefined && !(await exists(join(dataDir, 'PG_VERSION')))) await copyTemplateInto(dataDir);
+  const loadDataDir = dataDir === undefined ? await templateTarball() : undefined;
+  const pglite = new PGlite({ dataDir, loadDataDir, startParams: [...pgliteStartParams] });
   await pglite.waitReady;
   let lockChain: Promise<unknown> = Promise.resolve();
 
