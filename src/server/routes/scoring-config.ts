@@ -1,6 +1,7 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { effectiveScoringConfig, type SnapshotSource } from '../../jobs/score-portal.ts';
+import { defaultScoringConfig } from '../../scoring/defaults.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
@@ -47,6 +48,9 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
   const runs = deps.dryRuns ?? dryRunRuns();
   const repository = scoringConfigRepository(deps.db);
 
+  // "default" names the shipped config, so a portal can go back to where it started before its first save.
+  const targetOf = async (portalId: number, raw: unknown): Promise<StoredScoringConfig['config']> =>
+    raw === 'default' ? defaultScoringConfig : (await versionOf(portalId, raw)).config;
   const versionOf = async (portalId: number, raw: unknown): Promise<StoredScoringConfig> => {
     const version = versionSchema.safeParse(raw);
     if (!version.success) throw new AppError('VALIDATION_FAILED', 'version must be a positive whole number');
@@ -94,10 +98,10 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
     res.json({ ...describeVersion(stored), config: stored.config });
   });
   router.post(`${base}/versions/:version/dry-run`, deps.requirePortalAdmin, async (req, res) => {
-    await startDryRun(res, (await versionOf(adminOf(res).portalId, req.params.version)).config);
+    await startDryRun(res, await targetOf(adminOf(res).portalId, req.params.version));
   });
   router.post(`${base}/versions/:version/rollback`, deps.requirePortalAdmin, async (req, res) => {
-    await save(res, (await versionOf(adminOf(res).portalId, req.params.version)).config);
+    await save(res, await targetOf(adminOf(res).portalId, req.params.version));
   });
   return router;
 };
