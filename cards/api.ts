@@ -72,8 +72,10 @@ export const getCardData = (record: RecordRef): Promise<ApiResult<CardData>> =>
 export const createTask = (record: RecordRef, body: CreateTaskRequest): Promise<ApiResult<{ taskId: string }>> =>
   request('/api/cards/actions/create-task', record, createTaskResponseSchema, { method: 'POST', body });
 
-export const markMilestoneDone = (record: RecordRef, body: MarkMilestoneRequest): Promise<ApiResult<unknown>> =>
+export type ActionDone = { status: 'ok' | 'queued' };
+
+export const markMilestoneDone = (record: RecordRef, body: MarkMilestoneRequest): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/mark-milestone', record, actionDoneResponseSchema, { method: 'POST', body });
 
-export const rescore = (record: RecordRef): Promise<ApiResult<unknown>> =>
+export const rescore = (record: RecordRef): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/rescore', record, actionDoneResponseSchema, { method: 'POST', body: {} });

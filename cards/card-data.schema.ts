@@ -100,7 +100,8 @@ export const cardDataSchema = z.discriminatedUnion('status', [
 export const createTaskRequestSchema = z.object({ play: stableId });
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
-export const actionDoneResponseSchema = z.object({ status: z.literal('ok') });
+/** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */
+export const actionDoneResponseSchema = z.object({ status: z.enum(['ok', 'queued']) });
 export const errorResponseSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
 export type CardData = z.infer<typeof cardDataSchema>;

@@ -2,13 +2,13 @@ import { generatePortal, type Size } from '../../emulator/generator/index.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server/index.ts';
 import type { HubSpotClient } from '../../src/hubspot/client.ts';
 import { provisionWaypointProperties } from '../../src/install/provisioning.ts';
-import { scorePortal } from '../../src/jobs/score-portal.ts';
+import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
 import { syncPortal } from '../../src/jobs/sync-portal.ts';
-import { writebackPortal } from '../../src/jobs/writeback-portal.ts';
 import { fixedClock, type Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore, type StoreOptions } from '../../src/store/open-store.ts';
+import { writeBackPortal } from '../../src/writeback/write-back.ts';
 import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
 import type { SyncDeps } from '../../src/sync/sync-deps.ts';
 import { doorForEmulator, quietLogger, syncDepsFor } from './waypoint.ts';
@@ -40,7 +40,7 @@ export interface Pipeline {
   score(portalId: number, companyIds?: readonly string[], clock?: Clock): ReturnType<typeof scorePortal>;
   /** Creates Waypoint's property group and properties in the portal, as the install does. */
   provision(portalId: number): Promise<unknown>;
-  writeBack(portalId: number, companyIds?: readonly string[]): ReturnType<typeof writebackPortal>;
+  writeBack(portalId: number, companyIds?: readonly string[]): ReturnType<typeof writeBackPortal>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +65,7 @@ export const startPipeline = async (options: PipelineOptions = {}): Promise<Pipe
     score: (portalId, companyIds, at = clock) =>
       scorePortal({ db, clock: at, logger, snapshots: storeSnapshotSource(db) }, { portalId, ...(companyIds ? { companyIds } : {}) }),
     provision: (portalId) => provisionWaypointProperties(hubspot.forPortal(portalId)),
-    writeBack: (portalId, companyIds) => writebackPortal({ db, hubspot, clock, logger }, { portalId, ...(companyIds ? { companyIds } : {}) }),
+    writeBack: (portalId, companyIds) => writeBackPortal({ db, portal: hubspot.forPortal(portalId), clock, logger }, companyIds),
     stop: async () => {
       await emulator.stop();
       await db.close();

@@ -1,5 +1,5 @@
 import { DEFAULT_NOW } from '../../emulator/generator/index.ts';
-import { scorePortal } from '../../src/jobs/score-portal.ts';
+import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';

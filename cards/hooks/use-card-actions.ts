@@ -22,7 +22,9 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
     const result = await call();
     setPending(null);
     if (result.ok) {
-      addAlert({ type: 'success', ...done });
+      // A rescore Waypoint queued but had not finished yet: the card shows the new score on a later refresh.
+      const queued = (result.value as { status?: unknown } | undefined)?.status === 'queued';
+      addAlert(queued ? { type: 'info', title: 'Rescore queued', message: 'Waypoint is rescoring this company; reload the card in a minute.' } : { type: 'success', ...done });
       refresh();
     } else {
       addAlert({ type: 'danger', title: failedTitle, message: result.message });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { effectiveScoringConfig } from '../jobs/score-portal.ts';
+import { effectiveScoringConfig } from '../portal-scoring/score-portal.ts';
 import { startQueue } from '../jobs/queue.ts';
 import { createLogger } from '../shared/logger.ts';
 import { isAppError } from '../shared/errors.ts';

@@ -12,7 +12,7 @@ import type { Services } from './services.ts';
 
 /** Every feature's routes, each built from exactly the dependencies it needs. */
 export const buildRouters = (services: Services, options: { sandbox: boolean; enqueueFullSync(portalId: number): Promise<unknown> }): Router[] => {
-  const { db, clock, logger, install, hubspot, snapshots, settings, queue } = services;
+  const { db, clock, logger, install, hubspot, snapshots, settings, queue, cardCache, requestScoring } = services;
   const signature = { clientSecret: settings.clientSecret, publicBaseUrl: settings.publicBaseUrl, clock };
   const routers = [
     install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
@@ -22,8 +22,8 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
     settingsDataRouter({ db, clock, hubspot, requirePortalAdmin: install.requirePortalAdmin }),
     apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: install.requirePortalAdmin }),
-    cardDataRouter({ db, verifyHubSpotSignature: install.verifyHubSpotSignature }),
-    cardActionsRouter({ db, clock, logger, hubspot, snapshots, verifyHubSpotSignature: install.verifyHubSpotSignature }),
+    cardDataRouter({ db, cardCache, verifyHubSpotSignature: install.verifyHubSpotSignature }),
+    cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: install.verifyHubSpotSignature }),
   ];
   // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
   if (options.sandbox) routers.push(previewRouter({ db }));

@@ -1,8 +1,9 @@
 import { createHubSpotClient, type HubSpotClient } from '../hubspot/client.ts';
 import { createInstallModule, type InstallModule, type InstallSettings } from '../install/install-module.ts';
-import type { SnapshotSource } from '../jobs/score-portal.ts';
+import type { SnapshotSource } from '../portal-scoring/score-portal.ts';
 import type { Queue } from '../jobs/queue.ts';
 import type { Metrics } from './metrics.ts';
+import { createCardCache, type CardCache } from '../server/cards/card-cache.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
@@ -29,9 +30,20 @@ export type Services = {
   install: InstallModule;
   hubspot: HubSpotClient;
   snapshots: SnapshotSource;
+  /** This process's cached card bodies: the card route reads it, this process's rescores drop from it. */
+  cardCache: CardCache;
   syncDeps: SyncDeps;
   /** Records companies to rescore, then makes sure a score job will pick them up. */
   requestScoring(portalId: number, companyIds?: readonly string[] | null): Promise<void>;
+};
+
+/** Every rescore (sync, usage, config save, the card's button) is recorded in the store, then left to the portal's score job. */
+export const scoringRequests = (db: Db, queue: Pick<Queue, 'enqueue'>) => {
+  const rescoreRequests = rescoreRequestsRepository(db);
+  return async (portalId: number, companyIds?: readonly string[] | null): Promise<void> => {
+    await rescoreRequests.add(portalId, companyIds ?? undefined);
+    await queue.enqueue('score-portal', portalId);
+  };
 };
 
 export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger: Logger; settings: HubSpotSettings; metrics?: Metrics }): Services => {
@@ -44,11 +56,7 @@ export const buildServices = (deps: { db: Db; queue: Queue; clock: Clock; logger
     limits: { requestsPerWindow: settings.requestsPer10s, searchRequestsPerWindow: settings.searchPerSecond },
     ...(deps.metrics ? { onRequest: deps.metrics.onHubSpotRequest } : {}),
   });
-  const rescoreRequests = rescoreRequestsRepository(db);
-  const requestScoring = async (portalId: number, companyIds?: readonly string[] | null) => {
-    await rescoreRequests.add(portalId, companyIds ?? undefined);
-    await queue.enqueue('score-portal', portalId);
-  };
+  const requestScoring = scoringRequests(db, queue);
   const syncDeps: SyncDeps = { db, hubspot, logger, clock, settingsFor: storedSyncSettings(db), requestScoring };
-  return { ...deps, install, hubspot, snapshots: storeSnapshotSource(db), syncDeps, requestScoring };
+  return { ...deps, install, hubspot, snapshots: storeSnapshotSource(db), cardCache: createCardCache(), syncDeps, requestScoring };
 };

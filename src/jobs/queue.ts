@@ -8,7 +8,7 @@ import type { Logger } from '../shared/logger.ts';
  * processes sharing the database, so one portal's sync never runs on two workers at once and a burst of
  * triggers collapses into one pending run.
  */
-export const jobNames = ['sync-portal', 'score-portal', 'writeback-portal', 'process-webhooks'] as const;
+export const jobNames = ['sync-portal', 'score-portal', 'process-webhooks'] as const;
 export type JobName = (typeof jobNames)[number];
 
 export type JobHandler = (data: Record<string, unknown> & { portalId: number }, context: { jobId: string; signal: AbortSignal }) => Promise<void>;
@@ -20,7 +20,6 @@ export type Queue = {
   stop(options?: { timeoutMs?: number }): Promise<void>;
   /** Jobs waiting (created or waiting to retry) and running per queue, read from pg-boss's table as it is now. */
   depths(): Promise<Record<JobName, { waiting: number; active: number }>>;
-  boss: PgBoss;
 };
 
 export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
@@ -39,7 +38,6 @@ export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
   }
   const workers: string[] = [];
   return {
-    boss,
     enqueue: (name, portalId, data = {}) => boss.send(name, { ...data, portalId }, { singletonKey: String(portalId) }),
     work: async (name, handler, options = {}) => {
       workers.push(name);

@@ -1,6 +1,5 @@
 import type { HubSpotClient } from '../hubspot/client.ts';
-import { scorePortal, type ScorePortalReport } from '../jobs/score-portal.ts';
-import { writebackPortal } from '../jobs/writeback-portal.ts';
+import { scorePortal, type ScorePortalReport } from '../portal-scoring/score-portal.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -12,7 +11,7 @@ import { scoresRepository } from '../store/scores-repository.ts';
 import { runFullSync } from '../sync/full-sync.ts';
 import { storeSnapshotSource } from '../sync/snapshot-source.ts';
 import type { SyncDeps } from '../sync/sync-deps.ts';
-import type { WriteBackReport } from '../writeback/write-back.ts';
+import { writeBackPortal, type WriteBackReport } from '../writeback/write-back.ts';
 import { installThroughOAuth } from './oauth-install.ts';
 import { cohortTable, worklistTable } from './summary.ts';
 
@@ -89,7 +88,7 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   started = Date.now();
   out('[4/4] Writing results back to HubSpot company properties …');
   const before = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
-  const writeBack = await writebackPortal({ db: deps.db, hubspot: deps.hubspot, clock: deps.clock, logger: deps.logger }, { portalId });
+  const writeBack = await writeBackPortal({ db: deps.db, portal: deps.hubspot.forPortal(portalId), clock: deps.clock, logger: deps.logger });
   const after = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
   out(`      ${writeBack.written} companies updated, ${writeBack.unchanged} unchanged, ${writeBack.failed.length} failed; ${after - before} batch-update requests (${seconds(started)})`);
 

@@ -68,7 +68,7 @@ describe('npm run waypoint -- config', () => {
     const db = await openStore({ kind: 'pglite', dataDir });
     try {
       expect((await scoringConfigRepository(db).latest(PORTAL))?.createdBy).toBe('operator_cli');
-      expect(await rescoreRequestsRepository(db).take(PORTAL)).toBeUndefined();
+      expect(await rescoreRequestsRepository(db).claim(PORTAL, 'test', new Date())).toBeUndefined();
     } finally {
       await db.close();
     }

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardDataSchema as cardContract } from '../../cards/card-data.schema.ts';
-import { scorePortal } from '../../src/jobs/score-portal.ts';
+import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
 import { loadCardData } from '../../src/server/cards/load-card-data.ts';
-import { writebackPortal } from '../../src/jobs/writeback-portal.ts';
+import { writeBackPortal } from '../../src/writeback/write-back.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { BATCH_UPDATE_ENDPOINT } from '../../src/sandbox/run-sandbox.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -72,7 +72,7 @@ describe('the sandbox main job against the emulator', () => {
     const logger = createLogger({ level: 'silent' });
 
     const scoring = await scorePortal({ db: sandbox.db, clock: sandbox.scoringClock, logger, snapshots: storeSnapshotSource(sandbox.db) }, { portalId: sandbox.result.portalId });
-    const writeBack = await writebackPortal({ db: sandbox.db, hubspot: sandbox.hubspot, clock: sandbox.scoringClock, logger }, { portalId: sandbox.result.portalId });
+    const writeBack = await writeBackPortal({ db: sandbox.db, portal: sandbox.hubspot.forPortal(sandbox.result.portalId), clock: sandbox.scoringClock, logger });
 
     expect(scoring.stored).toBe(0);
     expect(writeBack).toMatchObject({ written: 0, batchRequests: 0 });

@@ -2,8 +2,8 @@ import nock from 'nock';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintApiKey } from '../../src/install/api-keys.ts';
-import { scorePortal } from '../../src/jobs/score-portal.ts';
-import { writebackPortal } from '../../src/jobs/writeback-portal.ts';
+import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
+import { writeBackPortal } from '../../src/writeback/write-back.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
@@ -37,7 +37,7 @@ describe('the settings story against the emulator', () => {
   };
   const rescoreAndWriteBack = async () => {
     await scorePortal({ db: sandbox.db, clock: sandbox.scoringClock, logger, snapshots: storeSnapshotSource(sandbox.db) }, { portalId });
-    return writebackPortal({ db: sandbox.db, hubspot: sandbox.hubspot, clock: sandbox.scoringClock, logger }, { portalId });
+    return writeBackPortal({ db: sandbox.db, portal: sandbox.hubspot.forPortal(portalId), clock: sandbox.scoringClock, logger });
   };
   const differences = (before: Map<string, Record<string, string>>, after: Map<string, Record<string, string>>) => {
     const changed = new Map<string, number>();

@@ -2,14 +2,19 @@ import nock from 'nock';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionDoneResponseSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
-import type { SnapshotSource } from '../../src/jobs/score-portal.ts';
+import { scoringRequests } from '../../src/composition/services.ts';
+import { runScoreJob } from '../../src/jobs/score-portal-job.ts';
+import type { SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
+import { createCardCache } from '../../src/server/cards/card-cache.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { cardDataRouter } from '../../src/server/routes/get-card-data.ts';
 import { cardActionsRouter } from '../../src/server/routes/post-card-actions.ts';
 import type { Db } from '../../src/store/db.ts';
+import { rescoreRequestsRepository } from '../../src/store/rescore-requests-repository.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
 import { playValue } from '../../src/writeback/play-values.ts';
 import { writtenPropertiesRepository } from '../../src/store/written-properties-repository.ts';
+import { inlineQueue } from '../helpers/inline-queue.ts';
 import { BASE_URL, testClient } from '../hubspot/hubspot-test-kit.ts';
 import { aSnapshot, inboundEmail, usageLine } from '../scoring/support/snapshot.ts';
 import { NOW, memoryStore } from '../writeback/support.ts';
@@ -59,7 +64,16 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     await addCompany(db, PORTAL, '500', { name: 'Alpha Analytics', hubspot_owner_id: '77' });
     await addCompany(db, OTHER, '600', { name: 'Other portal' });
     const { client } = testClient();
-    app = appWith(db, [cardDataRouter({ db, verifyHubSpotSignature: verifier }), cardActionsRouter({ db, clock, logger: silentLogger, hubspot: client, snapshots, verifyHubSpotSignature: verifier })]);
+    // The score job runs as soon as it is enqueued, as a worker with nothing else to do picks it up.
+    const queue = inlineQueue();
+    await queue.work('score-portal', async (data, { jobId }) => {
+      await runScoreJob({ db, clock, logger: silentLogger, snapshots, hubspot: client }, { portalId: data.portalId, jobId });
+    });
+    const cardCache = createCardCache();
+    app = appWith(db, [
+      cardDataRouter({ db, cardCache, verifyHubSpotSignature: verifier }),
+      cardActionsRouter({ db, clock, logger: silentLogger, hubspot: client, cardCache, requestScoring: scoringRequests(db, queue), verifyHubSpotSignature: verifier }),
+    ]);
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -90,6 +104,21 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     const after = await get();
     expect(after.body.status).toBe('ok');
     expect(after.body.score.scoredAt).toBe(NOW.toISOString());
+  });
+
+  it('when no worker finishes the score job within the wait, then the card is told the rescore is queued and the request waits for the job', async () => {
+    const idleQueue = inlineQueue();
+    const { client } = testClient();
+    app = appWith(db, [cardActionsRouter({
+      db, clock, logger: silentLogger, hubspot: client, cardCache: createCardCache(), requestScoring: scoringRequests(db, idleQueue), rescoreWaitMs: 0, verifyHubSpotSignature: verifier,
+    })]);
+
+    const response = await post('rescore', {});
+
+    expect(response.status).toBe(202);
+    expect(actionDoneResponseSchema.parse(response.body)).toEqual({ status: 'queued' });
+    expect(await rescoreRequestsRepository(db).isPending(PORTAL, '500')).toBe(true);
+    expect(await scoresRepository(db).latest(PORTAL, '500')).toBeNull();
   });
 
   it('when the CSM creates a task for the next play, then HubSpot gets a task on the company for its owner', async () => {

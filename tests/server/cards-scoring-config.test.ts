@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintApiKey } from '../../src/install/api-keys.ts';
-import type { SnapshotSource } from '../../src/jobs/score-portal.ts';
+import type { SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
 import { scoringConfigRouter } from '../../src/server/routes/scoring-config.ts';

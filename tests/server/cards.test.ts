@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardDataSchema as cardContract } from '../../cards/card-data.schema.ts';
+import { createCardCache } from '../../src/server/cards/card-cache.ts';
 import { cardDataRouter } from '../../src/server/routes/get-card-data.ts';
 import type { Db } from '../../src/store/db.ts';
 import { installationsRepository } from '../../src/store/installations-repository.ts';
@@ -41,7 +42,7 @@ describe('GET /api/cards/company, called by the card through hubspot.fetch', () 
     ]);
     await addScores(db, PORTAL_B, [decliningCard('500', NOW), healthyCard('600', NOW)]);
     await addScores(db, UNINSTALLED, [healthyCard('900', NOW)]);
-    app = appWith(db, [cardDataRouter({ db, verifyHubSpotSignature: verifier })]);
+    app = appWith(db, [cardDataRouter({ db, cardCache: createCardCache(), verifyHubSpotSignature: verifier })]);
   });
   afterAll(() => db.close());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scorePortal, type SnapshotSource } from '../../src/jobs/score-portal.ts';
+import { scorePortal, type SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';

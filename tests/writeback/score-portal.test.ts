@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardToStore, parsePortalJobData, scorePortal, type SnapshotSource } from '../../src/jobs/score-portal.ts';
+import { parseScoreJobData } from '../../src/jobs/score-portal-job.ts';
+import { cardToStore, scorePortal, type SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -33,22 +34,20 @@ describe('score-portal: scoring a portal and keeping the score history', () => {
   let db: Db;
   const rows = async (companyId: string) =>
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM score_snapshots WHERE portal_id = $1 AND company_id = $2', [PORTAL, companyId]))[0]?.n;
-  const run = (at: Date, snapshots: SnapshotSource, companyIds?: string[], afterScoring?: (p: number, ids: readonly string[] | undefined) => Promise<unknown>) =>
-    scorePortal({ db, clock: fixedClock(at), logger, snapshots, afterScoring }, { portalId: PORTAL, companyIds });
+  const run = (at: Date, snapshots: SnapshotSource, companyIds?: string[]) =>
+    scorePortal({ db, clock: fixedClock(at), logger, snapshots }, { portalId: PORTAL, companyIds });
 
   beforeEach(async () => {
     db = await memoryStore();
   });
   afterEach(() => db.close());
 
-  it('when a portal is scored for the first time, then every customer gets a stored card and write-back is handed the same scope', async () => {
-    const handed: Array<[number, readonly string[] | undefined]> = [];
-
-    const report = await run(NOW, source(() => [steady('1'), steady('2')]), undefined, async (p, ids) => handed.push([p, ids]));
+  it('when a portal is scored for the first time, then every customer gets a stored card', async () => {
+    const report = await run(NOW, source(() => [steady('1'), steady('2')]));
 
     expect(report).toMatchObject({ scored: 2, stored: 2, unchanged: 0, configVersion: null });
     expect(await rows('1')).toBe(1);
-    expect(handed).toEqual([[PORTAL, undefined]]);
+    expect(await rows('2')).toBe(1);
   });
 
   it('when nothing changed an hour later, then no new row is stored and the latest card is still the first one', async () => {
@@ -130,19 +129,16 @@ describe('which score cards are worth a new history row', () => {
   });
 });
 
-describe('score-portal and writeback-portal job data', () => {
-  it.each([
-    { data: { portalId: 7 }, parsed: { portalId: 7 } },
-    { data: { portalId: 7, companyIds: ['12', '13'] }, parsed: { portalId: 7, companyIds: ['12', '13'] } },
-  ])('when a job carries $data, then it runs for that scope', ({ data, parsed }) => {
-    expect(parsePortalJobData('score-portal', data)).toEqual(parsed);
+describe('score-portal job data', () => {
+  it('when a job carries its portal, then it runs for that portal', () => {
+    expect(parseScoreJobData({ portalId: 7 })).toEqual({ portalId: 7 });
   });
 
   it.each([
-    { data: {}, field: 'portalId' },
-    { data: { portalId: -1 }, field: 'portalId' },
-    { data: { portalId: 7, companyIds: ['acme'] }, field: 'companyIds' },
-  ])('when a job carries $data, then it fails naming $field', ({ data, field }) => {
-    expect(() => parsePortalJobData('score-portal', data)).toThrow(new RegExp(`score-portal job data:[\\s\\S]*${field}`));
+    { data: {} },
+    { data: { portalId: -1 } },
+    { data: { portalId: '7' } },
+  ])('when a job carries $data, then it fails naming portalId', ({ data }) => {
+    expect(() => parseScoreJobData(data)).toThrow(/score-portal job data:[\s\S]*portalId/);
   });
 });

@@ -1,15 +1,15 @@
 import type { HubSpotClient } from '../../hubspot/client.ts';
 import { TASK_TO_COMPANY_ASSOCIATION_TYPE_ID } from '../../hubspot/objects.ts';
-import { effectiveScoringConfig, scorePortal, type SnapshotSource } from '../../jobs/score-portal.ts';
-import { writebackPortal } from '../../jobs/writeback-portal.ts';
+import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import type { Cohort } from '../../scoring/config.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { portalLogger, type Logger } from '../../shared/logger.ts';
 import type { Db } from '../../store/db.ts';
+import { rescoreRequestsRepository } from '../../store/rescore-requests-repository.ts';
 import { findCompanyRecord, scoresRepository } from '../../store/scores-repository.ts';
 import { playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
-import { cardCacheFor } from './card-cache.ts';
+import type { CardCache } from './card-cache.ts';
 import type { CardTarget } from './trusted-portal.ts';
 import { DAY_MS } from '../../scoring/time.ts';
 
@@ -18,8 +18,18 @@ export interface CardActionDeps {
   clock: Clock;
   logger: Logger;
   hubspot: Pick<HubSpotClient, 'forPortal'>;
-  snapshots: SnapshotSource;
+  cardCache: CardCache;
+  /** Records the companies to rescore and enqueues the portal's score job (composition's requestScoring). */
+  requestScoring(portalId: number, companyIds: readonly string[]): Promise<void>;
+  /** How long an action waits for the score job before answering that the rescore is queued. */
+  rescoreWaitMs?: number;
 }
+
+/** 'done': the new card and its write-back are stored; 'queued': the score job has not finished within the wait. */
+export type RescoreOutcome = 'done' | 'queued';
+
+const RESCORE_WAIT_MS = 10_000;
+const RESCORE_POLL_MS = 200;
 
 const TASK_DUE_DAYS = 2;
 const taskPriority: Record<Cohort, 'HIGH' | 'MEDIUM' | 'LOW'> = { dark: 'HIGH', negative: 'HIGH', neutral: 'MEDIUM', positive: 'MEDIUM', bad_fit: 'LOW' };
@@ -30,16 +40,28 @@ const requireCompany = async (deps: CardActionDeps, target: CardTarget) => {
   return company;
 };
 
-/** Rescores one company now and writes its properties back; the card reads the store, so a failed write only waits for the next run. */
-export const rescoreCompany = async (deps: CardActionDeps, target: CardTarget): Promise<void> => {
+/**
+ * Rescores one company through the queue like every other rescore, then waits (bounded) for the score job to
+ * release the request, which it does once the card and its write-back are stored.
+ */
+export const rescoreCompany = async (deps: CardActionDeps, target: CardTarget): Promise<RescoreOutcome> => {
   await requireCompany(deps, target);
-  await scorePortal({ ...deps, afterScoring: undefined }, { portalId: target.portalId, companyIds: [target.companyId] });
-  cardCacheFor(deps.db).invalidate(target.portalId, target.companyId);
-  try {
-    await writebackPortal(deps, { portalId: target.portalId, companyIds: [target.companyId] });
-  } catch (error) {
-    portalLogger(deps.logger, target.portalId).warn({ err: error, companyId: target.companyId }, 'rescore: write-back failed; the next write-back run sends it');
+  await deps.requestScoring(target.portalId, [target.companyId]);
+  const requests = rescoreRequestsRepository(deps.db);
+  const deadline = Date.now() + (deps.rescoreWaitMs ?? RESCORE_WAIT_MS);
+  let outcome: RescoreOutcome = 'queued';
+  for (;;) {
+    if (!(await requests.isPending(target.portalId, target.companyId))) {
+      outcome = 'done';
+      break;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, RESCORE_POLL_MS));
   }
+  // The job may have run in another process: this one's cached card must not hide the new score.
+  deps.cardCache.invalidate(target.portalId, target.companyId);
+  if (outcome === 'queued') portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId }, 'rescore: queued, the score job has not finished yet');
+  return outcome;
 };
 
 /** Creates the HubSpot task for the company's current next play, on the company and for its owner. */
@@ -71,7 +93,7 @@ export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, p
 };
 
 /** Marks a customer milestone (one Waypoint cannot detect by itself) done, then rescores the company. */
-export const markMilestoneDone = async (deps: CardActionDeps, target: CardTarget, milestoneKey: string): Promise<void> => {
+export const markMilestoneDone = async (deps: CardActionDeps, target: CardTarget, milestoneKey: string): Promise<RescoreOutcome> => {
   await requireCompany(deps, target);
   const { config } = await effectiveScoringConfig(deps.db, target.portalId);
   const milestone = config.milestones.items.find((item) => item.key === milestoneKey);
@@ -80,5 +102,5 @@ export const markMilestoneDone = async (deps: CardActionDeps, target: CardTarget
     throw new AppError('VALIDATION_FAILED', `"${milestone.label}" is detected from product data and cannot be marked by hand`);
   }
   await scoresRepository(deps.db).markMilestone(target.portalId, target.companyId, milestoneKey, deps.clock.now(), null);
-  await rescoreCompany(deps, target);
+  return rescoreCompany(deps, target);
 };

@@ -1,5 +1,3 @@
-import type { Db } from '../../store/db.ts';
-
 // The card is opened constantly and changes only when a company is rescored, so its serialized body is kept for a
 // few seconds: a hit costs no store round trip at all. This process's own rescores invalidate at once; rescores
 // in another process (a worker, another web node) show within the TTL.
@@ -39,17 +37,4 @@ export const createCardCache = (options: { ttlMs?: number; nowMs?: () => number 
       for (const key of entries.keys()) if (key.startsWith(`${portalId}:`)) entries.delete(key);
     },
   };
-};
-
-// One cache per store, so the card data route and the action routes built from the same Db share it without
-// the composition root having to remember to pass one instance to both.
-const cachesByDb = new WeakMap<Db, CardCache>();
-
-export const cardCacheFor = (db: Db): CardCache => {
-  let cache = cachesByDb.get(db);
-  if (!cache) {
-    cache = createCardCache();
-    cachesByDb.set(db, cache);
-  }
-  return cache;
 };

@@ -2,7 +2,7 @@ import { isCustomer } from '../../scoring/fit.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { loadCardInputs } from '../../store/scores-repository.ts';
-import { effectiveScoringConfig } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { cardDataSchema, type CardData } from './card-data.schema.ts';
 import { TREND_DAYS, scoreView } from './card-view.ts';
 

@@ -1,11 +1,13 @@
 import { Router, type RequestHandler } from 'express';
 import type { Db } from '../../store/db.ts';
-import { cardCacheFor } from '../cards/card-cache.ts';
+import type { CardCache } from '../cards/card-cache.ts';
 import { loadCardData } from '../cards/load-card-data.ts';
 import { cardTargetFromQuery, requirePortalInstalled } from '../cards/trusted-portal.ts';
 
 export interface CardDataRouteDeps {
   db: Db;
+  /** Shared with the card actions, which drop a company's entry after rescoring it. */
+  cardCache: CardCache;
   /** The install engineer's X-HubSpot-Signature-v3 check; it must reject before this route runs. */
   verifyHubSpotSignature: RequestHandler;
 }
@@ -15,7 +17,7 @@ export const cardDataRouter = (deps: CardDataRouteDeps): Router => {
   const router = Router();
   router.get('/api/cards/company', deps.verifyHubSpotSignature, async (req, res) => {
     const { portalId, companyId } = cardTargetFromQuery(req);
-    const body = await cardCacheFor(deps.db).get(portalId, companyId, async () => {
+    const body = await deps.cardCache.get(portalId, companyId, async () => {
       await requirePortalInstalled(deps.db, portalId);
       return JSON.stringify(await loadCardData(deps.db, portalId, companyId));
     });

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { effectiveScoringConfig } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { installationsRepository } from '../../store/installations-repository.ts';

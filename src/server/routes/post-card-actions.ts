@@ -1,7 +1,7 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTask, markMilestoneDone, rescoreCompany, type CardActionDeps } from '../cards/card-actions.ts';
+import { createPlayTask, markMilestoneDone, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
 import { createTaskBodySchema, markMilestoneBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
@@ -16,6 +16,12 @@ const parseBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
   return parsed.data;
 };
 
+// 200 once the rescored card is stored and written back; 202 while the score job is still to finish it.
+const answerRescore = (res: Response, outcome: RescoreOutcome) => {
+  if (outcome === 'done') res.json({ status: 'ok' });
+  else res.status(202).json({ status: 'queued' });
+};
+
 /** POST /api/cards/actions/{create-task,mark-milestone,rescore}?portalId&objectId, called by the card's buttons. */
 export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   const router = Router();
@@ -27,12 +33,10 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   router.post('/api/cards/actions/mark-milestone', deps.verifyHubSpotSignature, async (req, res) => {
     const target = await trustedCardTarget(deps.db, req);
     const { milestoneKey } = parseBody(markMilestoneBodySchema, req.body);
-    await markMilestoneDone(deps, target, milestoneKey);
-    res.json({ status: 'ok' });
+    answerRescore(res, await markMilestoneDone(deps, target, milestoneKey));
   });
   router.post('/api/cards/actions/rescore', deps.verifyHubSpotSignature, async (req, res) => {
-    await rescoreCompany(deps, await trustedCardTarget(deps.db, req));
-    res.json({ status: 'ok' });
+    answerRescore(res, await rescoreCompany(deps, await trustedCardTarget(deps.db, req)));
   });
   return router;
 };

@@ -1,6 +1,6 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { effectiveScoringConfig, type SnapshotSource } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
 import { defaultScoringConfig } from '../../scoring/defaults.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';

@@ -1,4 +1,4 @@
-import { effectiveScoringConfig } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { overlayConfig } from '../../scoring/config-overlay.ts';
 import { parseScoringConfig, type ScoringConfig } from '../../scoring/config.schema.ts';
 import { AppError } from '../../shared/errors.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../jobs/score-portal.ts';
+import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';

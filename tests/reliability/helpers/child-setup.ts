@@ -23,7 +23,7 @@ export const killableChildSetup = async () => {
     baseUrl: values.baseUrl, tokens: { [portalId]: values.token }, timeScale: Number(values.timeScale), logger,
     onRequest: () => process.send?.({ type: 'request', n: (requests += 1) }),
   });
-  return { portalId, logger, db, hubspot, now: values.now, requests: () => requests };
+  return { portalId, logger, db, hubspot, now: values.now, baseUrl: values.baseUrl, requests: () => requests };
 };
 
 /** Sends the final message, then exits once it is on its way. */

@@ -6,7 +6,6 @@ import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { AppError } from '../shared/errors.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import type { Db } from '../store/db.ts';
 import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
@@ -28,8 +27,6 @@ export interface ScorePortalDeps {
   clock: Clock;
   logger: Logger;
   snapshots: SnapshotSource;
-  /** Runs after the scores are stored (write-back inline, or an enqueue of writeback-portal). */
-  afterScoring?: (portalId: number, companyIds: readonly string[] | undefined) => Promise<unknown>;
 }
 
 export interface ScorePortalInput {
@@ -90,8 +87,8 @@ const scoreChecked = (...args: Parameters<typeof scoreCompany>): ScoreCard => {
 
 /**
  * Scores the given companies (or all customers) of one portal at the clock's now with the portal's config,
- * stores a snapshot row for each card that changed (and one a day regardless, for the trend), then hands over
- * to write-back.
+ * and stores a snapshot row for each card that changed (and one a day regardless, for the trend). Writing the
+ * cards back to HubSpot is the caller's next step (the score job's).
  */
 export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput): Promise<ScorePortalReport> => {
   const { portalId, companyIds } = input;
@@ -133,18 +130,5 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   }
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');
-  await deps.afterScoring?.(portalId, companyIds);
   return report;
-};
-
-const jobDataSchema = z.object({
-  portalId: z.number().int().positive(),
-  companyIds: z.array(z.string().regex(/^\d+$/, 'company ids are HubSpot record ids')).optional(),
-});
-
-/** Data of the score-portal and writeback-portal jobs: `{ portalId, companyIds? }`, named field by field when wrong. */
-export const parsePortalJobData = (job: string, data: Record<string, unknown>): ScorePortalInput => {
-  const parsed = jobDataSchema.safeParse(data);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `${job} job data: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
 };
