@@ -66,16 +66,15 @@ const goodAttributes = (rng: Rng): FitAttributes => ({
 const stretchAttributes = (rng: Rng): FitAttributes => {
   const base = goodAttributes(rng);
   const reason = rng.weighted({ small: 3, huge: 2, country: 3, industry: 3 });
-  if (reason === 'small') return { ...base, employees: rng.int(5, 19) };
+  // Tiny teams are a stretch, not a misfit: size alone never decides bad fit.
+  if (reason === 'small') return { ...base, employees: rng.int(1, 19) };
   if (reason === 'huge') return { ...base, employees: rng.logInt(5001, 80_000) };
   if (reason === 'country') return { ...base, country: rng.pick(otherCountries) };
   return { ...base, industry: rng.pick(otherIndustries) };
 };
 
 const badAttributes = (rng: Rng): FitAttributes => {
-  if (rng.chance(0.3)) {
-    return { industry: rng.pick([...goodIndustries, ...otherIndustries]), employees: rng.int(1, 4), country: rng.pick(allCountries) };
-  }
+  if (rng.chance(0.3)) return { industry: rng.pick(badIndustries), employees: rng.int(1, 4), country: rng.pick(allCountries) };
   return { industry: rng.pick(badIndustries), employees: rng.logInt(1, 3000), country: rng.pick(allCountries) };
 };
 

@@ -10,6 +10,7 @@ export const healthStatuses = ['green', 'yellow', 'red'] as const;
 export type HealthStatus = (typeof healthStatuses)[number];
 export const cohorts = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
 export type Cohort = (typeof cohorts)[number];
+export const normaliserKinds = ['country', 'industry', 'text'] as const;
 export const plays = ['off_board', 're_engage', 'rescue', 'drive_adoption', 'expansion_conversation', 'advocacy_ask', 'monitor'] as const;
 export type Play = (typeof plays)[number];
 
@@ -68,6 +69,33 @@ const healthComponentsSchema = z.object({
   commercial: z.object({ weight, renewalWindowDays: days, expansionWithinDays: days }),
 });
 
+const values = z.array(name);
+
+/**
+ * How deals read as renewal, expansion or contraction. HubSpot's standard `dealtype` options are newbusiness and
+ * existingbusiness, so existing business is told apart by its amount against the previous closed-won amount; a
+ * pipeline, or a portal's own type values, override that.
+ */
+const dealsSchema = z.object({
+  typeProperty: name,
+  newBusiness: values,
+  existingBusiness: values,
+  renewal: values,
+  expansion: values,
+  contraction: values,
+  pipelines: z.object({ renewal: values, expansion: values, contraction: values }),
+  /** contract_value: the deal's amount is the whole contract; change: it is the increment (negative for a cut). */
+  amountMeans: z.enum(['contract_value', 'change']),
+  /** Existing business within this share of the previous amount is a flat renewal. */
+  flatWithin: between(0, 1),
+});
+
+/** A meeting whose start has passed counts as held unless its outcome says otherwise (most portals leave it empty). */
+const meetingsSchema = z.object({ notHeldOutcomes: values, requireCompleted: z.boolean() });
+
+/** A mapped contact property that says the person left, on top of the standard signals the sync records. */
+const contactsSchema = z.object({ departedProperty: name.nullable(), departedValues: z.array(z.string()).min(1) });
+
 const vetoSchema = z.object({
   signal: z.enum(['urgentTicketsOpen', 'daysSinceTwoWay', 'championLeft', 'detractor']),
   atLeast: positive.default(1),
@@ -80,9 +108,22 @@ export const scoringConfigSchema = z.object({
   properties: z.object({
     name: name, createdAt: name, lifecycleStage: name, arr: name, seats: name, activeUsers30d: name,
     keyFeaturesUsed: name, contractStartDate: name, renewalDate: name, churnedAt: name, churnReason: name,
+    owner: name.default('hubspot_owner_id'),
   }),
   usage: z.object({ activeUsersMetric: name }),
-  fit: z.object({ good: z.array(fitCriterionSchema).min(1), bad: z.array(fitCriterionSchema) }),
+  fit: z.object({
+    good: z.array(fitCriterionSchema).min(1),
+    bad: z.array(fitCriterionSchema),
+    /** How `in` rules compare a property's values; properties not listed compare as trimmed, case-blind text. */
+    normalise: z.record(z.string(), z.enum(normaliserKinds)).default({ country: 'country', industry: 'industry' }),
+  }),
+  deals: dealsSchema.default({
+    typeProperty: 'dealtype', newBusiness: ['newbusiness'], existingBusiness: ['existingbusiness'],
+    renewal: ['renewal'], expansion: ['expansion'], contraction: ['contraction'],
+    pipelines: { renewal: [], expansion: [], contraction: [] }, amountMeans: 'contract_value', flatWithin: 0.05,
+  }),
+  meetings: meetingsSchema.default({ notHeldOutcomes: ['CANCELED', 'NO_SHOW', 'RESCHEDULED'], requireCompleted: false }),
+  contacts: contactsSchema.default({ departedProperty: null, departedValues: ['true'] }),
   segments: z.array(z.object({ key: name, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),
   lifecycle: z.object({ onboardingDays: days }),
   milestones: z.object({ stuckAfterOverdueDays: days, justReachedDays: days, items: z.array(milestoneSchema) }),

@@ -1,7 +1,11 @@
 import { scoringConfigSchema } from './config.schema.ts';
 import type { ScoringConfig, ScoringConfigInput } from './config.schema.ts';
 
-/** Default for a B2B SaaS portal; see docs/scoring.md; docs/emulator-archetypes.md describes the portals they are measured on. */
+/**
+ * Default for a B2B SaaS portal on stock HubSpot properties; docs/scoring.md says what each key reads and
+ * docs/emulator-archetypes.md describes the portals they are measured on. Deal kinds,
+ * meeting outcomes and departed contacts take their defaults from config.schema.ts (older stored configs lack them).
+ */
 const defaultInput: ScoringConfigInput = {
   version: 1,
   customerFilter: { property: 'lifecyclestage', values: ['customer'] },
@@ -18,8 +22,8 @@ const defaultInput: ScoringConfigInput = {
       { op: 'in', property: 'country', values: ['United States', 'Canada', 'United Kingdom', 'Germany', 'France', 'Netherlands', 'Ireland', 'Australia', 'Sweden'] },
     ],
     bad: [
+      // Size alone never makes a bad fit: a thriving five-person team is a customer to keep (it is a stretch).
       { op: 'in', property: 'industry', values: ['GOVERNMENT_ADMINISTRATION', 'RESTAURANTS', 'FARMING', 'RELIGIOUS_INSTITUTIONS', 'INDIVIDUAL_FAMILY_SERVICES'] },
-      { op: 'lt', property: 'numberofemployees', value: 5 },
     ],
   },
   segments: [{ key: 'small', maxArr: 12000 }, { key: 'mid', maxArr: 100000 }, { key: 'large', maxArr: null }],

@@ -32,9 +32,19 @@ export const segmentOf = (arr: number | null, config: ScoringConfig): string => 
   return (found ?? config.segments[config.segments.length - 1]!).key;
 };
 
+/**
+ * A meeting whose start has passed (facts drop anything later than now) was held unless its outcome says it was
+ * not: most portals never set hs_meeting_outcome, and HubSpot leaves booked meetings at SCHEDULED.
+ */
+export const isMeetingHeld = (e: SnapshotEngagement, config: ScoringConfig): boolean => {
+  if (e.kind !== 'meeting') return false;
+  const { requireCompleted, notHeldOutcomes } = config.meetings;
+  return requireCompleted ? e.outcome === 'COMPLETED' : !notHeldOutcomes.includes(e.outcome ?? '');
+};
+
 /** A two-way touch: the customer wrote, called or met with us. */
-export const isInbound = (e: SnapshotEngagement): boolean =>
-  ((e.kind === 'email' || e.kind === 'call') && e.direction === 'inbound') || (e.kind === 'meeting' && e.outcome === 'COMPLETED');
+export const isInbound = (e: SnapshotEngagement, config: ScoringConfig): boolean =>
+  ((e.kind === 'email' || e.kind === 'call') && e.direction === 'inbound') || isMeetingHeld(e, config);
 
 const byTime = <T extends { at: number }>(a: T, b: T) => a.at - b.at;
 
@@ -70,7 +80,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
   const stage: LifecycleStage = startMs !== null && startMs <= now && now - startMs < config.lifecycle.onboardingDays * DAY_MS
     ? 'onboarding' : 'established';
   const engagements = dated(snapshot.engagements, (e) => e.timestamp, now);
-  const inbound = engagements.filter(isInbound);
+  const inbound = engagements.filter((e) => isInbound(e, config));
   const metric = config.usage.activeUsersMetric;
   const activeUsers = snapshot.usage.flatMap((p) => {
     const at = toMs(p.date);

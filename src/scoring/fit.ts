@@ -1,5 +1,6 @@
 import type { FitCriterion, ScoringConfig } from './config.schema.ts';
 import { numberLabel, propertyLabel, valueLabel } from './hubspot-labels.ts';
+import { normaliser } from './normalise.ts';
 import type { FitCriterionResult, FitValue } from './score-card.schema.ts';
 
 /** The rule in the portal's words: "Industry is Restaurants or Farming", "Number of Employees below 5". */
@@ -16,10 +17,17 @@ const describe = (c: FitCriterion): string => {
   }
 };
 
-/** A criterion over a missing property never passes: unknown is neither proof of fit nor of misfit. */
-const passes = (c: FitCriterion, raw: string | null): boolean => {
+/**
+ * A criterion over a missing property never passes: unknown is neither proof of fit nor of misfit. `in` compares
+ * through the property's normaliser, so "USA" is United States and "Computer Software" is COMPUTER_SOFTWARE.
+ */
+const passes = (c: FitCriterion, raw: string | null, config: ScoringConfig): boolean => {
   if (raw === null || raw.trim() === '') return false;
-  if (c.op === 'in') return c.values.includes(raw);
+  if (c.op === 'in') {
+    const key = normaliser(config.fit.normalise[c.property]);
+    const actual = key(raw);
+    return c.values.some((value) => key(value) === actual);
+  }
   const n = Number(raw);
   if (!Number.isFinite(n)) return false;
   switch (c.op) {
@@ -33,7 +41,7 @@ const passes = (c: FitCriterion, raw: string | null): boolean => {
 export const scoreFit = (properties: Record<string, string | null>, config: ScoringConfig): { value: FitValue; criteria: FitCriterionResult[] } => {
   const evaluate = (rule: 'good' | 'bad') => (c: FitCriterion): FitCriterionResult => {
     const actual = properties[c.property] ?? null;
-    return { rule, property: c.property, actual, passed: passes(c, actual), description: describe(c) };
+    return { rule, property: c.property, actual, passed: passes(c, actual, config), description: describe(c) };
   };
   const bad = config.fit.bad.map(evaluate('bad'));
   const good = config.fit.good.map(evaluate('good'));

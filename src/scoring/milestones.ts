@@ -1,5 +1,6 @@
 import type { MilestoneCondition, ScoringConfig } from './config.schema.ts';
-import type { Facts } from './facts.ts';
+import { classifyDeals } from './deal-kinds.ts';
+import { isMeetingHeld, type Facts } from './facts.ts';
 import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
@@ -18,11 +19,11 @@ const earliest = (values: (number | null)[]): number | null => {
   return present.length > 0 ? Math.min(...present) : null;
 };
 
-const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, facts: Facts): number | null => {
+const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): number | null => {
   switch (condition.type) {
     case 'meeting': {
       const title = new RegExp(condition.titlePattern, 'i');
-      return facts.engagements.find((e) => e.kind === 'meeting' && e.outcome === 'COMPLETED' && title.test(e.title ?? ''))?.at ?? null;
+      return facts.engagements.find((e) => isMeetingHeld(e, config) && title.test(e.title ?? ''))?.at ?? null;
     }
     case 'usage':
       return earliest(snapshot.usage.map((p) => {
@@ -39,10 +40,9 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
     case 'executive_contact':
       return earliest(facts.executives.map((c) => Math.min(toMs(c.createdAt) ?? facts.startMs ?? facts.now, facts.now)));
     case 'deal_won':
-      return earliest(snapshot.deals.map((d) => {
-        const at = toMs(d.closeDate);
-        return d.isClosedWon && condition.dealTypes.includes(d.dealType ?? '') && at !== null && at <= facts.now ? at : null;
-      }));
+      // Listed types match the deal's recognised kind (renewal, expansion...) or its raw type value.
+      return earliest(classifyDeals(snapshot.deals, config).map((d) => (d.isClosedWon && (condition.dealTypes.includes(d.kind)
+        || condition.dealTypes.includes(d.dealType ?? '')) && d.at !== null && d.at <= facts.now ? d.at : null)));
     case 'manual':
       return null;
   }
@@ -70,7 +70,7 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
   let justReached: { at: number; result: MilestoneResult } | null = null;
   const milestones = items.map((item): MilestoneResult => {
     const override = overrides.get(item.key);
-    const found = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts);
+    const found = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts, config);
     const earlier = reached.get(item.key) ?? null;
     const doneMs = found === null ? earlier : earlier === null ? found : Math.min(found, earlier);
     const expectedMs = facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;

@@ -51,7 +51,10 @@ export const snapshotTicketSchema = z.object({
 
 export const snapshotDealSchema = z.object({
   id: z.string().min(1),
+  /** The value of the config's deal type property (HubSpot's `dealtype` by default: newbusiness, existingbusiness). */
   dealType: z.string().nullable(),
+  /** The deal pipeline's id, for portals that keep renewals or expansions in a pipeline of their own. */
+  pipeline: z.string().nullable().optional(),
   amount: inRange(numberBounds.dealAmount).nullable(),
   closeDate: nullableDate,
   isClosed: z.boolean(),

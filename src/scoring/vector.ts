@@ -1,4 +1,5 @@
 import type { ScoringConfig } from './config.schema.ts';
+import { classifyDeals } from './deal-kinds.ts';
 import type { Facts } from './facts.ts';
 import type { MilestoneSummary } from './milestones.ts';
 import type { VectorValue } from './score-card.schema.ts';
@@ -38,9 +39,9 @@ export const scoreVector = (
     if (late > 0) signals.push({ points: -1, text: 'onboarding behind schedule' });
     else if (done) signals.push({ points: 2, text: 'onboarding on track' });
   }
-  const won = snapshot.deals.filter((d) => d.isClosedWon && within(d.closeDate, 365));
-  if (won.some((d) => d.dealType === 'expansion' && within(d.closeDate, v.expansionWithinDays))) signals.push({ points: 2, text: 'expansion won' });
-  else if (won.some((d) => d.dealType === 'renewal')) signals.push({ points: 0, text: 'renewed flat' });
+  const won = classifyDeals(snapshot.deals, config).filter((d) => d.isClosedWon && within(d.closeDate, 365));
+  if (won.some((d) => d.kind === 'expansion' && within(d.closeDate, v.expansionWithinDays))) signals.push({ points: 2, text: 'expansion won' });
+  else if (won.some((d) => d.kind === 'renewal')) signals.push({ points: 0, text: 'renewed flat' });
   const nps = facts.latestNps;
   if (nps && facts.now - nps.at <= v.sentimentWithinDays * DAY_MS) {
     if (nps.responseGroup === 'promoter') signals.push({ points: 1, text: 'promoter NPS' });

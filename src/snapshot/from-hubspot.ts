@@ -43,8 +43,8 @@ const ticketOf = (r: HubSpotRecord): SnapshotTicket[] => {
   }];
 };
 
-const dealOf = (r: HubSpotRecord): SnapshotDeal => ({
-  id: r.id, dealType: toText(r.properties.dealtype), amount: toNumber(r.properties.amount),
+const dealOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotDeal => ({
+  id: r.id, dealType: toText(prop(r, config.deals.typeProperty)), pipeline: toText(r.properties.pipeline), amount: toNumber(r.properties.amount),
   closeDate: toIsoDate(r.properties.closedate), isClosed: toBoolean(r.properties.hs_is_closed), isClosedWon: toBoolean(r.properties.hs_is_closed_won),
 });
 
@@ -57,10 +57,15 @@ const feedbackOf = (r: HubSpotRecord): SnapshotFeedback[] => {
   return [{ id: r.id, surveyType, value, responseGroup, submittedAt }];
 };
 
-const contactOf = (r: HubSpotRecord): SnapshotContact => ({
-  id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: toBoolean(r.properties.left_company),
-  createdAt: created(r), updatedAt: toIsoDate(r.properties.hs_lastmodifieddate) ?? toIsoDate(r.updatedAt),
-});
+/** Departed when the portal maps a property that says so (none by default: stock HubSpot has no such property). */
+const contactOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotContact => {
+  const { departedProperty, departedValues } = config.contacts;
+  const flag = departedProperty === null ? null : toText(prop(r, departedProperty))?.trim().toLowerCase() ?? null;
+  return {
+    id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: flag !== null && departedValues.some((v) => v.toLowerCase() === flag),
+    createdAt: created(r), updatedAt: toIsoDate(r.properties.hs_lastmodifieddate) ?? toIsoDate(r.updatedAt),
+  };
+};
 
 /**
  * Builds the engine's snapshot from one company's HubSpot-shaped records, reading the company's facts through the
@@ -89,9 +94,9 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
     },
     engagements: (Object.keys(engagementFields) as EngagementType[]).flatMap((type) => engagementsOf(type, engagements[type] ?? [])),
     tickets: (history.tickets ?? []).flatMap(ticketOf),
-    deals: (history.deals ?? []).map(dealOf),
+    deals: (history.deals ?? []).map(dealOf(config)),
     feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf),
-    contacts: (history.contacts ?? []).map(contactOf),
+    contacts: (history.contacts ?? []).map(contactOf(config)),
     usage: [...(history.usage ?? [])],
     previousCards: [...(history.previousCards ?? [])],
     milestoneOverrides: [...(history.milestoneOverrides ?? [])],

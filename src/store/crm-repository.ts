@@ -97,6 +97,19 @@ export const crmRepository = (db: Queryable) => ({
     return links;
   },
 
+  /** Children of one type linked to the given companies, each with those of its companies among them. */
+  async companyLinksOfType(portalId: number, childType: string, companyIds: readonly string[]): Promise<Map<string, string[]>> {
+    const links = new Map<string, string[]>();
+    if (companyIds.length === 0) return links;
+    const rows = await db.query<{ child: string; company: string }>(
+      `SELECT from_id AS child, to_id AS company FROM crm_associations
+       WHERE portal_id = $1 AND from_type = $2 AND to_type = '${COMPANIES}' AND to_id = ANY($3::text[]) ORDER BY from_id, to_id`,
+      [portalId, childType, [...companyIds]],
+    );
+    for (const row of rows) links.set(row.child, [...(links.get(row.child) ?? []), row.company]);
+    return links;
+  },
+
   /** Sets each listed child's company links to exactly the given companies. */
   async replaceChildLinks(portalId: number, childType: string, links: ReadonlyMap<string, readonly string[]>): Promise<void> {
     if (links.size === 0) return;

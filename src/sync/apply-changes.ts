@@ -2,7 +2,8 @@ import type { PortalClient } from '../hubspot/client.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { COMPANIES, crmRepository } from '../store/crm-repository.ts';
 import type { Queryable } from '../store/db.ts';
-import { childProperties, childTypes, isCustomer, type ChildType, type SyncSettings } from './object-catalogue.ts';
+import { childTypes, isCustomer, type ChildType, type SyncSettings } from './object-catalogue.ts';
+import { reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
 import { toRecordInput } from './sync-deps.ts';
 
 // Changes found by the incremental job or by webhooks, applied the same way. Network reads happen first
@@ -13,6 +14,8 @@ export interface FetchedChildren {
   records: HubSpotObject[];
   /** Each record's companies, as HubSpot says now. */
   links: Map<string, string[]>;
+  /** Each record's contacts, for types that reach a company through them (resolved against the store on write). */
+  contacts?: Map<string, string[]>;
 }
 
 /** Merged-away ids HubSpot lists on the survivor: the store drops them. */
@@ -22,21 +25,30 @@ export const mergedAway = (records: readonly HubSpotObject[]): string[] =>
 export const fetchChildLinks = async (client: PortalClient, type: ChildType, records: HubSpotObject[]): Promise<FetchedChildren> => {
   if (records.length === 0) return { type, records, links: new Map() };
   const links = await client.batchReadAssociations(type, COMPANIES, records.map((r) => r.id));
+  const contacts = reachedThroughContacts.has(type) ? await client.batchReadAssociations(type, 'contacts', records.map((r) => r.id)) : null;
   // An object whose links could not be read is left as the store has it rather than guessed at.
-  const failed = new Set(links.failed.map((f) => f.id));
-  return { type, records: records.filter((r) => !failed.has(r.id)), links: links.byId };
+  const failed = new Set([...links.failed, ...(contacts?.failed ?? [])].map((f) => f.id));
+  return { type, records: records.filter((r) => !failed.has(r.id)), links: links.byId, ...(contacts ? { contacts: contacts.byId } : {}) };
 };
 
 /** Everything attached to companies that just became customers (their history predates the watermark). */
-export const fetchCompanyHistory = async (client: PortalClient, companyIds: readonly string[]): Promise<FetchedChildren[]> => {
+export const fetchCompanyHistory = async (client: PortalClient, settings: SyncSettings, companyIds: readonly string[]): Promise<FetchedChildren[]> => {
   if (companyIds.length === 0) return [];
   const fetched: FetchedChildren[] = [];
+  let contactsOf = new Map<string, string[]>();
   for (const type of childTypes) {
     const read = await client.batchReadAssociations(COMPANIES, type, companyIds);
     const links = new Map<string, string[]>();
-    for (const [company, children] of read.byId) for (const child of children) links.set(child, [...(links.get(child) ?? []), company]);
+    const add = (child: string, company: string) => links.set(child, [...new Set([...(links.get(child) ?? []), company])]);
+    for (const [company, children] of read.byId) for (const child of children) add(child, company);
+    if (type === 'contacts') contactsOf = links;
+    if (reachedThroughContacts.has(type) && contactsOf.size > 0) {
+      // Contacts come first in childTypes, so their companies are known here.
+      const viaContacts = await client.batchReadAssociations('contacts', type, [...contactsOf.keys()]);
+      for (const [contact, children] of viaContacts.byId) for (const child of children) (contactsOf.get(contact) ?? []).forEach((company) => add(child, company));
+    }
     if (links.size === 0) continue;
-    const records = await client.batchRead(type, [...links.keys()], childProperties[type]);
+    const records = await client.batchRead(type, [...links.keys()], settings.childProperties[type]);
     fetched.push({ type, records: records.results, links });
   }
   return fetched;
@@ -75,7 +87,8 @@ export const writeCompanies = async (tx: Queryable, portalId: number, settings: 
  */
 export const writeChildren = async (tx: Queryable, portalId: number, fetched: FetchedChildren, mode: 'replace' | 'add'): Promise<string[]> => {
   const crm = crmRepository(tx);
-  const { type, records, links } = fetched;
+  const { type, records } = fetched;
+  const links = fetched.contacts ? await resolveThroughContacts(tx, portalId, fetched.links, fetched.contacts) : fetched.links;
   const customers = await crm.existing(portalId, COMPANIES, [...new Set([...links.values()].flat())]);
   const kept = new Map<string, string[]>();
   const dropped: string[] = [...mergedAway(records)];

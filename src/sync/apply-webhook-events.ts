@@ -5,7 +5,7 @@ import { COMPANIES, crmRepository } from '../store/crm-repository.ts';
 import type { Session } from '../store/db.ts';
 import { webhookEventsRepository } from '../store/webhook-events-repository.ts';
 import { fetchChildLinks, fetchCompanyHistory, removeCompanies, writeChildren, writeCompanies, type FetchedChildren } from './apply-changes.ts';
-import { childProperties, isChildType, isCustomer } from './object-catalogue.ts';
+import { isChildType, isCustomer } from './object-catalogue.ts';
 import { stillHeld, type SyncDeps } from './sync-deps.ts';
 import { actionFor, webhookEventSchema, type EventAction } from './webhook-events.ts';
 
@@ -65,7 +65,7 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
     const children: FetchedChildren[] = [];
     for (const [type, ids] of toRead) {
       if (ids.size === 0) continue;
-      const properties = isChildType(type) ? childProperties[type] : settings.companyProperties;
+      const properties = isChildType(type) ? settings.childProperties[type] : settings.companyProperties;
       const read = await client.batchRead(type, [...ids], properties);
       for (const failure of read.failed.filter((f) => f.code === 'HUBSPOT_NOT_FOUND')) gone.set(type, (gone.get(type) ?? new Set()).add(failure.id));
       if (isChildType(type)) children.push(await fetchChildLinks(client, type, read.results));
@@ -75,7 +75,7 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
     const held = await crm.existing(portalId, COMPANIES, companies.map((c) => c.id));
     // A merge moves the merged company's records to the survivor, so the survivor's history is read again in full.
     const survivors = new Set(actions.flatMap((a) => (a.kind === 'merge' && a.type === COMPANIES ? [a.id] : [])));
-    const history = await fetchCompanyHistory(client, companies
+    const history = await fetchCompanyHistory(client, settings, companies
       .filter((c) => isCustomer(settings, c.properties) && (!held.has(c.id) || survivors.has(c.id))).map((c) => c.id));
 
     await deps.db.transaction(async (tx: Session) => {

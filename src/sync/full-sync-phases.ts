@@ -4,8 +4,9 @@ import { BATCH_MAX } from '../hubspot/objects.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { crmRepository } from '../store/crm-repository.ts';
 import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
+import { contactIdsOf, reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
 import type { PhaseContext } from './full-sync-context.ts';
-import { childProperties, type ChildType } from './object-catalogue.ts';
+import type { ChildType } from './object-catalogue.ts';
 import { companyIdsOf, toRecordInput } from './sync-deps.ts';
 
 // Phases of a full sync. Each reads its paging state from the cursor, so it continues where a crash left it.
@@ -29,12 +30,16 @@ const runCustomers = (context: PhaseContext): Promise<string[]> =>
 export const syncListStrategy = async (context: PhaseContext, type: ChildType): Promise<void> => {
   const { client, portalId } = context;
   const customers = new Set(await runCustomers(context));
-  const pages = client.listObjects(type, { properties: childProperties[type], associations: ['companies'], after: context.cursor().listAfter ?? undefined });
+  const viaContacts = reachedThroughContacts.has(type);
+  const associations = viaContacts ? ['companies', 'contacts'] as const : ['companies'] as const;
+  const pages = client.listObjects(type, { properties: context.settings.childProperties[type], associations, after: context.cursor().listAfter ?? undefined });
   for await (const page of pages) {
     const kept: HubSpotObject[] = [];
     const links = new Map<string, string[]>();
+    const resolved = await resolveThroughContacts(context.db, portalId, new Map(page.results.map((r) => [r.id, companyIdsOf(r)])),
+      new Map(viaContacts ? page.results.map((r) => [r.id, contactIdsOf(r)]) : []));
     for (const record of page.results) {
-      const companies = companyIdsOf(record).filter((id) => customers.has(id));
+      const companies = (resolved.get(record.id) ?? []).filter((id) => customers.has(id));
       if (companies.length === 0) continue;
       kept.push(record);
       links.set(record.id, companies);
@@ -47,6 +52,19 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
       for (const id of stale) links.delete(id);
       await crm.replaceChildLinks(portalId, type, links);
     });
+  }
+};
+
+/** Adds to each company the children its stored contacts are linked to (a survey answered by one of its people). */
+const addContactsChildren = async (context: PhaseContext, type: ChildType, companyIds: readonly string[], byCompany: Map<string, string[]>): Promise<void> => {
+  const contactLinks = await crmRepository(context.db).companyLinksOfType(context.portalId, 'contacts', companyIds);
+  const read = await context.client.batchReadAssociations('contacts', type, [...contactLinks.keys()]);
+  for (const failure of read.failed) read.byId.delete(failure.id);
+  for (const [contact, children] of read.byId) {
+    for (const company of contactLinks.get(contact) ?? []) {
+      const own = byCompany.get(company);
+      if (own) byCompany.set(company, [...new Set([...own, ...children])]);
+    }
   }
 };
 
@@ -69,6 +87,7 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
       const links = await client.batchReadAssociations('companies', type, companyIds);
       // A company whose links could not be read keeps the links it had; the next full sync reads them again.
       for (const failure of links.failed) links.byId.delete(failure.id);
+      if (reachedThroughContacts.has(type)) await addContactsChildren(context, type, companyIds, links.byId);
       await context.commit(type, [], { chunkLinksRead: true, lastChildId: '' }, async (tx) => {
         await crmRepository(tx).replaceCompanyLinks(portalId, type, links.byId);
       });
@@ -79,7 +98,7 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
       await context.commit(type, [], { chunk: cursor.chunk + 1, chunkLinksRead: false, lastChildId: '' });
       continue;
     }
-    const read = await client.batchRead(type, ids, childProperties[type]);
+    const read = await client.batchRead(type, ids, context.settings.childProperties[type]);
     const plan = cursor.plan?.map((p) => (p.type === type ? { ...p, linked: (p.linked ?? 0) + ids.length } : p)) ?? null;
     await context.commit(type, read.results, { lastChildId: ids.at(-1) ?? '', plan }, async (tx) => {
       await crmRepository(tx).upsertObjects(portalId, type, read.results.map(toRecordInput));

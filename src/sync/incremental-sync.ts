@@ -5,7 +5,7 @@ import type { Session } from '../store/db.ts';
 import { syncRepository } from '../store/sync-repository.ts';
 import { fetchChildLinks, fetchCompanyHistory, mergedAway, writeChildren, writeCompanies } from './apply-changes.ts';
 import { incrementalStream } from './full-sync-cursor.ts';
-import { childProperties, childTypes, isCustomer } from './object-catalogue.ts';
+import { childTypes, isCustomer } from './object-catalogue.ts';
 import { progressTracker } from './progress.ts';
 import { stillHeld, type SyncDeps } from './sync-deps.ts';
 
@@ -59,7 +59,7 @@ export const runIncrementalSync = async (deps: SyncDeps, portalId: number, water
       const customers = page.results.filter((r) => isCustomer(settings, r.properties));
       const held = await crmRepository(deps.db).existing(portalId, 'companies', [...customers.map((r) => r.id), ...mergedAway(customers)]);
       // New customers bring their history; a survivor of a merge with a held company takes over the merged one's.
-      const history = await fetchCompanyHistory(client, customers
+      const history = await fetchCompanyHistory(client, settings, customers
         .filter((r) => !held.has(r.id) || mergedAway([r]).some((id) => held.has(id))).map((r) => r.id));
       await commitPage('companies', page.results.length, page.lastModifiedMs, async (tx) => {
         const changes = await writeCompanies(tx, portalId, settings, page.results);
@@ -69,7 +69,7 @@ export const runIncrementalSync = async (deps: SyncDeps, portalId: number, water
       });
     }
     for (const type of childTypes) {
-      for await (const page of client.searchModifiedSince(type, { sinceMs: watermarks.get(type) ?? 0, properties: childProperties[type] })) {
+      for await (const page of client.searchModifiedSince(type, { sinceMs: watermarks.get(type) ?? 0, properties: settings.childProperties[type] })) {
         const fetched = await fetchChildLinks(client, type, page.results);
         await commitPage(type, page.results.length, page.lastModifiedMs, (tx) => writeChildren(tx, portalId, fetched, 'replace'));
       }

@@ -11,9 +11,12 @@ export const childTypes = [
 const common = ['hs_object_id', 'createdate', 'hs_lastmodifieddate', 'hs_merged_object_ids'];
 const engagement = ['hs_timestamp', 'hubspot_owner_id'];
 
-/** What Waypoint reads per type (the snapshot builder's inputs), never more: fewer bytes per page. */
-export const childProperties: Readonly<Record<ChildType, readonly string[]>> = {
-  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle', 'left_company'],
+/**
+ * What Waypoint reads per type (the snapshot builder's inputs), never more: fewer bytes per page. The portal's
+ * config adds what it maps (a departed-contact property, its own deal type property): see syncSettingsFrom.
+ */
+const baseChildProperties: Record<ChildType, readonly string[]> = {
+  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle'],
   deals: [...common, 'dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'hs_is_closed', 'hs_is_closed_won', 'dealtype'],
   tickets: [...common, 'subject', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'closed_date'],
   calls: [...common, ...engagement, 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_title'],
@@ -32,12 +35,20 @@ const baseCompanyProperties = [
 export interface SyncSettings {
   customerFilter: { property: string; values: readonly string[] };
   companyProperties: readonly string[];
+  childProperties: Readonly<Record<ChildType, readonly string[]>>;
 }
 
 export const syncSettingsFrom = (config: ScoringConfig): SyncSettings => {
   const fitProperties = [...config.fit.good, ...config.fit.bad].flatMap((criterion) => ('property' in criterion ? [criterion.property] : []));
   const names = new Set([...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties]);
-  return { customerFilter: config.customerFilter, companyProperties: [...names].sort() };
+  const mapped: Partial<Record<ChildType, readonly (string | null)[]>> = {
+    contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty],
+  };
+  const childProperties = { ...baseChildProperties };
+  for (const [type, extra] of Object.entries(mapped) as [ChildType, (string | null)[]][]) {
+    childProperties[type] = [...new Set([...baseChildProperties[type], ...extra.filter((p): p is string => p !== null)])];
+  }
+  return { customerFilter: config.customerFilter, companyProperties: [...names].sort(), childProperties };
 };
 
 export const isCustomer = (settings: SyncSettings, properties: Readonly<Record<string, string | null>>): boolean =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSOCIATIONS_BATCH_MAX } from '../hubspot/associations.ts';
 import { BATCH_MAX, LIST_PAGE_MAX } from '../hubspot/objects.ts';
 import { SEARCH_PAGE_MAX } from '../hubspot/search.ts';
+import { reachedThroughContacts } from './contact-links.ts';
 import { childTypes, type ChildType } from './object-catalogue.ts';
 
 /**
@@ -55,8 +56,12 @@ export const planningRequests = childTypes.length + 2;
  */
 export const minimumRequests = (customers: number, plans: readonly TypePlan[]): number => {
   const companies = Math.max(1, pages(customers, SEARCH_PAGE_MAX));
+  const contacts = plans.find((p) => p.type === 'contacts');
+  // Types reached through contacts also read the customers' contacts' links when they go by associations.
+  const throughContacts = (plan: TypePlan) => (reachedThroughContacts.has(plan.type) && contacts
+    ? pages(contacts.linked ?? contacts.estimatedLinked, ASSOCIATIONS_BATCH_MAX) : 0);
   const children = plans.reduce((sum, plan) => sum + (plan.strategy === 'list'
     ? plan.listRequests
-    : pages(customers, ASSOCIATIONS_BATCH_MAX) + pages(plan.linked ?? plan.estimatedLinked, BATCH_MAX)), 0);
+    : pages(customers, ASSOCIATIONS_BATCH_MAX) + pages(plan.linked ?? plan.estimatedLinked, BATCH_MAX) + throughContacts(plan)), 0);
   return planningRequests + companies + children;
 };

@@ -14,7 +14,7 @@ describe('fit against the default ideal-customer profile', () => {
     ['no employee count', 'stretch', { industry: 'INTERNET', numberofemployees: null, country: 'Ireland' }],
     ['a restaurant', 'bad', { industry: 'RESTAURANTS', numberofemployees: '100', country: 'Germany' }],
     ['a government body', 'bad', { industry: 'GOVERNMENT_ADMINISTRATION', numberofemployees: '900', country: 'United States' }],
-    ['4 people in a good industry', 'bad', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '4', country: 'Germany' }],
+    ['4 people in a good industry', 'stretch', { industry: 'COMPUTER_SOFTWARE', numberofemployees: '4', country: 'Germany' }],
   ])('when the company is %s, then fit is %s', (_case, expected, properties) => {
     expect(scoreFit(properties, defaultScoringConfig).value).toBe(expected);
   });

@@ -21,8 +21,24 @@ describe('milestones', () => {
     expect(kickoffState(started, kickoff).state).toBe(state);
   });
 
-  it('when the kick-off meeting was only scheduled, then it does not count as held', () => {
-    const snapshot = aSnapshot({ company: { contractStartDate: daysAgo(20) }, engagements: [meeting(17, 'Kick-off', 'SCHEDULED')] });
+  it('when the kick-off meeting was cancelled or the customer did not show, then it does not count as held', () => {
+    for (const outcome of ['CANCELED', 'NO_SHOW', 'RESCHEDULED']) {
+      const snapshot = aSnapshot({ company: { contractStartDate: daysAgo(20) }, engagements: [meeting(17, 'Kick-off', outcome)] });
+      expect(scoreCompany(snapshot, defaultScoringConfig, NOW).milestones[0]!.state).toBe('behind');
+    }
+  });
+
+  it('when the kick-off meeting is past with no outcome or still SCHEDULED, then it was held unless the portal requires COMPLETED', () => {
+    const strict = { ...defaultScoringConfig, meetings: { ...defaultScoringConfig.meetings, requireCompleted: true } };
+    for (const outcome of [null, 'SCHEDULED']) {
+      const snapshot = aSnapshot({ company: { contractStartDate: daysAgo(20) }, engagements: [{ ...meeting(17, 'Kick-off'), outcome }] });
+      expect(scoreCompany(snapshot, defaultScoringConfig, NOW).milestones[0]!.state).toBe('done');
+      expect(scoreCompany(snapshot, strict, NOW).milestones[0]!.state).toBe('behind');
+    }
+  });
+
+  it('when the kick-off meeting is booked for next week, then it is not held yet', () => {
+    const snapshot = aSnapshot({ company: { contractStartDate: daysAgo(20) }, engagements: [{ ...meeting(-7, 'Kick-off'), outcome: null }] });
     expect(scoreCompany(snapshot, defaultScoringConfig, NOW).milestones[0]!.state).toBe('behind');
   });
 

@@ -73,11 +73,22 @@ describe('snapshot from HubSpot records', () => {
   });
 
   it('when deals and contacts are read, then the flags become booleans', () => {
-    expect(snapshot.deals).toEqual([{ id: 'd1', dealType: 'expansion', amount: 12_000, closeDate: '2026-08-01T00:00:00.000Z', isClosed: true, isClosedWon: true }]);
+    expect(snapshot.deals).toEqual([{ id: 'd1', dealType: 'expansion', pipeline: null, amount: 12_000, closeDate: '2026-08-01T00:00:00.000Z', isClosed: true, isClosedWon: true }]);
     expect(snapshot.contacts.map((c) => [c.id, c.jobTitle, c.leftCompany, c.updatedAt])).toEqual([
       ['p1', 'Chief Financial Officer', false, '2026-05-01T00:00:00.000Z'],
-      ['p2', null, true, '2026-02-01T00:00:00.000Z'],
+      ['p2', null, false, '2026-02-01T00:00:00.000Z'],
     ]);
+  });
+
+  it('when a portal maps its own "left company" property, then a contact flagged in it has left', () => {
+    const config = { ...defaultScoringConfig, contacts: { departedProperty: 'left_company', departedValues: ['true', 'yes'] } };
+    expect(snapshotFromHubSpot(history, config).contacts.map((c) => c.leftCompany)).toEqual([false, true]);
+  });
+
+  it('when a portal keeps its deal kinds in a property of its own, then the snapshot reads that property as the deal type', () => {
+    const config = { ...defaultScoringConfig, deals: { ...defaultScoringConfig.deals, typeProperty: 'deal_kind' } };
+    const custom = { ...history, deals: [record('d1', { dealtype: 'existingbusiness', deal_kind: 'Upsell', pipeline: 'renewals' })] };
+    expect(snapshotFromHubSpot(custom, config).deals[0]).toMatchObject({ dealType: 'Upsell', pipeline: 'renewals' });
   });
 
   it('when a portal maps ARR to its own property, then the snapshot reads that one', () => {

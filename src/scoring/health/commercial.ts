@@ -1,3 +1,4 @@
+import { classifyDeals } from '../deal-kinds.ts';
 import { DAY_MS, clamp, daysBetween, toMs } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
@@ -7,31 +8,32 @@ import { inDays } from '../wording.ts';
 export const commercialComponent = ({ snapshot, facts, config }: ComponentInput): Reading => {
   const t = config.health.components.commercial;
   const renewal = toMs(snapshot.company.renewalDate);
-  const closed = snapshot.deals.flatMap((d) => {
-    const at = toMs(d.closeDate);
-    return d.isClosed && at !== null && at <= facts.now ? [{ ...d, at }] : [];
-  });
+  const closed = classifyDeals(snapshot.deals, config).flatMap((d) => (d.isClosed && d.at !== null && d.at <= facts.now ? [{ ...d, at: d.at }] : []));
   if (renewal === null && closed.length === 0) return missing('no renewal date or deals');
   const within = (at: number, days: number) => facts.now - at <= days * DAY_MS;
+  const won = (kind: string, days: number) => closed.filter((d) => d.isClosedWon && d.kind === kind && within(d.at, days)).at(-1);
   let value = 70;
   const parts: string[] = [];
-  if (closed.some((d) => d.isClosedWon && d.dealType === 'expansion' && within(d.at, t.expansionWithinDays))) {
+  const expansion = won('expansion', t.expansionWithinDays);
+  const renewed = won('renewal', 365);
+  if (expansion) {
     value = 100;
-    parts.push('expansion won');
-  } else if (closed.some((d) => d.isClosedWon && d.dealType === 'renewal' && within(d.at, 365))) {
+    parts.push(`expansion won (${expansion.how})`);
+  } else if (renewed) {
     value = 80;
-    parts.push('renewed in the last year');
+    parts.push(`renewed in the last year (${renewed.how})`);
   }
-  if (closed.some((d) => d.isClosedWon && (d.dealType === 'contraction' || (d.amount ?? 0) < 0) && within(d.at, 365))) {
+  const contraction = won('contraction', 365);
+  if (contraction) {
     value = 30;
-    parts.push('contracted');
+    parts.push(`contracted (${contraction.how})`);
   }
-  if (closed.some((d) => !d.isClosedWon && d.dealType === 'renewal' && within(d.at, 365))) {
+  if (closed.some((d) => !d.isClosedWon && d.kind === 'renewal' && within(d.at, 365))) {
     value = 10;
     parts.push('renewal lost');
   }
-  if (renewal !== null && renewal >= facts.now && renewal - facts.now <= t.renewalWindowDays * DAY_MS
-    && !closed.some((d) => d.isClosedWon && d.dealType === 'renewal' && within(d.at, t.renewalWindowDays))) {
+  const signed = closed.some((d) => d.isClosedWon && (d.kind === 'renewal' || d.kind === 'expansion') && within(d.at, t.renewalWindowDays));
+  if (renewal !== null && renewal >= facts.now && renewal - facts.now <= t.renewalWindowDays * DAY_MS && !signed) {
     value -= 20;
     parts.push(`renewal ${inDays(daysBetween(facts.now, renewal))}, not signed`);
   }

@@ -15,7 +15,7 @@ export interface FitCounts {
 // One rule alone as the only good rule: scoreFit says "good" exactly when that rule matches, so the count uses
 // the scoring's own reading of values (missing never matches, numbers parsed as scoring parses them).
 const matches = (properties: Record<string, string | null>, config: ScoringConfig, criterion: FitCriterion): boolean =>
-  scoreFit(properties, { ...config, fit: { good: [criterion], bad: [] } }).value === 'good';
+  scoreFit(properties, { ...config, fit: { ...config.fit, good: [criterion], bad: [] } }).value === 'good';
 
 /** The live counts beside each rule of the settings page's fit builder, over the portal's synced customers. */
 export const countFit = async (db: Db, portalId: number, draft: ScoringConfig): Promise<FitCounts> => {
