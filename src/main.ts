@@ -94,7 +94,7 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
       syncDeps: services.syncDeps, out,
     });
     sandboxSyncing = false;
-    out(`Preview what a CSM sees: ${config.publicBaseUrl}/preview (worklist) and ${config.publicBaseUrl}/preview/companies/<id>`);
+    out(`Preview what a CSM sees: ${config.publicBaseUrl}/preview (worklist) and ${config.publicBaseUrl}/preview/companies/<id>; the settings page: ${config.publicBaseUrl}/preview/settings`);
     out(`The emulated HubSpot runs at ${sandbox.emulator.baseUrl} (portal ${result.portalId}). Stop with Ctrl+C.`);
   } else if (runsWorker) {
     const report = await services.install.provisionActivePortals(services.hubspot);

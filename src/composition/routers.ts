@@ -3,7 +3,7 @@ import { cardDataRouter } from '../server/routes/get-card-data.ts';
 import { cardActionsRouter } from '../server/routes/post-card-actions.ts';
 import { previewRouter } from '../server/routes/get-preview-company.ts';
 import { apiKeysRouter } from '../server/routes/api-keys.ts';
-import { settingsDataRouter } from '../server/routes/settings-data.ts';
+import { portalPropertiesReader, settingsDataRouter } from '../server/routes/settings-data.ts';
 import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
@@ -14,18 +14,19 @@ import type { Services } from './services.ts';
 export const buildRouters = (services: Services, options: { sandbox: boolean; enqueueFullSync(portalId: number): Promise<unknown> }): Router[] => {
   const { db, clock, logger, install, hubspot, snapshots, settings, queue, cardCache, requestScoring } = services;
   const signature = { clientSecret: settings.clientSecret, publicBaseUrl: settings.publicBaseUrl, clock };
+  const readProperties = portalPropertiesReader({ clock, hubspot });
   const routers = [
     install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
-    settingsDataRouter({ db, clock, hubspot, requirePortalAdmin: install.requirePortalAdmin }),
+    settingsDataRouter({ db, readProperties, requirePortalAdmin: install.requirePortalAdmin }),
     apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: install.requirePortalAdmin }),
     cardDataRouter({ db, cardCache, verifyHubSpotSignature: install.verifyHubSpotSignature }),
     cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: install.verifyHubSpotSignature }),
   ];
   // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
-  if (options.sandbox) routers.push(previewRouter({ db }));
+  if (options.sandbox) routers.push(previewRouter({ db, readProperties }));
   return routers;
 };

@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
 import { playLabel } from '../../src/writeback/play-values.ts';
+import { screenshot } from './chromium.ts';
 import { startSandbox, type Sandbox } from './sandbox-harness.ts';
 
 // Debian's chromium package; CI installs it with `apt-get install chromium`. Without it this suite is skipped
@@ -67,15 +65,9 @@ describe.skipIf(!hasChromium)('the sandbox preview page in headless Chromium', (
 
   it('when the page is captured as a screenshot, then Chromium lays it out into a real image', async () => {
     const [top] = await scoresRepository(sandbox.db).worklist(sandbox.result.portalId, 1);
-    const dir = await mkdtemp(join(tmpdir(), 'waypoint-preview-'));
-    const file = join(dir, 'card.png');
-    try {
-      await run(CHROMIUM, [...chromiumFlags, `--screenshot=${file}`, '--window-size=1200,1400', `${sandbox.baseUrl}/preview/companies/${top?.companyId}`], { timeout: 60_000 });
-      const png = await readFile(file);
-      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-      expect(png.length).toBeGreaterThan(20_000);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const png = await screenshot(`${sandbox.baseUrl}/preview/companies/${top?.companyId}`, '1200,1400');
+
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
   }, 90_000);
 });

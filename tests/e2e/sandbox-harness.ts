@@ -13,6 +13,7 @@ import { getOAuthCallback } from '../../src/server/routes/get-oauth-callback.ts'
 import { getOAuthInstall } from '../../src/server/routes/get-oauth-install.ts';
 import { previewRouter } from '../../src/server/routes/get-preview-company.ts';
 import { portalOfApiKey, postUsageRouter } from '../../src/server/routes/post-usage.ts';
+import { portalPropertiesReader } from '../../src/server/routes/settings-data.ts';
 import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
 import { fixedClock, systemClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
@@ -61,7 +62,7 @@ export const startSandbox = async (options: { seed?: number } = {}): Promise<San
   });
   routes.get('/oauth/install', getOAuthInstall({ oauthState, oauth }));
   routes.get('/oauth/callback', getOAuthCallback({ oauthState, completeInstall: install, logger }));
-  routes.use(previewRouter({ db }));
+  routes.use(previewRouter({ db, readProperties: portalPropertiesReader({ clock: systemClock, hubspot }) }));
   routes.use(postUsageRouter({ db, verifyApiKey: portalOfApiKey(apiKeysRepository(db)), requestScoring: async () => undefined }));
 
   const syncDeps: SyncDeps = { db, hubspot, logger, clock: systemClock, settingsFor: storedSyncSettings(db), requestScoring: async () => undefined };

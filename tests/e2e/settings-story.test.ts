@@ -8,7 +8,7 @@ import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
 import { scoringConfigRouter } from '../../src/server/routes/scoring-config.ts';
-import { settingsDataRouter } from '../../src/server/routes/settings-data.ts';
+import { portalPropertiesReader, settingsDataRouter } from '../../src/server/routes/settings-data.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
 import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
@@ -60,7 +60,7 @@ describe('the settings story against the emulator', () => {
     key = (await mintApiKey({ apiKeys, clock: sandbox.scoringClock }, { portalId, name: 'story' })).key;
     const guard = requirePortalAdmin({ apiKeys, clientSecret: 'unused-here', publicBaseUrl: 'https://waypoint.example.com', clock: sandbox.scoringClock });
     const deps = { db: sandbox.db, clock: sandbox.scoringClock, snapshots: storeSnapshotSource(sandbox.db), requirePortalAdmin: guard };
-    app = createApp({ logger, db: sandbox.db, routers: [scoringConfigRouter(deps), settingsDataRouter({ ...deps, hubspot: sandbox.hubspot })] });
+    app = createApp({ logger, db: sandbox.db, routers: [scoringConfigRouter(deps), settingsDataRouter({ ...deps, readProperties: portalPropertiesReader({ clock: sandbox.scoringClock, hubspot: sandbox.hubspot }) })] });
     original = await hubspotValues();
   }, 900_000);
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { startEmulator, type Emulator } from '../../emulator/server/index.ts';
 import { mintApiKey } from '../../src/install/api-keys.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
-import { settingsDataRouter } from '../../src/server/routes/settings-data.ts';
+import { portalPropertiesReader, settingsDataRouter } from '../../src/server/routes/settings-data.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
@@ -31,7 +31,7 @@ describe('settings data: the portal\'s properties and live fit counts', () => {
     const apiKeys = apiKeysRepository(db);
     key = (await mintApiKey({ apiKeys, clock }, { portalId, name: 'settings' })).key;
     const admin = requirePortalAdmin({ apiKeys, clientSecret: CLIENT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, clock });
-    app = appWith(db, [settingsDataRouter({ db, clock, hubspot, requirePortalAdmin: admin })]);
+    app = appWith(db, [settingsDataRouter({ db, readProperties: portalPropertiesReader({ clock, hubspot }), requirePortalAdmin: admin })]);
     const customer = { lifecyclestage: 'customer', country: 'Germany' };
     await crmRepository(db).upsertObjects(portalId, 'companies', [
       { id: '1', properties: { ...customer, industry: 'COMPUTER_SOFTWARE', numberofemployees: '250' } },

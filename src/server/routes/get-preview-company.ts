@@ -7,10 +7,19 @@ import { installationsRepository } from '../../store/installations-repository.ts
 import { scoresRepository } from '../../store/scores-repository.ts';
 import { loadCardData } from '../cards/load-card-data.ts';
 import { cardPage, emptyCardPage } from '../preview/card-page.ts';
+import { settingsPage } from '../preview/settings-page.ts';
 import { worklistPage } from '../preview/worklist-page.ts';
+import { describeApiKey } from '../../install/api-key-admin.ts';
+import { apiKeysRepository } from '../../store/api-keys-repository.ts';
+import { scoringConfigRepository } from '../../store/scoring-config-repository.ts';
+import { parseConfigAuthor } from '../scoring-config/config-author.ts';
+import { countFit } from '../scoring-config/fit-counts.ts';
+import type { PortalPropertiesReader } from './settings-data.ts';
 
 export interface PreviewRouteDeps {
   db: Db;
+  /** The settings endpoint's property reader; without it /preview/settings is not served. */
+  readProperties?: PortalPropertiesReader;
 }
 
 const WORKLIST_SIZE = 50;
@@ -30,13 +39,28 @@ const previewPortal = async (db: Db, req: Request): Promise<number> => {
   return portalId;
 };
 
-/** GET /preview (the worklist) and GET /preview/companies/:id (one company's card), as plain HTML pages. */
+/** GET /preview (the worklist), /preview/companies/:id (one company's card) and /preview/settings, as plain HTML pages. */
 export const previewRouter = (deps: PreviewRouteDeps): Router => {
   const router = Router();
   router.get('/preview', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
     res.type('html').send(worklistPage(portalId, await scoresRepository(deps.db).worklist(portalId, WORKLIST_SIZE)));
   });
+  const { readProperties } = deps;
+  if (readProperties) {
+    router.get('/preview/settings', async (req, res) => {
+      const portalId = await previewPortal(deps.db, req);
+      const { config, version } = await effectiveScoringConfig(deps.db, portalId);
+      const [properties, counts, versions, keys] = await Promise.all([
+        readProperties(portalId), countFit(deps.db, portalId, config),
+        scoringConfigRepository(deps.db).history(portalId, 50), apiKeysRepository(deps.db).listForPortal(portalId),
+      ]);
+      res.type('html').send(settingsPage({
+        portalId, version, config, properties: properties.objects, counts, keys: keys.map(describeApiKey),
+        versions: versions.map((v) => ({ version: v.version, savedAt: v.createdAt.toISOString(), savedBy: parseConfigAuthor(v.createdBy) })),
+      }));
+    });
+  }
   router.get('/preview/companies/:id', async (req, res) => {
     const companyId = companyParam.safeParse(req.params.id);
     if (!companyId.success) throw new AppError('VALIDATION_FAILED', companyId.error.issues[0]?.message ?? 'bad company id');

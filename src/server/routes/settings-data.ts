@@ -7,30 +7,16 @@ import type { PortalAdmin } from '../middleware/admin-auth.ts';
 import { draftOverCurrent } from '../scoring-config/config-draft.ts';
 import { countFit } from '../scoring-config/fit-counts.ts';
 
-export interface SettingsDataDeps {
-  db: Db;
-  clock: Clock;
-  hubspot: Pick<HubSpotClient, 'forPortal'>;
-  requirePortalAdmin: RequestHandler;
-  /** How long a portal's property list is served from memory (default 60 s): a page opens many pickers at once. */
-  cacheMs?: number;
-}
-
-type PropertiesAnswer = { fetchedAt: string; objects: Record<SettingsObjectType, PortalPropertiesResult> };
-
-const portalOf = (res: Response): number => (res.locals.admin as PortalAdmin).portalId;
+export type PropertiesAnswer = { fetchedAt: string; objects: Record<SettingsObjectType, PortalPropertiesResult> };
 
 /**
- * GET .../properties: the portal's company, deal, contact and feedback-submission properties with HubSpot's labels,
- * types and option labels, read through the door and kept briefly. POST .../scoring-config/fit-counts: how many
- * customers each fit rule of a (partial) draft matches.
+ * The portal's properties of every settings object type, read through the door and kept in memory for `cacheMs`
+ * (default 60 s): a page opens many pickers at once. Shared by the settings endpoint and the sandbox preview.
  */
-export const settingsDataRouter = (deps: SettingsDataDeps): Router => {
-  const router = Router();
+export const portalPropertiesReader = (deps: { clock: Clock; hubspot: Pick<HubSpotClient, 'forPortal'>; cacheMs?: number }) => {
   const cacheMs = deps.cacheMs ?? 60_000;
   const cache = new Map<number, { at: number; answer: Promise<PropertiesAnswer> }>();
-
-  const propertiesOf = (portalId: number): Promise<PropertiesAnswer> => {
+  return (portalId: number): Promise<PropertiesAnswer> => {
     const now = deps.clock.now().getTime();
     const cached = cache.get(portalId);
     if (cached && now - cached.at < cacheMs) return cached.answer;
@@ -45,9 +31,26 @@ export const settingsDataRouter = (deps: SettingsDataDeps): Router => {
     answer.catch(() => cache.delete(portalId));
     return answer;
   };
+};
+export type PortalPropertiesReader = ReturnType<typeof portalPropertiesReader>;
 
+export interface SettingsDataDeps {
+  db: Db;
+  readProperties: PortalPropertiesReader;
+  requirePortalAdmin: RequestHandler;
+}
+
+const portalOf = (res: Response): number => (res.locals.admin as PortalAdmin).portalId;
+
+/**
+ * GET .../properties: the portal's company, deal, contact and feedback-submission properties with HubSpot's labels,
+ * types and option labels, read through the door and kept briefly. POST .../scoring-config/fit-counts: how many
+ * customers each fit rule of a (partial) draft matches.
+ */
+export const settingsDataRouter = (deps: SettingsDataDeps): Router => {
+  const router = Router();
   router.get('/api/v1/portals/:portalId/properties', deps.requirePortalAdmin, async (_req, res) => {
-    res.json(await propertiesOf(portalOf(res)));
+    res.json(await deps.readProperties(portalOf(res)));
   });
   router.post('/api/v1/portals/:portalId/scoring-config/fit-counts', deps.requirePortalAdmin, async (req, res) => {
     const { config } = await draftOverCurrent(deps.db, portalOf(res), req.body);
