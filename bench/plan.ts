@@ -14,17 +14,22 @@ export interface PlannedRun {
 
 const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${name}.ts`, import.meta.url));
 const minute = 60_000;
-const syncKeys = (size: Size) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio'].map((k) => `sync.${size}.${k}`);
+const syncKeys = (size: Size, prefix = `sync.${size}`) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio'].map((k) => `${prefix}.${k}`);
 const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
 
 /** Quick: sizes S and M and the fixed scenarios, within three minutes. Full: adds L, and XL when asked. */
-export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[]; only: string | undefined }): PlannedRun[] => {
+export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[]; only: string | undefined; postgres?: boolean }): PlannedRun[] => {
   const sizes: Size[] = options.quick ? ['S', 'M'] : ['S', 'M', 'L'];
   for (const size of options.extraSizes) if (!sizes.includes(size)) sizes.push(size);
   const quickArg = options.quick ? ['--quick'] : [];
   const runs: PlannedRun[] = [
     { label: 'baseline', script: script('baseline'), args: [], expects: ['baseline.emptyStoreRssMb'], timeoutMs: 2 * minute },
     ...sizes.map((size) => ({ label: `sync ${size}`, script: script('sync'), args: ['--size', size, ...quickArg], expects: syncKeys(size), timeoutMs: syncTimeout[size] })),
+    // PostgreSQL too whenever DATABASE_URL names a server (scripts/test-postgres.sh starts the one CI uses).
+    ...(options.postgres ? sizes.map((size) => ({
+      label: `sync ${size} postgres`, script: script('sync'), args: ['--size', size, '--store', 'postgres', ...quickArg],
+      expects: syncKeys(size, `sync.${size}.postgres`), timeoutMs: syncTimeout[size],
+    })) : []),
     { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
     { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
     { label: 'writeback', script: script('writeback'), args: quickArg, expects: ['writeback.unchangedRequests'], timeoutMs: 3 * minute },

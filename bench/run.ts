@@ -39,7 +39,7 @@ const extraSizes = z.array(z.enum(['S', 'M', 'L', 'XL'])).parse(values.size);
 const figures: Record<string, number> = {};
 const missing: Record<string, string> = {};
 const started = performance.now();
-for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only })) {
+for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only, postgres: Boolean(process.env.DATABASE_URL) })) {
   if (!scenarioExists(run)) {
     for (const key of run.expects) missing[key] = `no ${run.label} scenario yet (its capability has not landed)`;
     continue;

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
+import { freshPostgresDatabase } from '../../tests/helpers/stores.ts';
 import { rateUtilization } from '../lib/budget-use.ts';
 import { startEmulatorProcess } from '../lib/emulator-process.ts';
 import { round } from '../lib/measure.ts';
@@ -15,15 +16,22 @@ import { doorForEmulator, quietLogger, syncDepsFor } from '../lib/waypoint.ts';
 // up with the real budget would still be held back by it.
 const TIME_SCALE = 0.1;
 
-/** A full sync of one generated portal into the embedded store, the emulator enforcing HubSpot's rate limits. */
-scenarioMain(async ({ size, seed }) => {
+const requiredDatabaseUrl = (): string => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('--store postgres needs DATABASE_URL (scripts/test-postgres.sh prints one)');
+  return url;
+};
+
+/** A full sync of one generated portal into the embedded store (or PostgreSQL), the emulator enforcing HubSpot's rate limits. */
+scenarioMain(async ({ size, seed, store: storeKind }) => {
   const emulator = await startEmulatorProcess({ size: size as 'S', seed, timeScale: TIME_SCALE });
   try {
     const portalId = emulator.portalIds[0] as number;
     // On disk under a data folder, as `npm start` runs it: PGlite's in-memory file system regrows its files by copying
     // them, which made large syncs look store-bound in a way no user's store is.
     const dataDir = await mkdtemp(join(tmpdir(), 'waypoint-bench-sync-'));
-    const store = timedStore(await openStore({ kind: 'pglite', dataDir }));
+    const postgres = storeKind === 'postgres' ? await freshPostgresDatabase(requiredDatabaseUrl()) : undefined;
+    const store = timedStore(await openStore(postgres ? { kind: 'postgres', databaseUrl: postgres.url } : { kind: 'pglite', dataDir }));
     const db = store.db;
     const logger = quietLogger();
     const hubspot = doorForEmulator({ baseUrl: emulator.baseUrl, tokens: emulator.tokens, timeScale: TIME_SCALE, logger });
@@ -34,7 +42,8 @@ scenarioMain(async ({ size, seed }) => {
     const seen = (await emulator.rpc.call<StatsSnapshot>('stats')).byPortal[String(portalId)];
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
-    const key = (name: string) => `sync.${size}.${name}`;
+    await postgres?.drop();
+    const key = (name: string) => `sync.${size}${postgres ? '.postgres' : ''}.${name}`;
     const sixths = costBySixth(store.pages);
     return {
       figures: {
@@ -55,4 +64,4 @@ scenarioMain(async ({ size, seed }) => {
   } finally {
     await emulator.stop();
   }
-}, ({ size }) => `sync.${size}.peakRssMb`);
+}, ({ size, store }) => `sync.${size}${store === 'postgres' ? '.postgres' : ''}.peakRssMb`);

@@ -167,8 +167,8 @@ export const crmRepository = (db: Queryable) => ({
     return ids(rows);
   },
 
-  /** Children linked to the given companies, in id order after `afterId`: the keyset pages of a batch-read strategy. */
-  async linkedChildIds(portalId: number, childType: string, companyIds: readonly string[], afterId: string, limit: number): Promise<string[]> {
+  /** Children linked to the given companies, in id order after `afterId` (limit null: all): the keyset of a batch-read strategy. */
+  async linkedChildIds(portalId: number, childType: string, companyIds: readonly string[], afterId: string, limit: number | null): Promise<string[]> {
     const rows = await db.query(
       `SELECT DISTINCT from_id AS id FROM crm_associations
        WHERE portal_id = $1 AND from_type = $2 AND to_type = '${COMPANIES}' AND to_id = ANY($3::text[]) AND from_id > $4

@@ -4,7 +4,6 @@ import type { Db, Session } from './db.ts';
 import { pgliteStartParams } from './pglite-settings.ts';
 import { copyTemplateInto, exists, templateTarball } from './pglite-template.ts';
 
-
 /**
  * The embedded store: real PostgreSQL compiled to WASM, persisted under dataDir (in memory when dataDir is
  * undefined). It has a single connection, so an in-process lock stands in for the advisory lock: two

@@ -7,7 +7,11 @@ import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
 import { contactIdsOf, reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
 import type { PhaseContext } from './full-sync-context.ts';
 import type { ChildType } from './object-catalogue.ts';
+import { readAhead, readsAhead } from './read-ahead.ts';
 import { companyIdsOf, toRecordInput } from './sync-deps.ts';
+
+/** HubSpot pages read ahead of the one being written: enough to keep the budget busy while a page commits. */
+const PAGES_IN_FLIGHT = 3;
 
 // Phases of a full sync. Each reads its paging state from the cursor, so it continues where a crash left it.
 
@@ -15,7 +19,7 @@ export const syncCompanies = async (context: PhaseContext): Promise<void> => {
   const { client, settings, portalId } = context;
   const filter = { propertyName: settings.customerFilter.property, operator: 'IN' as const, values: settings.customerFilter.values };
   const pages = client.searchModifiedSince('companies', { sinceMs: context.cursor().companiesSinceMs, properties: settings.companyProperties, filters: [filter] });
-  for await (const page of pages) {
+  for await (const page of readAhead(pages, PAGES_IN_FLIGHT)) {
     await context.commit('companies', page.results, { companiesSinceMs: page.lastModifiedMs }, async (tx) => {
       await crmRepository(tx).upsertObjects(portalId, 'companies', page.results.map(toRecordInput));
     });
@@ -33,7 +37,7 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
   const viaContacts = reachedThroughContacts.has(type);
   const associations = viaContacts ? ['companies', 'contacts'] as const : ['companies'] as const;
   const pages = client.listObjects(type, { properties: context.settings.childProperties[type], associations, after: context.cursor().listAfter ?? undefined });
-  for await (const page of pages) {
+  for await (const page of readAhead(pages, PAGES_IN_FLIGHT)) {
     const kept: HubSpotObject[] = [];
     const links = new Map<string, string[]>();
     const resolved = await resolveThroughContacts(context.db, portalId, new Map(page.results.map((r) => [r.id, companyIdsOf(r)])),
@@ -93,15 +97,15 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
       });
       continue;
     }
-    const ids = await reader.linkedChildIds(portalId, type, companyIds, cursor.lastChildId, BATCH_MAX);
-    if (ids.length === 0) {
-      await context.commit(type, [], { chunk: cursor.chunk + 1, chunkLinksRead: false, lastChildId: '' });
-      continue;
+    // The chunk's stored links are read once; the id keyset after the checkpoint is what remains to read.
+    const remaining = chunksOf(await reader.linkedChildIds(portalId, type, companyIds, cursor.lastChildId, null), BATCH_MAX);
+    const reads = readsAhead(remaining, (ids) => client.batchRead(type, ids, context.settings.childProperties[type]), PAGES_IN_FLIGHT);
+    for await (const { input: ids, page: read } of reads) {
+      const plan = context.cursor().plan?.map((p) => (p.type === type ? { ...p, linked: (p.linked ?? 0) + ids.length } : p)) ?? null;
+      await context.commit(type, read.results, { lastChildId: ids.at(-1) ?? '', plan }, async (tx) => {
+        await crmRepository(tx).upsertObjects(portalId, type, read.results.map(toRecordInput));
+      });
     }
-    const read = await client.batchRead(type, ids, context.settings.childProperties[type]);
-    const plan = cursor.plan?.map((p) => (p.type === type ? { ...p, linked: (p.linked ?? 0) + ids.length } : p)) ?? null;
-    await context.commit(type, read.results, { lastChildId: ids.at(-1) ?? '', plan }, async (tx) => {
-      await crmRepository(tx).upsertObjects(portalId, type, read.results.map(toRecordInput));
-    });
+    await context.commit(type, [], { chunk: cursor.chunk + 1, chunkLinksRead: false, lastChildId: '' });
   }
 };
