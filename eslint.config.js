@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Import boundaries of the layout (see README "Layout"). Patterns match the import specifier, so
@@ -31,6 +32,25 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/main.ts'],
     rules: restrict(hubspotClientPackages, ['**/emulator/**'], 'Only src/hubspot talks to HubSpot, and only src/main.ts may reach the emulator.'),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: restrict(hubspotClientPackages, ['**/emulator/**', '**/jobs/**'], 'Routes translate: src/server imports no job code (src/composition wires jobs and routes) and no HubSpot client.'),
+  },
+  {
+    files: ['src/install/**/*.ts'],
+    rules: restrict(hubspotClientPackages, ['**/emulator/**', '**/server/**', '**/jobs/**'], 'src/install is a service: src/composition builds its routes, so it imports nothing from src/server or src/jobs.'),
+  },
+  {
+    // A cycle makes two modules one in all but name: neither can be read, tested or moved without the other.
+    files: ['src/**/*.ts', 'emulator/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['src/hubspot/**/*.ts'],

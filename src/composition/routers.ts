@@ -8,23 +8,25 @@ import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
 import { getSyncStatusRouter } from '../server/routes/get-sync-status.ts';
+import { installRouter, requestAuth } from './install-routes.ts';
 import type { Services } from './services.ts';
 
 /** Every feature's routes, each built from exactly the dependencies it needs. */
 export const buildRouters = (services: Services, options: { sandbox: boolean; enqueueFullSync(portalId: number): Promise<unknown> }): Router[] => {
   const { db, clock, logger, install, hubspot, snapshots, settings, queue, cardCache, requestScoring } = services;
-  const signature = { clientSecret: settings.clientSecret, publicBaseUrl: settings.publicBaseUrl, clock };
+  const { signature } = install;
+  const auth = requestAuth(install);
   const readProperties = portalPropertiesReader({ clock, hubspot });
   const routers = [
-    install.router({ hubspot, enqueueFullSync: options.enqueueFullSync }),
+    installRouter(install, { hubspot, enqueueFullSync: options.enqueueFullSync, auth, logger }),
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
-    getSyncStatusRouter({ db, requireAdmin: install.requirePortalAdmin }),
-    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: install.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
-    settingsDataRouter({ db, readProperties, requirePortalAdmin: install.requirePortalAdmin }),
-    apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: install.requirePortalAdmin }),
-    cardDataRouter({ db, cardCache, verifyHubSpotSignature: install.verifyHubSpotSignature }),
-    cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: install.verifyHubSpotSignature }),
+    getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
+    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
+    settingsDataRouter({ db, readProperties, requirePortalAdmin: auth.requirePortalAdmin }),
+    apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: auth.requirePortalAdmin }),
+    cardDataRouter({ db, cardCache, verifyHubSpotSignature: auth.verifyHubSpotSignature }),
+    cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: auth.verifyHubSpotSignature }),
   ];
   // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
   if (options.sandbox) routers.push(previewRouter({ db, readProperties }));

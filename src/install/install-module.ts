@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { HubSpotClient } from '../hubspot/client.ts';
 import { createOAuthClient } from '../hubspot/oauth.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -7,11 +6,6 @@ import { apiKeysRepository } from '../store/api-keys-repository.ts';
 import type { Db } from '../store/db.ts';
 import { installationsRepository } from '../store/installations-repository.ts';
 import { oauthStatesRepository } from '../store/oauth-states-repository.ts';
-import { requirePortalAdmin } from '../server/middleware/admin-auth.ts';
-import { verifyHubSpotSignature } from '../server/middleware/verify-hubspot-signature.ts';
-import { deletePortalDataRoute } from '../server/routes/delete-portal-data.ts';
-import { getOAuthCallback } from '../server/routes/get-oauth-callback.ts';
-import { getOAuthInstall } from '../server/routes/get-oauth-install.ts';
 import { completeInstall, installFromGrant } from './complete-install.ts';
 import { createOAuthStateService } from './oauth-state.ts';
 import { provisionActivePortals, provisionWaypointProperties } from './provisioning.ts';
@@ -32,9 +26,12 @@ export interface InstallSettings {
   previousKeys?: string;
 }
 
+export type InstallWiring = { hubspot: HubSpotClient; enqueueFullSync(portalId: number): Promise<unknown> };
+
 /**
  * Builds the installation lifecycle in two steps, because the HubSpot client needs the token provider and install
- * provisioning needs the client: create the module, build the client from module.tokenProvider, then ask for routes.
+ * provisioning needs the client: create the module, build the client from module.tokenProvider, then wire the
+ * install steps to it. The routes that expose all this are built by src/composition, like every route.
  */
 export const createInstallModule = (settings: InstallSettings, deps: { db: Db; logger: Logger; clock: Clock }) => {
   const cipher = createTokenCipher({ keyId: settings.encryptionKeyId, encryptionKey: settings.encryptionKey, previousKeys: settings.previousKeys });
@@ -48,7 +45,7 @@ export const createInstallModule = (settings: InstallSettings, deps: { db: Db; l
   const apiKeys = apiKeysRepository(deps.db);
   const lifecycle = { db: deps.db, clock: deps.clock, logger: deps.logger };
 
-  const installDeps = (wiring: { hubspot: HubSpotClient; enqueueFullSync(portalId: number): Promise<unknown> }) => ({
+  const installDeps = (wiring: InstallWiring) => ({
     db: deps.db, cipher, oauth, clock: deps.clock, logger: deps.logger,
     provision: (portalId: number) => provisionWaypointProperties(wiring.hubspot.forPortal(portalId)),
     enqueueFullSync: wiring.enqueueFullSync,
@@ -58,21 +55,17 @@ export const createInstallModule = (settings: InstallSettings, deps: { db: Db; l
     cipher,
     tokenProvider,
     apiKeys,
-    requirePortalAdmin: requirePortalAdmin({ ...signature, apiKeys }),
-    verifyHubSpotSignature: verifyHubSpotSignature(signature),
+    oauth,
+    oauthState,
+    /** What HubSpot's request signatures are checked against (the card routes, signed admin requests). */
+    signature,
     markUninstalled: markUninstalled(lifecycle),
     handleAppLifecycleEvent: handleAppLifecycleEvent(lifecycle),
     deletePortalData: deletePortalData(lifecycle),
-    /** /oauth/install, /oauth/callback and DELETE /api/v1/portals/:portalId/data. */
-    router(wiring: { hubspot: HubSpotClient; enqueueFullSync(portalId: number): Promise<unknown> }): Router {
-      const router = Router();
-      router.get('/oauth/install', getOAuthInstall({ oauthState, oauth }));
-      router.get('/oauth/callback', getOAuthCallback({ oauthState, completeInstall: completeInstall(installDeps(wiring)), logger: deps.logger }));
-      router.delete('/api/v1/portals/:portalId/data', requirePortalAdmin({ ...signature, apiKeys }), deletePortalDataRoute({ deletePortalData: deletePortalData(lifecycle) }));
-      return router;
-    },
+    /** The OAuth callback's work: exchange the code, store the tokens, provision, enqueue the first full sync. */
+    completeInstall: (wiring: InstallWiring) => completeInstall(installDeps(wiring)),
     /** The sandbox's install without a browser: a grant the emulator issued goes through the same steps as a callback. */
-    installFromGrant: (wiring: { hubspot: HubSpotClient; enqueueFullSync(portalId: number): Promise<unknown> }) => installFromGrant(installDeps(wiring)),
+    installFromGrant: (wiring: InstallWiring) => installFromGrant(installDeps(wiring)),
     /** At every start: bring each active portal's properties in line with the catalogue. */
     provisionActivePortals: (hubspot: HubSpotClient) =>
       provisionActivePortals({ installations: installationsRepository(deps.db), clientFor: (portalId) => hubspot.forPortal(portalId), logger: deps.logger }),

@@ -1,5 +1,4 @@
 import { PgBoss, fromPglite } from 'pg-boss';
-import type { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../store/db.ts';
 import type { Logger } from '../shared/logger.ts';
 
@@ -23,10 +22,11 @@ export type Queue = {
 };
 
 export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
+  const connection = db.queueConnection;
   const boss =
-    db.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite((db as Db & { pglite: PGlite }).pglite), backend: 'pglite', schedule: false })
-      : new PgBoss({ connectionString: poolConnectionString(db), schedule: false });
+    connection.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schedule: false })
+      : new PgBoss({ connectionString: connection.connectionString, schedule: false });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
   // A worker killed mid-job stops its heartbeat; after heartbeatSeconds the job is failed and retried elsewhere
@@ -69,10 +69,4 @@ export const startQueue = async (db: Db, logger: Logger): Promise<Queue> => {
       await boss.stop({ graceful: true, timeout: timeoutMs, close: db.kind === 'postgres' });
     },
   };
-};
-
-const poolConnectionString = (db: Db): string => {
-  const options = (db as Db & { pool?: { options: { connectionString?: string } } }).pool?.options;
-  if (!options?.connectionString) throw new Error('PostgreSQL store without a connection string');
-  return options.connectionString;
 };

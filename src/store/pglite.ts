@@ -25,6 +25,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Db & { pg
   return {
     kind: 'pglite',
     pglite,
+    queueConnection: { kind: 'pglite', pglite },
     ...session(pglite),
     transaction: (fn) => pglite.transaction((tx) => fn(session(tx))),
     withAdvisoryLock: <T>(_key: bigint, fn: (conn: Session) => Promise<T>): Promise<T> => {

@@ -29,6 +29,7 @@ export const openPostgres = async (connectionString: string, options: { max?: nu
   return {
     kind: 'postgres',
     pool,
+    queueConnection: { kind: 'postgres', connectionString },
     ...session(pool),
     transaction: (fn) =>
       withClient(async (client) => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type Emulator } from '../../emulator/server/index.ts';
 import { createHubSpotClient, type HubSpotClient } from '../../src/hubspot/client.ts';
+import { installRouter, requestAuth } from '../../src/composition/install-routes.ts';
 import { createInstallModule, type InstallModule } from '../../src/install/install-module.ts';
 import { provisionWaypointProperties } from '../../src/install/provisioning.ts';
 import { tokenContext } from '../../src/install/token-crypto.ts';
@@ -39,7 +40,7 @@ describe('install against the HubSpot emulator', () => {
     }, { db, logger, clock: systemClock });
     hubspot = createHubSpotClient({ baseUrl: emulator.baseUrl, tokenProvider: install.tokenProvider, logger });
     const enqueueFullSync = async (portalId: number) => { enqueued.push(portalId); };
-    app = createApp({ logger, db, routers: [install.router({ hubspot, enqueueFullSync })] });
+    app = createApp({ logger, db, routers: [installRouter(install, { hubspot, enqueueFullSync, auth: requestAuth(install), logger })] });
   });
   afterAll(async () => {
     await db.close();
