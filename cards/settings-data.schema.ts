@@ -63,6 +63,9 @@ export const editableConfigSchema = z.looseObject({
     vetoes: z.array(vetoSchema),
   }),
   dark: z.object({ defaultDays: z.number(), bySegment: z.record(z.string(), z.number()) }),
+  /** Deal kinds and the departed-contact signal; optional so a backend from before them still loads the page. */
+  deals: z.looseObject({ typeProperty: z.string(), renewal: z.array(z.string()), expansion: z.array(z.string()), contraction: z.array(z.string()) }).optional(),
+  contacts: z.looseObject({ departedProperty: z.string().nullable(), departedValues: z.array(z.string()) }).optional(),
 });
 export type EditableConfig = z.infer<typeof editableConfigSchema>;
 
@@ -83,6 +86,7 @@ export const dryRunReportSchema = z.object({
     customer: move.optional(), fit: move.optional(), cohort: move.optional(), status: move.optional(), play: move.optional(),
   })),
   changesTruncated: z.boolean(),
+  unsyncedProperties: z.array(z.string()).default([]),
 });
 export type DryRunReport = z.infer<typeof dryRunReportSchema>;
 export const dryRunRunningSchema = z.object({

@@ -95,7 +95,7 @@ describe('the settings page, section by section', () => {
     const industries = page.findByTestId(MultiSelect, 'fit-good-0-values');
     expect(industries.props.options).toContainEqual({ label: 'Computer Software', value: 'COMPUTER_SOFTWARE' });
     await page.waitFor(() => expect(page.findByTestId(Tag, 'fit-good-0-count').text).toBe('100 customers'));
-    expect(page.findByTestId(Tag, 'fit-bad-1-count').text).toBe('4 customers');
+    expect(page.findByTestId(Tag, 'fit-bad-0-count').text).toBe('3 customers');
     expect(page.findByTestId(Text, 'fit-mix').text).toBe('Of 120 customers: 80 good fit, 30 stretch, 10 bad fit');
   });
 
@@ -147,6 +147,18 @@ describe('saving goes through the dry run', () => {
 
     await page.waitFor(() => expect(page.addAlert).toHaveBeenCalledWith({ type: 'success', message: 'Saved as version 4. Waypoint is rescoring your customers.' }));
     expect(backend.requestsTo(`PUT ${base}/scoring-config`).map((r) => r.body)).toEqual([{ dark: { ...scoringConfig.config.dark, defaultDays: 45 } }]);
+  });
+
+  it('when the change reads a property not synced yet, then the diff warns that it is read as empty until the next full sync', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: { ...report, unsyncedProperties: ['contract_value_total'] } });
+    const page = renderPage();
+    await loaded(page);
+
+    page.findByTestId(NumberInput, 'dark-days').trigger('onChange', eventValue(45));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'unsynced').text).toContain('contract_value_total'));
   });
 
   it('when the backend refuses a value, then the field it names shows the reason and nothing is saved', async () => {
@@ -216,5 +228,20 @@ describe('API keys', () => {
     page.findByTestId(Button, 'revoke-wp_AbC12xyZ').trigger('onClick');
 
     await page.waitFor(() => expect(backend.requestsTo(`DELETE ${base}/api-keys/wp_AbC12xyZ`)).toHaveLength(1));
+  });
+});
+
+describe('deal kinds and the champion signal', () => {
+  it('when the data mapping is shown, then deal kinds pick from the portal\'s dealtype options by label and the champion signal from contact properties', async () => {
+    const page = renderPage();
+    await loaded(page);
+
+    expect(page.findByTestId(Select, 'deal-type-property').props.value).toBe('dealtype');
+    const renewal = page.findByTestId(MultiSelect, 'deal-renewal');
+    expect(renewal.props.options).toContainEqual({ label: 'Existingbusiness', value: 'existingbusiness' });
+    expect(renewal.props.value).toEqual(['renewal']);
+    const champion = page.findByTestId(Select, 'champion-signal');
+    expect((champion.props.options as Array<{ value: string }>).map((o) => o.value)).toContain('left_company');
+    expect(champion.props.value).toBe('');
   });
 });

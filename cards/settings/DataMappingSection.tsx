@@ -1,4 +1,4 @@
-import { Flex, Heading, Select, Text } from '@hubspot/ui-extensions';
+import { Flex, Heading, MultiSelect, Select, Text } from '@hubspot/ui-extensions';
 import { pickerOptions, propertiesOf, type SectionProps } from './draft.ts';
 
 // Which company property holds each fact Waypoint reads, with the property types each can be.
@@ -12,17 +12,25 @@ export const mappedFields: ReadonlyArray<{ key: string; label: string; types: re
   { key: 'churnedAt', label: 'Churn date', types: ['date', 'datetime'] },
   { key: 'churnReason', label: 'Churn reason', types: ['enumeration', 'string'] },
   { key: 'lifecycleStage', label: 'Lifecycle stage', types: ['enumeration'] },
+  { key: 'owner', label: 'Company owner (CSM)', types: ['enumeration'] },
 ];
+
+const dealKinds = [
+  { key: 'renewal', label: 'Renewal deals' }, { key: 'expansion', label: 'Expansion deals' }, { key: 'contraction', label: 'Contraction deals' },
+] as const;
 
 const typeNames: Record<string, string> = { number: 'number', date: 'date', datetime: 'date', enumeration: 'dropdown', string: 'text' };
 
 export const DataMappingSection = ({ draft, update, properties, errors }: SectionProps) => {
   const companies = propertiesOf(properties, 'companies');
+  const dealProperties = propertiesOf(properties, 'deals');
+  const { deals, contacts } = draft;
+  const dealType = dealProperties.find((p) => p.name === deals?.typeProperty);
   return (
     <Flex direction="column" gap="sm">
       <Heading>Data mapping</Heading>
       <Text>Which of your HubSpot company properties hold each fact. Only properties of a fitting type are offered.</Text>
-      {mappedFields.map((field) => {
+      {mappedFields.filter((field) => field.key in draft.properties).map((field) => {
         const current = draft.properties[field.key] ?? '';
         const definition = companies.find((p) => p.name === current);
         const wrongType = definition !== undefined && !field.types.includes(definition.type);
@@ -44,6 +52,22 @@ export const DataMappingSection = ({ draft, update, properties, errors }: Sectio
           />
         );
       })}
+      {deals ? (
+        <Flex direction="column" gap="xs">
+          <Select name="deal-type-property" testId="deal-type-property" label="Deal property that says the kind of deal" value={deals.typeProperty}
+            options={pickerOptions(dealProperties, ['enumeration'])} onChange={(value) => update({ deals: { ...deals, typeProperty: String(value) } })} />
+          {dealKinds.map((kind) => (
+            <MultiSelect key={kind.key} name={`deal-${kind.key}`} testId={`deal-${kind.key}`} label={`${kind.label}: values of that property`}
+              value={deals[kind.key]} options={(dealType?.options ?? []).map((o) => ({ label: o.label, value: o.value }))}
+              onChange={(values) => update({ deals: { ...deals, [kind.key]: values.map(String) } })} />
+          ))}
+        </Flex>
+      ) : null}
+      {contacts ? (
+        <Select name="champion-signal" testId="champion-signal" label="Contact property that says a champion left (optional)"
+          value={contacts.departedProperty ?? ''} options={[{ label: 'None: only HubSpot\'s own signals', value: '' }, ...pickerOptions(propertiesOf(properties, 'contacts'), ['bool', 'enumeration'])]}
+          onChange={(value) => update({ contacts: { ...contacts, departedProperty: value === '' ? null : String(value) } })} />
+      ) : null}
     </Flex>
   );
 };

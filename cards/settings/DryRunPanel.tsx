@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, Flex, Heading, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { DryRunReport } from '../settings-data.schema.ts';
 
 type Props = { title: string; report: DryRunReport; applyLabel: string; applying: boolean; onApply: () => void; onCancel: () => void };
@@ -20,6 +20,11 @@ export const DryRunPanel = ({ title, report, applyLabel, applying, onApply, onCa
       <StatisticsItem label="HubSpot properties to write" number={String(report.writeBack.properties)} />
     </Statistics>
     <Text testId="dry-run-summary">{`${report.changes.length}${report.changesTruncated ? '+' : ''} of ${report.companies} customers change; write-back would write ${report.writeBack.properties} properties on ${report.writeBack.companies} companies.`}</Text>
+    {report.unsyncedProperties.length > 0 ? (
+      <Alert title="Not synced yet" variant="warning" testId="unsynced">
+        {`Waypoint has not read ${report.unsyncedProperties.join(', ')} from HubSpot yet, so this preview treats them as empty. The next full sync reads them, and scores move again then.`}
+      </Alert>
+    ) : null}
     <Table bordered>
       <TableHead><TableRow><TableHeader>Company</TableHeader><TableHeader>Old → new</TableHeader><TableHeader>Why</TableHeader></TableRow></TableHead>
       <TableBody>

@@ -32,6 +32,8 @@ export const dryRunLines = (report: DryRunReport): string[] => [
     c.reason,
   ].join('\t')),
   ...(report.changesTruncated ? [`  … and more (only the first ${report.changes.length} are listed)`] : []),
+  ...(report.unsyncedProperties.length > 0
+    ? [`note: not synced yet, read as empty here until the next full sync: ${report.unsyncedProperties.join(', ')}`] : []),
 ];
 
 const requestRescore = async (db: Db, portalId: number) => {

@@ -71,6 +71,12 @@ describe('scoring config: partial saves, history and rollback', () => {
     expect((await withKey(request(app).get(base))).body.version).toBeNull();
   });
 
+  it('when a draft maps ARR to a property the sync has not read, then the dry run says so instead of scoring it as a real empty', async () => {
+    const response = await withKey(request(app).post(`${base}/dry-run`)).send({ properties: { arr: 'contract_value_total' } }).expect(200);
+
+    expect(response.body.unsyncedProperties).toEqual(['contract_value_total']);
+  });
+
   it('when a partial document is saved, then it is merged over the current config (objects merge, lists replace) and stored as a version', async () => {
     const response = await withKey(request(app).put(base)).send({ dark: { defaultDays: 60 }, fit: { bad: [{ op: 'in', property: 'industry', values: ['RETAIL'] }] } }).expect(200);
 

@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { CompanySnapshot, PreviousCard } from '../../scoring/snapshot.schema.ts';
 import type { Db } from '../../store/db.ts';
 import type { MilestoneOverride } from '../../store/scores-repository.ts';
+import { syncSettingsFrom } from '../../sync/object-catalogue.ts';
 import { propertiesFromCard } from '../../writeback/card-properties.ts';
 
 /** One company whose assessment the proposed config changes, as the settings page lists it. */
@@ -43,6 +44,11 @@ export interface DryRunReport {
   /** The companies that change, by name; at most `changesLimit`, `changesTruncated` says when more changed. */
   changes: DryRunChange[];
   changesTruncated: boolean;
+  /**
+   * Company properties the proposed config reads that the current one does not: the store has not synced them, so
+   * this dry run sees them empty until the next full sync reads them (then scores move again).
+   */
+  unsyncedProperties: string[];
 }
 
 export interface DryRunProgress {
@@ -105,6 +111,11 @@ const reasonFor = (card: ScoreCard, change: Omit<DryRunChange, 'reason' | 'compa
   return card.nextPlay.reason;
 };
 
+const newlyRead = (current: ScoringConfig, proposed: ScoringConfig): string[] => {
+  const synced = new Set(syncSettingsFrom(current).companyProperties);
+  return syncSettingsFrom(proposed).companyProperties.filter((name) => !synced.has(name));
+};
+
 const moved = <T>(from: T, to: T) => (from === to ? undefined : { from, to });
 
 /**
@@ -128,6 +139,7 @@ export const dryRunConfig = async (
   const report: DryRunReport = {
     currentVersion: current.version, companies: 0, customerChanged: 0, fitChanged: 0, cohortChanged: 0, statusChanged: 0, playChanged: 0,
     cohortMoves: {}, writeBack: { properties: 0, companies: 0 }, changes: [], changesTruncated: false,
+    unsyncedProperties: newlyRead(current.config, proposed),
   };
   const record = (change: DryRunChange) => {
     if (change.propertiesChanged > 0) {
