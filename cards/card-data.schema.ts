@@ -48,11 +48,23 @@ export const fitCriterionSchema = z.object({
   actual: z.string().nullable().default(null),
 });
 
+export const playContactSchema = z.object({
+  name: z.string().nullable(),
+  /** Why this person: "executive sponsor", "champion" or "most engaged contact". */
+  role: z.string().min(1),
+  jobTitle: z.string().nullable(),
+  email: z.string().nullable(),
+  lastTouch: calendarDate.nullable(),
+});
+
 export const nextPlaySchema = z.object({
   play: stableId,
   label: z.string().min(1),
   reason: z.string().min(1),
   steps: z.array(z.string().min(1)).max(10),
+  who: playContactSchema.nullable().default(null),
+  evidence: z.array(z.string().min(1)).max(8).default([]),
+  template: z.object({ subject: z.string().min(1), body: z.string().min(1) }).nullable().default(null),
 });
 
 export const scoreCardViewSchema = z
@@ -111,6 +123,7 @@ export type HealthComponent = z.infer<typeof healthComponentSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type FitCriterion = z.infer<typeof fitCriterionSchema>;
 export type NextPlay = z.infer<typeof nextPlaySchema>;
+export type PlayContact = z.infer<typeof playContactSchema>;
 export type Cohort = z.infer<typeof cohortSchema>;
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 export type VectorValue = z.infer<typeof vectorValueSchema>;

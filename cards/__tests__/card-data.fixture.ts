@@ -31,6 +31,9 @@ export const scoredCardData = (overrides: Partial<ScoreCardView> = {}): ScoredCa
       label: 'Rescue',
       reason: 'Usage is the biggest drag and the sponsor milestone is stuck.',
       steps: ['Book a call with the champion', 'Re-run onboarding for the new team'],
+      who: { name: 'Dana Lee', role: 'executive sponsor', jobTitle: 'COO', email: 'dana@acme.example', lastTouch: '2026-11-10' },
+      evidence: ['Open ticket "Export to CSV fails" (urgent, opened 5 days ago)', '12 of 40 seats active (30%), 28 seats idle'],
+      template: { subject: 'A plan to get Acme Logistics back on track', body: 'Hi Dana,\n\nI have seen the issues your team ran into.' },
     },
     changeReason: 'Health fell 9 points: usage dropped.',
     fit: {

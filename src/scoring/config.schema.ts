@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { err, ok } from '../shared/errors.ts';
 import type { Result } from '../shared/errors.ts';
+import { addedPlaySteps, defaultPlayTemplates } from './playbook-defaults.ts';
 
 export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial'] as const;
 export type ComponentKey = (typeof componentKeys)[number];
@@ -11,7 +12,7 @@ export type HealthStatus = (typeof healthStatuses)[number];
 export const cohorts = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
 export type Cohort = (typeof cohorts)[number];
 export const normaliserKinds = ['country', 'industry', 'text'] as const;
-export const plays = ['off_board', 're_engage', 'rescue', 'drive_adoption', 'expansion_conversation', 'advocacy_ask', 'monitor'] as const;
+export const plays = ['off_board', 're_engage', 'rescue', 'drive_adoption', 'expansion_conversation', 'advocacy_ask', 'monitor', 'renewal', 'review_fit'] as const;
 export type Play = (typeof plays)[number];
 
 const between = (min: number, max: number) => z.number({ error: `must be a number between ${min} and ${max}` })
@@ -52,6 +53,9 @@ const milestoneSchema = z.object({
   /** Marks the milestone whose completion counts as "first value" for time to value. */
   firstValue: z.boolean().default(false),
 });
+
+const stepList = z.array(name).min(1).max(3, 'must list at most 3 steps');
+const templateSchema = z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(4000) });
 
 const partialWeights = z.partialRecord(z.enum(componentKeys), weight);
 
@@ -144,8 +148,20 @@ export const scoringConfigSchema = z.object({
   plays: z.object({
     nearPlanLimitDepth: between(0, 10),
     promoterWithinDays: days,
-    steps: z.record(z.enum(plays), z.array(name).min(1).max(3, 'must list at most 3 steps')),
+    // Plays added after portals saved their configs get built-in steps, so a stored config keeps parsing.
+    steps: z.object({
+      off_board: stepList, re_engage: stepList, rescue: stepList, drive_adoption: stepList,
+      expansion_conversation: stepList, advocacy_ask: stepList, monitor: stepList,
+      renewal: stepList.default(addedPlaySteps.renewal), review_fit: stepList.default(addedPlaySteps.review_fit),
+    }),
     advocacyLadder: z.array(name).min(1),
+    /** Checkpoints before an unsigned renewal, in days; the renewal play starts at the first. */
+    renewalCheckpointDays: z.array(days).min(1).max(6).default([120, 90, 60]),
+    /** Steps per play and segment, replacing the play's steps for that segment. */
+    stepsBySegment: z.partialRecord(z.enum(plays), z.record(z.string(), stepList)).default({}),
+    /** Email templates per play, optionally per segment; {{contact}}, {{company}}, {{milestone}}, {{renewalDate}} are filled in. */
+    templates: z.partialRecord(z.enum(plays), templateSchema.extend({ bySegment: z.record(z.string(), templateSchema).optional() }))
+      .default(defaultPlayTemplates),
   }),
   churn: z.object({ unavoidableReasons: z.array(z.string()), expectedWindowDays: days }),
 }).superRefine((config, ctx) => {
@@ -157,6 +173,7 @@ export const scoringConfigSchema = z.object({
   };
   checkSegments(config.health.weightsBySegment, ['health', 'weightsBySegment']);
   checkSegments(config.dark.bySegment, ['dark', 'bySegment']);
+  for (const [play, bySegment] of Object.entries(config.plays.stepsBySegment)) checkSegments(bySegment ?? {}, ['plays', 'stepsBySegment', play]);
   checkSegments(config.health.components.cadence.expectedTouchesBySegment, ['health', 'components', 'cadence', 'expectedTouchesBySegment']);
   const seen = new Set<string>();
   config.milestones.items.forEach((item, index) => {

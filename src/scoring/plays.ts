@@ -1,13 +1,17 @@
-import type { Cohort, Play, ScoringConfig } from './config.schema.ts';
+import type { Cohort, HealthStatus, Play, ScoringConfig } from './config.schema.ts';
 import type { Facts } from './facts.ts';
 import type { MilestoneSummary } from './milestones.ts';
-import type { PreviousCard } from './snapshot.schema.ts';
-import { DAY_MS, percent, toMs } from './time.ts';
-import { days } from './wording.ts';
-
-export type NextPlay = { play: Play; reason: string; steps: string[] };
+import { evidenceFor, pickContact, stepsFor, templateFor, type ContextInput } from './play-context.ts';
+import type { FitCriterionResult, NextPlayResult, VectorValue } from './score-card.schema.ts';
+import type { CompanySnapshot, PreviousCard } from './snapshot.schema.ts';
+import { DAY_MS, daysBetween, percent, toMs } from './time.ts';
+import { days, inDays } from './wording.ts';
 
 export type PlayInput = {
+  snapshot: CompanySnapshot;
+  fitCriteria: FitCriterionResult[];
+  status: HealthStatus;
+  vector: VectorValue;
   cohort: Cohort;
   churned: boolean;
   facts: Facts;
@@ -30,20 +34,44 @@ export const earlierAdvocacyAsks = (cards: PreviousCard[]): number => {
   return ordered.at(-1)?.nextPlay === 'advocacy_ask' ? asks - 1 : asks;
 };
 
-const play = (name: Play, reason: string, config: ScoringConfig): NextPlay => ({ play: name, reason, steps: config.plays.steps[name].slice(0, 3) });
+type Chosen = { play: Play; reason: string; steps?: string[] };
 
-export const choosePlay = (input: PlayInput, config: ScoringConfig): NextPlay => {
+/** The checkpoint (days before) an unsigned renewal has reached, or null when it is further off, past or signed. */
+export const renewalCheckpoint = (snapshot: CompanySnapshot, now: number, config: ScoringConfig): { daysLeft: number; checkpoint: number } | null => {
+  const renewal = toMs(snapshot.company.renewalDate);
+  if (renewal === null || renewal < now) return null;
+  const checkpoints = [...config.plays.renewalCheckpointDays].sort((a, b) => b - a);
+  const daysLeft = daysBetween(now, renewal);
+  if (daysLeft > checkpoints[0]!) return null;
+  const signed = snapshot.deals.some((d) => {
+    const at = toMs(d.closeDate);
+    return d.isClosedWon && d.dealType === 'renewal' && at !== null && at <= now && now - at <= checkpoints[0]! * DAY_MS;
+  });
+  if (signed) return null;
+  return { daysLeft, checkpoint: checkpoints.filter((c) => daysLeft <= c).at(-1)! };
+};
+
+const choose = (input: PlayInput, config: ScoringConfig): Chosen => {
   const { cohort, facts, milestones } = input;
-  if (input.churned) return play('monitor', 'churned: learn from it, no play to run', config);
-  if (cohort === 'bad_fit') return play('off_board', 'bad fit: plan a respectful exit', config);
-  if (cohort === 'dark') return play('re_engage', `gone dark: no two-way touch in ${days(facts.daysSinceTwoWay ?? 0)}`, config);
-  if (cohort === 'negative') return play('rescue', `negative: ${input.healthDrag ?? input.vectorReason}`, config);
+  if (input.churned) return { play: 'monitor', reason: 'churned: learn from it, no play to run' };
+  if (cohort === 'bad_fit') {
+    // Some bad fits become good fits when the product changes: a healthy one is evidence against the rules.
+    return input.status === 'green' && input.vector !== 'negative'
+      ? { play: 'review_fit', reason: 'bad fit by the rules, yet healthy: review whether the fit rules still hold' }
+      : { play: 'off_board', reason: 'bad fit: plan a respectful exit' };
+  }
+  if (cohort === 'dark') return { play: 're_engage', reason: `gone dark: no two-way touch in ${days(facts.daysSinceTwoWay ?? 0)}` };
+  if (cohort === 'negative') return { play: 'rescue', reason: `negative: ${input.healthDrag ?? input.vectorReason}` };
+  const renewal = renewalCheckpoint(input.snapshot, facts.now, config);
+  if (renewal !== null) {
+    return { play: 'renewal', reason: `renewal ${inDays(renewal.daysLeft)}, not signed: ${renewal.checkpoint}-day checkpoint` };
+  }
   const next = milestones.milestones.find((m) => m.key === milestones.current);
   if (cohort === 'neutral') {
-    return play('drive_adoption', next ? `neutral: next milestone is ${next.label.toLowerCase()}` : `neutral: ${input.vectorReason}`, config);
+    return { play: 'drive_adoption', reason: next ? `neutral: next milestone is ${next.label.toLowerCase()}` : `neutral: ${input.vectorReason}` };
   }
   if (facts.depth !== null && facts.depth >= config.plays.nearPlanLimitDepth) {
-    return play('expansion_conversation', `positive and ${percent(facts.depth)} of seats in use`, config);
+    return { play: 'expansion_conversation', reason: `positive and ${percent(facts.depth)} of seats in use` };
   }
   const nps = facts.latestNps;
   const promoter = nps !== null && nps.responseGroup === 'promoter' && facts.now - nps.at <= config.plays.promoterWithinDays * DAY_MS;
@@ -52,8 +80,26 @@ export const choosePlay = (input: PlayInput, config: ScoringConfig): NextPlay =>
     const asks = earlierAdvocacyAsks(input.previousCards);
     const ask = ladder[Math.min(asks, ladder.length - 1)]!;
     const why = promoter ? 'promoter NPS' : `just reached ${milestones.justReached!.label.toLowerCase()}`;
-    const steps = [...config.plays.steps.advocacy_ask.slice(0, 2), ask];
+    const steps = [...stepsFor('advocacy_ask', facts.segment, config).slice(0, 2), ask];
     return { play: 'advocacy_ask', reason: `positive, ${why}; earlier asks: ${asks}`, steps };
   }
-  return play('monitor', 'positive, nothing urgent', config);
+  return { play: 'monitor', reason: 'positive, nothing urgent' };
+};
+
+/** The next play with whom to run it through, the evidence behind it and the words to open with. */
+export const choosePlay = (input: PlayInput, config: ScoringConfig): NextPlayResult => {
+  const chosen = choose(input, config);
+  const context: ContextInput = {
+    snapshot: input.snapshot, facts: input.facts, milestones: input.milestones, fitCriteria: input.fitCriteria,
+    renewalMs: toMs(input.snapshot.company.renewalDate),
+  };
+  const who = pickContact(chosen.play, input.snapshot, input.facts);
+  return {
+    play: chosen.play,
+    reason: chosen.reason,
+    steps: chosen.steps ?? stepsFor(chosen.play, input.facts.segment, config),
+    who,
+    evidence: evidenceFor(chosen.play, context),
+    template: templateFor(chosen.play, context, who, config),
+  };
 };

@@ -37,6 +37,26 @@ export const componentResultSchema = z.object({
   detail: z.string(),
 });
 
+export const playContactSchema = z.object({
+  contactId: z.string(),
+  name: z.string().nullable(),
+  /** Why this person: executive sponsor, champion or most engaged contact. */
+  role: z.string(),
+  jobTitle: z.string().nullable(),
+  email: z.string().nullable(),
+  lastTouch: z.string().nullable(),
+});
+
+export const nextPlaySchema = z.object({
+  play: z.enum(plays),
+  reason: z.string(),
+  steps: z.array(z.string()).min(1).max(3),
+  // Cards stored before plays named people and evidence read as none.
+  who: playContactSchema.nullable().default(null),
+  evidence: z.array(z.string()).max(8).default([]),
+  template: z.object({ subject: z.string(), body: z.string() }).nullable().default(null),
+});
+
 export const scoreCardSchema = z.object({
   companyId: z.string(),
   scoredAt: z.string(),
@@ -59,11 +79,13 @@ export const scoreCardSchema = z.object({
   goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().nullable() }),
   cohort: z.enum(cohorts),
   priority: z.number().min(0),
-  nextPlay: z.object({ play: z.enum(plays), reason: z.string(), steps: z.array(z.string()).min(1).max(3) }),
+  nextPlay: nextPlaySchema,
   churn: z.object({ avoidable: z.boolean(), expected: z.boolean(), reason: z.string() }).nullable(),
 });
 
 export type ScoreCard = z.infer<typeof scoreCardSchema>;
 export type FitCriterionResult = z.infer<typeof fitCriterionResultSchema>;
 export type MilestoneResult = z.infer<typeof milestoneResultSchema>;
+export type PlayContact = z.infer<typeof playContactSchema>;
+export type NextPlayResult = z.infer<typeof nextPlaySchema>;
 export type ComponentResult = z.infer<typeof componentResultSchema>;

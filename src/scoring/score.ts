@@ -64,7 +64,7 @@ export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now:
       arr: snapshot.company.arr, cohort, health: health.score, renewalDate: snapshot.company.renewalDate, churned: churn !== null, now: facts.now,
     }, config),
     nextPlay: choosePlay({
-      cohort, churned: churn !== null, facts, milestones, previousCards: snapshot.previousCards,
+      snapshot, fitCriteria: fit.criteria, status: health.status, vector: vector.value, cohort, churned: churn !== null, facts, milestones, previousCards: snapshot.previousCards,
       healthDrag: drag?.detail ?? null, vectorReason: vector.reason,
     }, config),
     churn,

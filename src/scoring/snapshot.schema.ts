@@ -45,6 +45,8 @@ export const snapshotEngagementSchema = z.object({
 export const snapshotTicketSchema = z.object({
   id: z.string().min(1),
   priority: z.enum(['LOW', 'MEDIUM', 'HIGH', 'URGENT']).nullable(),
+  /** The ticket's subject, so a play can name the tickets it is about. */
+  subject: z.string().nullable().optional(),
   createdAt: isoDate,
   closedAt: nullableDate,
 });
@@ -76,6 +78,13 @@ export const snapshotContactSchema = z.object({
   createdAt: nullableDate,
   /** When the record last changed; for a departed champion this approximates when they left. */
   updatedAt: nullableDate,
+  /** First and last name, and email, so a play can say whom to talk to. */
+  name: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  /** HubSpot's Buying role values (hs_buying_role), e.g. CHAMPION, EXECUTIVE_SPONSOR, DECISION_MAKER. */
+  buyingRoles: z.array(z.string()).optional(),
+  /** HubSpot's Last contacted (notes_last_contacted): the last call, email or meeting logged with this contact. */
+  lastContactedAt: nullableDate.optional(),
 });
 
 export const usagePointSchema = z.object({

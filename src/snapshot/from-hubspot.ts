@@ -39,7 +39,7 @@ const ticketOf = (r: HubSpotRecord): SnapshotTicket[] => {
   const createdAt = created(r);
   return createdAt === null ? [] : [{
     id: r.id, priority: oneOf(r.properties.hs_ticket_priority, ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const),
-    createdAt, closedAt: toIsoDate(r.properties.closed_date),
+    subject: toText(r.properties.subject), createdAt, closedAt: toIsoDate(r.properties.closed_date),
   }];
 };
 
@@ -64,6 +64,10 @@ const contactOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotContact
   return {
     id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: flag !== null && departedValues.some((v) => v.toLowerCase() === flag),
     createdAt: created(r), updatedAt: toIsoDate(r.properties.hs_lastmodifieddate) ?? toIsoDate(r.updatedAt),
+    name: toText([r.properties.firstname, r.properties.lastname].filter((part) => part != null && part.trim() !== '').join(' ')),
+    email: toText(r.properties.email),
+    buyingRoles: (r.properties.hs_buying_role ?? '').split(';').map((role) => role.trim()).filter((role) => role !== ''),
+    lastContactedAt: toIsoDate(r.properties.notes_last_contacted),
   };
 };
 

@@ -16,7 +16,7 @@ const engagement = ['hs_timestamp', 'hubspot_owner_id'];
  * config adds what it maps (a departed-contact property, its own deal type property): see syncSettingsFrom.
  */
 const baseChildProperties: Record<ChildType, readonly string[]> = {
-  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle'],
+  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', 'notes_last_contacted'],
   deals: [...common, 'dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'hs_is_closed', 'hs_is_closed_won', 'dealtype'],
   tickets: [...common, 'subject', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'closed_date'],
   calls: [...common, ...engagement, 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_title'],

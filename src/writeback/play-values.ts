@@ -11,6 +11,8 @@ const valueByPlay = {
   expansion_conversation: 'expansion',
   advocacy_ask: 'advocacy',
   monitor: 'monitor',
+  renewal: 'renewal',
+  review_fit: 'review_fit',
 } as const satisfies Record<Play, string>;
 
 export type PlayValue = (typeof valueByPlay)[Play];

@@ -13,7 +13,7 @@ export const fitValues = ['good', 'stretch', 'bad'] as const;
 export const healthStatusValues = ['green', 'yellow', 'red'] as const;
 export const successVectorValues = ['positive', 'neutral', 'negative'] as const;
 export const cohortValues = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
-export const nextPlayValues = ['offboard', 'reengage', 'rescue', 'drive_adoption', 'expansion', 'advocacy', 'monitor'] as const;
+export const nextPlayValues = ['offboard', 'reengage', 'rescue', 'drive_adoption', 'expansion', 'advocacy', 'monitor', 'renewal', 'review_fit'] as const;
 
 const property = <Name extends string>(definition: Omit<PropertyDefinition, 'groupName'> & { name: Name }): PropertyDefinition & { name: Name } =>
   ({ ...propertyDefinitionSchema.parse({ ...definition, groupName: waypointGroupName }), name: definition.name });
@@ -47,7 +47,7 @@ export const waypointPropertyCatalogue = {
     text({ name: 'waypoint_current_milestone', label: 'Waypoint current milestone', description: 'The next success milestone the customer is working towards.' }, 'text'),
     enumeration({ name: 'waypoint_next_play', label: 'Waypoint next play', description: 'What the CSM should do next.' }, nextPlayValues, {
       offboard: 'Off-board', reengage: 'Re-engage', rescue: 'Rescue', drive_adoption: 'Drive adoption',
-      expansion: 'Expansion conversation', advocacy: 'Advocacy ask', monitor: 'Monitor',
+      expansion: 'Expansion conversation', advocacy: 'Advocacy ask', monitor: 'Monitor', renewal: 'Renewal', review_fit: 'Review fit',
     }),
     text({ name: 'waypoint_next_play_reason', label: 'Waypoint next play reason', description: 'Why this play was chosen.' }, 'textarea'),
     number({ name: 'waypoint_priority', label: 'Waypoint priority', description: 'Attention priority across the book of customers (higher first).' }, 'unformatted'),

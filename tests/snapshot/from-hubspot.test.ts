@@ -66,10 +66,25 @@ describe('snapshot from HubSpot records', () => {
 
   it('when values are junk, then they become null or the record is skipped rather than failing the company', () => {
     expect(snapshot.tickets).toEqual([
-      { id: 't1', priority: 'URGENT', createdAt: '2026-10-25T00:00:00.000Z', closedAt: null },
-      { id: 't2', priority: null, createdAt: '2026-09-01T00:00:00.000Z', closedAt: '2026-09-03T00:00:00.000Z' },
+      { id: 't1', priority: 'URGENT', subject: null, createdAt: '2026-10-25T00:00:00.000Z', closedAt: null },
+      { id: 't2', priority: null, subject: null, createdAt: '2026-09-01T00:00:00.000Z', closedAt: '2026-09-03T00:00:00.000Z' },
     ]);
     expect(snapshot.feedback).toEqual([{ id: 'f1', surveyType: 'NPS', value: 9, responseGroup: 'promoter', submittedAt: '2026-10-10T00:00:00.000Z' }]);
+  });
+
+  it('when a contact has a name, buying roles and a last-contacted date, then a play can name them and their last touch', () => {
+    const withPeople = snapshotFromHubSpot({
+      ...history,
+      contacts: [record('p9', {
+        firstname: 'Dana', lastname: 'Lee', email: 'dana@acme.example', jobtitle: 'COO', hs_buying_role: 'EXECUTIVE_SPONSOR;DECISION_MAKER',
+        notes_last_contacted: '2026-10-20T09:00:00.000Z',
+      })],
+      tickets: [record('t9', { subject: 'Export to CSV fails', hs_ticket_priority: 'HIGH', createdate: '2026-10-01T00:00:00.000Z' })],
+    }, defaultScoringConfig);
+    expect(withPeople.contacts[0]).toMatchObject({
+      name: 'Dana Lee', email: 'dana@acme.example', buyingRoles: ['EXECUTIVE_SPONSOR', 'DECISION_MAKER'], lastContactedAt: '2026-10-20T09:00:00.000Z',
+    });
+    expect(withPeople.tickets[0]?.subject).toBe('Export to CSV fails');
   });
 
   it('when deals and contacts are read, then the flags become booleans', () => {

@@ -2,6 +2,7 @@ import type { HubSpotClient } from '../../hubspot/client.ts';
 import { TASK_TO_COMPANY_ASSOCIATION_TYPE_ID } from '../../hubspot/objects.ts';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import type { Cohort } from '../../scoring/config.schema.ts';
+import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { portalLogger, type Logger } from '../../shared/logger.ts';
@@ -64,6 +65,22 @@ export const rescoreCompany = async (deps: CardActionDeps, target: CardTarget): 
   return outcome;
 };
 
+const contactText = (who: NonNullable<ScoreCard['nextPlay']['who']>): string =>
+  `${who.name ?? who.email ?? `contact ${who.contactId}`}${who.jobTitle ? `, ${who.jobTitle}` : ''} (${who.role})`
+  + `${who.email && who.name ? `, ${who.email}` : ''}${who.lastTouch ? `, last touch ${who.lastTouch}` : ''}`;
+
+/** The task says whom to talk to, who owns it, the evidence and the words to start with, so it stands on its own. */
+export const taskBody = (play: ScoreCard['nextPlay'], ownerId: string | null): string => [
+  play.reason,
+  '',
+  `Contact: ${play.who === null ? 'none on record: add the sponsor or champion to the company' : contactText(play.who)}`,
+  `Owner: ${ownerId === null ? 'no company owner set' : `HubSpot owner ${ownerId} (the company owner)`}`,
+  ...(play.evidence.length > 0 ? ['', 'Evidence:', ...play.evidence.map((line) => `- ${line}`)] : []),
+  '', 'Steps:', ...play.steps.map((step) => `- ${step}`),
+  ...(play.template === null ? [] : ['', `Email to start with: ${play.template.subject}`, play.template.body]),
+  '', 'Created by Waypoint.',
+].join('\n');
+
 /** Creates the HubSpot task for the company's current next play, on the company and for its owner. */
 export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, play: PlayValue): Promise<string> => {
   const company = await requireCompany(deps, target);
@@ -75,10 +92,10 @@ export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, p
   }
   const name = company.properties.name ?? `company ${company.id}`;
   const owner = company.properties.hubspot_owner_id;
-  const body = [card.nextPlay.reason, '', 'Steps:', ...card.nextPlay.steps.map((step) => `- ${step}`), '', 'Created by Waypoint.'].join('\n');
+  const body = taskBody(card.nextPlay, owner ?? null);
   const task = await deps.hubspot.forPortal(target.portalId).createObject('tasks', {
     properties: {
-      hs_task_subject: `${playLabel(card.nextPlay.play)}: ${name}`,
+      hs_task_subject: `${playLabel(card.nextPlay.play)}: ${name}${card.nextPlay.who?.name ? ` (with ${card.nextPlay.who.name})` : ''}`,
       hs_task_body: body,
       hs_timestamp: String(deps.clock.now().getTime() + TASK_DUE_DAYS * DAY_MS),
       hs_task_status: 'NOT_STARTED',

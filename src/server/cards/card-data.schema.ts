@@ -30,7 +30,14 @@ const scoreView = z.strictObject({
   milestoneProgress: percent,
   cohort: z.enum(cohorts),
   goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().min(0).nullable() }),
-  nextPlay: z.object({ play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(10) }),
+  nextPlay: z.object({
+    play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(10),
+    who: z.object({
+      name: z.string().nullable(), role: z.string().min(1), jobTitle: z.string().nullable(), email: z.string().nullable(), lastTouch: day.nullable(),
+    }).nullable(),
+    evidence: z.array(z.string().min(1)).max(8),
+    template: z.object({ subject: z.string().min(1), body: z.string().min(1) }).nullable(),
+  }),
   changeReason: z.string().nullable(),
   fit: z.object({
     value: z.enum(fitValues),

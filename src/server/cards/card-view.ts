@@ -48,7 +48,15 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   milestoneProgress: round(card.milestoneProgress),
   cohort: card.cohort,
   goneDark: card.goneDark,
-  nextPlay: { play: playValue(card.nextPlay.play), label: playLabel(card.nextPlay.play), reason: card.nextPlay.reason, steps: card.nextPlay.steps },
+  nextPlay: {
+    play: playValue(card.nextPlay.play), label: playLabel(card.nextPlay.play), reason: card.nextPlay.reason, steps: card.nextPlay.steps,
+    who: card.nextPlay.who === null ? null : {
+      name: card.nextPlay.who.name, role: card.nextPlay.who.role, jobTitle: card.nextPlay.who.jobTitle,
+      email: card.nextPlay.who.email, lastTouch: card.nextPlay.who.lastTouch,
+    },
+    evidence: card.nextPlay.evidence,
+    template: card.nextPlay.template,
+  },
   changeReason: card.changeReason,
   fit: {
     value: card.fit.value,

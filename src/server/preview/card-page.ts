@@ -28,6 +28,9 @@ const fitLines = (score: Scored['score']): SafeHtml[] => score.fit.criteria.flat
   return [html`<li class="${c.passed ? 'green' : 'red'}">${c.passed ? '✓ Meets' : '✗ Misses'}: <span style="color:var(--ink)">${c.description}${company}</span></li>`];
 });
 
+const whoLine = (who: Scored['score']['nextPlay']['who']): string => who === null ? 'no contact on record'
+  : `${who.name ?? who.email ?? 'unnamed contact'}${who.jobTitle ? `, ${who.jobTitle}` : ''} (${who.role})${who.lastTouch ? `, last touch ${who.lastTouch}` : ', no touch logged'}`;
+
 /** The company card as an HTML page: the same data the HubSpot card draws, from the same endpoint's builder. */
 export const cardPage = (data: Scored, bands: { green: number; yellow: number }): string => {
   const s = data.score;
@@ -46,7 +49,10 @@ export const cardPage = (data: Scored, bands: { green: number; yellow: number })
   ${s.goneDark.dark ? html`<div class="alert" data-testid="gone-dark"><strong>Gone dark.</strong> ${s.goneDark.daysSinceTwoWay === null ? 'No two-way contact on record.' : `No two-way contact for ${days(s.goneDark.daysSinceTwoWay)}.`}</div>` : ''}
   <section class="wide"><h2>Health, last 90 days</h2>${trendChart(s.trend, bands)}</section>
   <section data-testid="next-play"><h2>Next play</h2><p><span class="pill">${s.nextPlay.label}</span></p><p>${s.nextPlay.reason}</p>
-    <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol></section>
+    <p data-testid="next-play-who"><strong>Who:</strong> ${whoLine(s.nextPlay.who)}</p>
+    ${s.nextPlay.evidence.length > 0 ? html`<ul data-testid="next-play-evidence">${s.nextPlay.evidence.map((line) => html`<li>${line}</li>`)}</ul>` : ''}
+    <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol>
+    ${s.nextPlay.template ? html`<details data-testid="next-play-template" open><summary>Email: ${s.nextPlay.template.subject}</summary><pre style="white-space:pre-wrap">${s.nextPlay.template.body}</pre></details>` : ''}</section>
   <section data-testid="vector"><h2>Success Vector</h2><p><span class="pill ${s.vector.value}">${s.vector.value}</span></p><p>${s.vector.reason}</p>
     <h2 style="margin-top:18px">Fit: ${s.fit.value}</h2>
     <ul data-testid="fit-criteria">${fitLines(s)}</ul></section>

@@ -1,0 +1,141 @@
+import type { Play, ScoringConfig } from './config.schema.ts';
+import type { Facts } from './facts.ts';
+import type { MilestoneSummary } from './milestones.ts';
+import type { FitCriterionResult, PlayContact } from './score-card.schema.ts';
+import type { CompanySnapshot, SnapshotContact } from './snapshot.schema.ts';
+import { daysBetween, isoDay, percent, toMs } from './time.ts';
+import { ago, counted, inDays } from './wording.ts';
+
+/** What a play is about, beyond its name: whom to talk to, the evidence, and the words to start with. */
+export type PlayContext = { who: PlayContact | null; evidence: string[]; template: { subject: string; body: string } | null };
+
+export type ContextInput = {
+  snapshot: CompanySnapshot;
+  facts: Facts;
+  milestones: MilestoneSummary;
+  fitCriteria: FitCriterionResult[];
+  renewalMs: number | null;
+};
+
+type Role = 'sponsor' | 'champion' | 'engaged';
+
+const roleWords: Record<Role, string> = { sponsor: 'executive sponsor', champion: 'champion', engaged: 'most engaged contact' };
+
+// Whom each play goes through first: the sponsor owns outcomes and money, the champion owns day-to-day adoption.
+const rolesByPlay: Record<Play, Role[]> = {
+  rescue: ['sponsor', 'champion', 'engaged'],
+  renewal: ['sponsor', 'champion', 'engaged'],
+  expansion_conversation: ['sponsor', 'champion', 'engaged'],
+  off_board: ['sponsor', 'champion', 'engaged'],
+  review_fit: ['sponsor', 'champion', 'engaged'],
+  re_engage: ['champion', 'engaged', 'sponsor'],
+  drive_adoption: ['champion', 'engaged', 'sponsor'],
+  advocacy_ask: ['champion', 'sponsor', 'engaged'],
+  monitor: ['champion', 'engaged', 'sponsor'],
+};
+
+const hasRole = (c: SnapshotContact, ...roles: string[]) => (c.buyingRoles ?? []).some((r) => roles.includes(r.toUpperCase()));
+
+const lastTouchMs = (c: SnapshotContact, now: number): number | null => {
+  const at = toMs(c.lastContactedAt);
+  return at !== null && at <= now ? at : null;
+};
+
+const byLastTouch = (now: number) => (a: SnapshotContact, b: SnapshotContact) =>
+  (lastTouchMs(b, now) ?? -Infinity) - (lastTouchMs(a, now) ?? -Infinity) || a.id.localeCompare(b.id);
+
+const candidates = (role: Role, contacts: SnapshotContact[], facts: Facts): SnapshotContact[] => {
+  const sorted = [...contacts].sort(byLastTouch(facts.now));
+  switch (role) {
+    case 'sponsor': {
+      const tagged = sorted.filter((c) => hasRole(c, 'EXECUTIVE_SPONSOR', 'DECISION_MAKER', 'BUDGET_HOLDER'));
+      const executives = new Set(facts.executives.map((c) => c.id));
+      return tagged.length > 0 ? tagged : sorted.filter((c) => executives.has(c.id));
+    }
+    case 'champion': return sorted.filter((c) => hasRole(c, 'CHAMPION'));
+    case 'engaged': return sorted.filter((c) => lastTouchMs(c, facts.now) !== null);
+  }
+};
+
+export const pickContact = (play: Play, snapshot: CompanySnapshot, facts: Facts): PlayContact | null => {
+  const active = snapshot.contacts.filter((c) => !c.leftCompany);
+  for (const role of rolesByPlay[play]) {
+    const found = candidates(role, active, facts)[0];
+    if (found === undefined) continue;
+    const touched = lastTouchMs(found, facts.now);
+    return {
+      contactId: found.id, name: found.name ?? null, role: roleWords[role], jobTitle: found.jobTitle, email: found.email ?? null,
+      lastTouch: touched === null ? null : isoDay(touched),
+    };
+  }
+  return null;
+};
+
+const ticketEvidence = (facts: Facts): string[] => {
+  const rank = { URGENT: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
+  return [...facts.openTickets]
+    .sort((a, b) => rank[a.priority ?? 'LOW'] - rank[b.priority ?? 'LOW'] || Date.parse(a.createdAt) - Date.parse(b.createdAt))
+    .slice(0, 3)
+    .map((t) => `Open ticket "${t.subject ?? `#${t.id}`}" (${(t.priority ?? 'no priority').toLowerCase()}, opened ${ago(daysBetween(Date.parse(t.createdAt), facts.now))})`);
+};
+
+const usageEvidence = (snapshot: CompanySnapshot, facts: Facts): string[] => {
+  const seats = snapshot.company.seats;
+  if (facts.currentActiveUsers === null) return [];
+  if (!seats) return [`${counted(facts.currentActiveUsers, 'active user', 'active users')}`];
+  const idle = Math.max(0, seats - facts.currentActiveUsers);
+  return [`${facts.currentActiveUsers} of ${seats} seats active (${percent(facts.currentActiveUsers / seats)}), ${counted(idle, 'seat', 'seats')} idle`];
+};
+
+const milestoneEvidence = (milestones: MilestoneSummary): string[] => {
+  const next = milestones.milestones.find((m) => m.key === milestones.current);
+  if (!next) return [];
+  const state = next.state === 'on_track' ? 'on track' : next.state;
+  return [`Next milestone: ${next.label} (${state}${next.expectedBy ? `, expected by ${next.expectedBy}` : ''})`];
+};
+
+const renewalEvidence = (input: ContextInput): string[] =>
+  input.renewalMs === null || input.renewalMs < input.facts.now ? []
+    : [`Renewal on ${isoDay(input.renewalMs)} (${inDays(daysBetween(input.facts.now, input.renewalMs))}), not signed`];
+
+const fitEvidence = (criteria: FitCriterionResult[]): string[] =>
+  criteria.filter((c) => c.rule === 'bad' && c.passed).map((c) => `Bad-fit rule matched: ${c.description}`);
+
+const silenceEvidence = (facts: Facts): string[] =>
+  facts.daysSinceTwoWay === null ? ['No two-way contact on record'] : [`Last two-way contact ${ago(facts.daysSinceTwoWay)}`];
+
+export const evidenceFor = (play: Play, input: ContextInput): string[] => {
+  const { snapshot, facts, milestones } = input;
+  const lists: Record<Play, () => string[]> = {
+    rescue: () => [...ticketEvidence(facts), ...usageEvidence(snapshot, facts), ...milestoneEvidence(milestones)],
+    renewal: () => [...renewalEvidence(input), ...ticketEvidence(facts), ...usageEvidence(snapshot, facts)],
+    drive_adoption: () => [...milestoneEvidence(milestones), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
+    expansion_conversation: () => [...usageEvidence(snapshot, facts), ...renewalEvidence(input)],
+    re_engage: () => [...silenceEvidence(facts), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
+    advocacy_ask: () => [...usageEvidence(snapshot, facts)],
+    off_board: () => [...fitEvidence(input.fitCriteria), ...renewalEvidence(input), ...ticketEvidence(facts)],
+    review_fit: () => [...fitEvidence(input.fitCriteria), ...usageEvidence(snapshot, facts)],
+    monitor: () => [...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
+  };
+  return lists[play]().slice(0, 8);
+};
+
+const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+
+export const templateFor = (play: Play, input: ContextInput, who: PlayContact | null, config: ScoringConfig) => {
+  const configured = config.plays.templates[play];
+  if (configured === undefined) return null;
+  const chosen = configured.bySegment?.[input.facts.segment] ?? configured;
+  const next = input.milestones.milestones.find((m) => m.key === input.milestones.current);
+  const values = {
+    contact: who?.name?.split(' ')[0] ?? 'there',
+    company: input.snapshot.company.name ?? 'your team',
+    milestone: next?.label.toLowerCase() ?? 'the next milestone',
+    renewalDate: input.renewalMs === null ? 'your renewal date' : isoDay(input.renewalMs),
+  };
+  return { subject: fill(chosen.subject, values), body: fill(chosen.body, values) };
+};
+
+export const stepsFor = (play: Play, segment: string, config: ScoringConfig): string[] =>
+  (config.plays.stepsBySegment[play]?.[segment] ?? config.plays.steps[play]).slice(0, 3);
