@@ -13,6 +13,7 @@ export const batchReadAssociations: Handler = (ctx) => {
   const typeId = associationTypeId(from, to);
   if (typeId === undefined) throw validationError(`No association is defined from ${from} to ${to}`);
   const startedAt = new Date().toISOString();
+  const dated = ctx.url.pathname.includes('/2026-03/');
   const inputs = inputsOf(bodyObject(ctx), 1000);
   const results: unknown[] = [];
   const missing: string[] = [];
@@ -33,7 +34,9 @@ export const batchReadAssociations: Handler = (ctx) => {
     const slice = ids.slice(start, start + PAGE);
     const result: Record<string, unknown> = {
       from: { id: record.id },
-      to: slice.map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
+      // The dated API (2026-03) gives ids as strings, as everywhere else in the CRM; v4 gave them as integers.
+      // An unlabelled association has no label at all (the spec's label is an optional string, never null).
+      to: slice.map((toId) => ({ toObjectId: dated ? toId : Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId }] })),
     };
     if (start + PAGE < ids.length) result.paging = { next: { after: String(start + PAGE) } };
     results.push(result);
@@ -43,7 +46,7 @@ export const batchReadAssociations: Handler = (ctx) => {
   // HubSpot reports inputs without any association of that type as errors with NO_ASSOCIATIONS_FOUND.
   const errors = missing.map((id) => ({
     status: 'error', category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-    message: `No ${associationLabel(from, to)} associations found for ${id}`, context: { fromObjectId: [id] }, errors: [],
+    message: `No ${associationLabel(from, to)} associations found for ${id}`, context: { fromObjectId: [id] }, errors: [], links: {},
   }));
   return { status: 207, body: { status: 'COMPLETE', results, errors, numErrors: errors.length, startedAt, completedAt } };
 };

@@ -85,8 +85,10 @@ export const oauthHandlers = (env: OAuthEnv): Record<'authorize' | 'token' | 'in
     const user = env.userOf(found.portalId);
     return {
       status: 200, body: {
-        active: true, hub_id: found.portalId, hub_domain: `portal-${found.portalId}.emulator.test`, app_id: env.appId, client_id: env.clientId,
-        user_id: user.id, user: user.email, scopes: found.scopes, token_type: found.kind, expires_in: found.expiresIn, is_private_distribution: false,
+        active: true, token: f.token, token_use: found.kind === 'access' ? 'access_token' : 'refresh_token', token_type: 'bearer',
+        hub_id: found.portalId, hub_domain: `portal-${found.portalId}.emulator.test`, app_id: env.appId, client_id: env.clientId,
+        user_id: user.id, user: user.email, scopes: found.scopes,
+        ...(found.kind === 'access' ? { expires_in: found.expiresIn, is_private_distribution: false } : {}),
       },
     };
   },

@@ -16,9 +16,10 @@ const assertWritable = (type: ObjectType): void => {
 const associationsParam = (ctx: RequestContext): ObjectType[] =>
   (listParam(ctx, 'associations') ?? []).filter((t): t is ObjectType => (objectTypes as readonly string[]).includes(t));
 
+// A StandardError of the spec's batch responses: status, category, message, context, errors and links all present.
 const notFoundError = (type: ObjectType, ids: string[]) => ({
   status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not get some ${type} objects, they may be deleted or not exist. Check that ids are valid.`,
-  context: { ids }, errors: [],
+  context: { ids }, errors: [], links: {},
 });
 
 export const listObjects: Handler = (ctx) => {

@@ -8,7 +8,7 @@ export interface TokenGrant {
   hub_id: number;
   scopes: string[];
   user_id: number;
-  token_use: 'access';
+  token_use: 'access_token';
 }
 
 interface Install { portalId: number; scopes: string[]; userId: number; refreshToken: string; revoked: boolean }
@@ -45,7 +45,7 @@ export class TokenStore {
     this.access.set(accessToken, { portalId: install.portalId, expiresAt: this.clock() + this.ttlSeconds * 1000, refreshToken: install.refreshToken, revoked: false });
     return {
       access_token: accessToken, refresh_token: install.refreshToken, expires_in: this.ttlSeconds, token_type: 'bearer',
-      hub_id: install.portalId, scopes: install.scopes, user_id: install.userId, token_use: 'access',
+      hub_id: install.portalId, scopes: install.scopes, user_id: install.userId, token_use: 'access_token',
     };
   }
 

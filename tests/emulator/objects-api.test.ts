@@ -127,7 +127,7 @@ describe('emulated CRM object endpoints', () => {
     expect([200, 207]).toContain(answer.status);
     const results = answer.body.results as { from: { id: string }; to: { toObjectId: number; associationTypes: { category: string; typeId: number }[] }[] }[];
     expect(results.length).toBeGreaterThan(0);
-    for (const r of results) expect(r.to[0]?.associationTypes[0]).toEqual({ category: 'HUBSPOT_DEFINED', typeId: 280, label: null });
+    for (const r of results) expect(r.to[0]?.associationTypes[0]).toEqual({ category: 'HUBSPOT_DEFINED', typeId: 280 });
   });
 
   it('when a request has no bearer token, then it is 401 INVALID_AUTHENTICATION', async () => {
