@@ -91,6 +91,14 @@ describe('rescoring now', () => {
     expect(addAlert).toHaveBeenCalledWith(expect.objectContaining({ type: 'success', title: 'Rescored' }));
   });
 
+  it('when Waypoint queued the rescore without finishing it, then the CSM is told it is on its way rather than done', async () => {
+    backend.on('POST /api/cards/actions/rescore', { status: 202, body: { status: 'queued' } });
+    const { findByTestId, addAlert } = await renderScoredCard();
+    findByTestId(Button, 'rescore-button').trigger('onClick');
+    await vi.waitFor(() => expect(addAlert).toHaveBeenCalledWith(expect.objectContaining({ type: 'info', title: 'Rescore queued' })));
+    expect(addAlert).not.toHaveBeenCalledWith(expect.objectContaining({ title: 'Rescored' }));
+  });
+
   it('while the refresh after a rescore is on its way, then the card keeps showing the current score instead of a spinner', async () => {
     backend.on('POST /api/cards/actions/rescore', () => {
       backend.on('GET /api/cards/company', 'never');

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generatePortal } from '../../emulator/generator/index.ts';
 import { startEmulator, type Emulator } from '../../emulator/server/index.ts';
 import { Rng } from '../../emulator/generator/index.ts';
+import { markInstalled } from '../../bench/lib/production-workers.ts';
+import { doorForEmulator, quietLogger } from '../../bench/lib/waypoint.ts';
+import { provisionWaypointProperties } from '../../src/install/provisioning.ts';
 import { startQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -13,7 +16,7 @@ import { intervalsOf, isJobMessage, overlaps, type JobMessage } from './helpers/
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) console.warn('two-workers-postgres: DATABASE_URL is unset, so the two-worker stories on PostgreSQL are skipped');
-const workerScript = fileURLToPath(new URL('./helpers/sync-worker.ts', import.meta.url));
+const workerScript = fileURLToPath(new URL('./helpers/production-worker.ts', import.meta.url));
 const TIME_SCALE = 0.02;
 const PORTALS = 10;
 
@@ -25,6 +28,12 @@ const startWorld = async (): Promise<World> => {
   const db = await openStore({ kind: 'postgres', databaseUrl: fresh.url });
   const portals = Array.from({ length: PORTALS }, (_, i) => generatePortal({ size: 'S', seed: 100 + i, portalId: 9_100_001 + i }));
   const emulator = await startEmulator({ portals, timeScale: TIME_SCALE, tokenTtlSeconds: 24 * 3600, webhooks: { enabled: false } });
+  // Installed and provisioned as an OAuth install leaves them, so the production handlers run every job after the sync too.
+  const door = doorForEmulator({ baseUrl: emulator.baseUrl, tokens: Object.fromEntries(portals.map((p) => [String(p.portalId), emulator.issueToken(p.portalId).access_token])), timeScale: TIME_SCALE, logger: quietLogger() });
+  for (const portal of portals) {
+    await markInstalled(db, portal.portalId);
+    await provisionWaypointProperties(door.forPortal(portal.portalId));
+  }
   const world = { emulator, db, url: fresh.url, drop: fresh.drop, workers: [] };
   worlds.push(world);
   return world;
