@@ -25,7 +25,7 @@ describe('the repo is self-contained', () => {
   });
 
   it('when a markdown file says `npm run <script>`, then package.json has that script', () => {
-    const unknown = markdown.flatMap((path) => [...text(path).matchAll(/npm run (?:--?[\w-]+ )*([\w:-]+)/g)]
+    const unknown = markdown.flatMap((path) => [...text(path).matchAll(/npm run\s+(?:--?[\w-]+\s+)*([\w:][\w:-]*)/g)]
       .map((m) => m[1] as string).filter((name) => !scripts.includes(name)).map((name) => `${path}: npm run ${name}`));
     expect(unknown).toEqual([]);
   });
