@@ -16,6 +16,9 @@ import { DAY_MS } from '../scoring/time.ts';
 // The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
 const HISTORY_DAYS = 120;
 
+/** Cards stored per statement: one round trip per card was most of the store side of a scoring run (issue 14). */
+const CARDS_PER_INSERT = 500;
+
 /** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
 export interface SnapshotSource {
   /** The portal's customers, or exactly the given companies, as scoring snapshots built from the store. */
@@ -103,6 +106,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
 
   const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [], failed: [] };
   const scoredIds: string[] = [];
+  const toInsert: ScoreCard[] = [];
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
@@ -121,13 +125,15 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     report.scored += 1;
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
-      await scores.insert(portalId, toStore, version);
+      toInsert.push(toStore);
+      if (toInsert.length >= CARDS_PER_INSERT) await scores.insertMany(portalId, toInsert.splice(0), version);
       report.stored += 1;
     } else {
       report.unchanged += 1;
     }
     report.cards.push(toStore ?? latest.get(id)?.card ?? card);
   }
+  await scores.insertMany(portalId, toInsert, version);
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');
   return report;

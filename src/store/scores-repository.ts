@@ -91,10 +91,17 @@ export const scoresRepository = (db: Queryable) => ({
   },
 
   async insert(portalId: number, card: ScoreCard, configVersion: number | null): Promise<void> {
+    await this.insertMany(portalId, [card], configVersion);
+  },
+
+  /** Many cards in one statement: a portal's scoring run stores thousands, and one round trip each was its cost. */
+  async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null): Promise<void> {
+    if (cards.length === 0) return;
     await db.query(
       `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [portalId, card.companyId, card.scoredAt, configVersion, card.health.score, card.cohort, JSON.stringify(card)],
+       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c
+       FROM jsonb_array_elements($3::jsonb) AS c`,
+      [portalId, configVersion, JSON.stringify(cards)],
     );
   },
 
