@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyV3Signature } from '../../src/hubspot/signature.ts';
+import { Signature } from '@hubspot/api-client';
+import { computeV3Signature, decodeSignedUri, verifyV3Signature } from '../../src/hubspot/signature.ts';
 
 // An independent rendering of HubSpot's documented recipe, so the module is checked against the spec, not itself.
 const secret = 'client-secret-123';
@@ -59,5 +60,32 @@ describe('HubSpot v3 request signatures', () => {
     const signature = signLikeHubSpot('GET', uri, '', ts);
     expect(verifyV3Signature({ method: 'GET', uri, rawBody: '', timestamp: ts, signature }, secret, now)).toEqual({ valid: true });
     expect(verifyV3Signature({ method: 'GET', uri: 'https://w.example.com/x?q=a b', rawBody: '', timestamp: ts, signature }, secret, now).valid).toBe(false);
+  });
+});
+
+// A second, independent oracle: HubSpot's own Node SDK. It signs the URL it is given, so it is handed the URI HubSpot
+// signs (escapes decoded), as its documentation asks of callers.
+describe('HubSpot v3 signatures against @hubspot/api-client\'s Signature', () => {
+  const requests = [
+    { method: 'GET', uri: cardUrl, rawBody: '' },
+    { method: 'POST', uri: webhookUrl, rawBody: body },
+    { method: 'GET', uri: 'https://w.example.com/api/cards/company?userEmail=ann%40acme.com&next=%2Fa%3Fb%3Dc', rawBody: '' },
+    { method: 'POST', uri: 'https://w.example.com/api/cards/actions/rescore?portalId=42&objectId=7', rawBody: '{"note":"Zoë: 100% – ok"}' },
+  ];
+
+  it.each(requests)('when the SDK signs $method $uri, then Waypoint accepts it, and the SDK accepts what Waypoint computes', (request) => {
+    const timestamp = Date.now();
+    const sdkOptions = { signature: '', clientSecret: secret, requestBody: request.rawBody, url: decodeSignedUri(request.uri), method: request.method, timestamp };
+    const sdkSignature = Signature.getSignature(request.method, 'v3', sdkOptions);
+    const signed = { ...request, timestamp: String(timestamp) };
+    expect(verifyV3Signature({ ...signed, signature: sdkSignature }, secret, timestamp)).toEqual({ valid: true });
+    expect(Signature.isValid({ ...sdkOptions, signatureVersion: 'v3', signature: computeV3Signature(signed, secret) })).toBe(true);
+  });
+
+  it('when the SDK signs with another secret, then Waypoint rejects it', () => {
+    const timestamp = Date.now();
+    const sdkSignature = Signature.getSignature('GET', 'v3', { signature: '', clientSecret: 'other-secret', requestBody: '', url: cardUrl, timestamp });
+    expect(verifyV3Signature({ method: 'GET', uri: cardUrl, rawBody: '', timestamp: String(timestamp), signature: sdkSignature }, secret, timestamp))
+      .toEqual({ valid: false, reason: 'mismatch' });
   });
 });
