@@ -157,6 +157,7 @@ export const operations: Operation[] = [
     method: 'get', path: '/preview/companies/{id}', tag: 'sandbox', summary: 'Sandbox only: one company\'s card as a page',
     responses: { 200: { description: 'HTML page', contentType: 'text/html' }, 404: { description: 'No such company', contentType: 'text/html' } },
   },
+  { method: 'get', path: '/preview/settings', tag: 'sandbox', summary: 'Sandbox only: the settings page\'s sections, read-only', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
 ];
 
 // Schemas used in several operations are written once under components.schemas and referenced; a request body

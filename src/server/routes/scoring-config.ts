@@ -22,7 +22,7 @@ export interface ScoringConfigRouteDeps {
   onConfigSaved?: (portalId: number) => Promise<unknown>;
   /** In-process registry of dry runs that outlast one request (shared by the routes of this app). */
   dryRuns?: DryRunRuns;
-  /** A dry run stops with an error after this long (default 5 minutes), so a huge portal cannot hold a process. */
+  /** A dry run stops with an error after this long (default 15 minutes), so a huge portal cannot hold a process forever. */
   dryRunTimeoutMs?: number;
 }
 
@@ -67,7 +67,7 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
   const startDryRun = async (res: Response, proposed: StoredScoringConfig['config']) => {
     const { portalId } = adminOf(res);
     const status = await runs.start(portalId, (onProgress) =>
-      dryRunConfig(deps, portalId, proposed, { onProgress, signal: AbortSignal.timeout(deps.dryRunTimeoutMs ?? 5 * 60_000) }));
+      dryRunConfig(deps, portalId, proposed, { onProgress, signal: AbortSignal.timeout(deps.dryRunTimeoutMs ?? 15 * 60_000) }));
     res.status(status.status === 'done' ? 200 : 202).json(status.status === 'done' ? status.report : status);
   };
 
