@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 /**
  * A partial config laid over a full one: objects merge key by key, anything else (numbers, strings, lists)
  * replaces. Ops can then keep a config file to the few values they change ("support weight 0.2") instead of
@@ -6,7 +8,10 @@
 export const overlayConfig = (base: unknown, overlay: unknown): unknown => {
   if (!isPlainObject(base) || !isPlainObject(overlay)) return overlay === undefined ? base : overlay;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overlay)) merged[key] = overlayConfig(base[key], value);
+  // defineProperty, not assignment: a "__proto__" key in the file must stay a key, never become the prototype.
+  for (const [key, value] of Object.entries(overlay)) {
+    Object.defineProperty(merged, key, { value: overlayConfig(own(base, key), value), enumerable: true, writable: true, configurable: true });
+  }
   return merged;
 };
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { err, ok } from '../shared/errors.ts';
 import type { Result } from '../shared/errors.ts';
 import { addedPlaySteps, defaultPlayTemplates } from './playbook-defaults.ts';
+import { cardLimits, identifierPattern } from './card-limits.ts';
+import { patternError } from './pattern.ts';
 
 export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial'] as const;
 export type ComponentKey = (typeof componentKeys)[number];
@@ -20,10 +22,15 @@ const between = (min: number, max: number) => z.number({ error: `must be a numbe
 const weight = between(0, 1);
 const days = z.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more days');
 const positive = z.number({ error: 'must be a number' }).min(0, 'must be 0 or more');
-const pattern = z.string().min(1).refine((source) => {
-  try { new RegExp(source, 'i'); return true; } catch { return false; }
-}, 'must be a valid regular expression');
-const name = z.string().min(1, 'must not be empty');
+// Admin patterns run on every company scored; a long one is a mistake, and length bounds what it can cost.
+const MAX_PATTERN = 200;
+const pattern = z.string().min(1).max(MAX_PATTERN, `must be at most ${MAX_PATTERN} characters`).superRefine((source, ctx) => {
+  const problem = patternError(source);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: `must be a valid regular expression (RE2 syntax: no backreferences or lookaround): ${problem}` });
+});
+const name = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const identifier = z.string().regex(identifierPattern, 'must be a lowercase identifier like first_value (a-z, 0-9, _)')
+  .max(64, 'must be at most 64 characters');
 
 const fitCriterionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('in'), property: name, values: z.array(z.string()).min(1, 'must list at least one value') }),
@@ -45,7 +52,7 @@ const milestoneConditionSchema = z.discriminatedUnion('type', [
 export type MilestoneCondition = z.infer<typeof milestoneConditionSchema>;
 
 const milestoneSchema = z.object({
-  key: name,
+  key: identifier,
   label: name,
   kind: z.enum(['functional', 'customer']),
   expectedDays: days,
@@ -128,9 +135,14 @@ export const scoringConfigSchema = z.object({
   }),
   meetings: meetingsSchema.default({ notHeldOutcomes: ['CANCELED', 'NO_SHOW', 'RESCHEDULED'], requireCompleted: false }),
   contacts: contactsSchema.default({ departedProperty: null, departedValues: ['true'] }),
-  segments: z.array(z.object({ key: name, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),
+  // Identifiers keep __proto__ and toString out (a JSON record key __proto__ would vanish in parsing); constructor,
+  // the one identifier Object.prototype has, is read through own().
+  segments: z.array(z.object({ key: identifier, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),
   lifecycle: z.object({ onboardingDays: days }),
-  milestones: z.object({ stuckAfterOverdueDays: days, justReachedDays: days, items: z.array(milestoneSchema) }),
+  milestones: z.object({
+    stuckAfterOverdueDays: days, justReachedDays: days,
+    items: z.array(milestoneSchema).max(cardLimits.milestones, `must list at most ${cardLimits.milestones} milestones (the card shows that many)`),
+  }),
   health: z.object({
     components: healthComponentsSchema,
     weightsBySegment: z.record(z.string(), partialWeights),
@@ -175,6 +187,10 @@ export const scoringConfigSchema = z.object({
   checkSegments(config.dark.bySegment, ['dark', 'bySegment']);
   for (const [play, bySegment] of Object.entries(config.plays.stepsBySegment)) checkSegments(bySegment ?? {}, ['plays', 'stepsBySegment', play]);
   checkSegments(config.health.components.cadence.expectedTouchesBySegment, ['health', 'components', 'cadence', 'expectedTouchesBySegment']);
+  const criteria = config.fit.good.length + config.fit.bad.length;
+  if (criteria > cardLimits.fitCriteria) {
+    ctx.addIssue({ code: 'custom', path: ['fit', 'bad'], message: `good and bad rules together must be at most ${cardLimits.fitCriteria} (the card shows that many), found ${criteria}` });
+  }
   const seen = new Set<string>();
   config.milestones.items.forEach((item, index) => {
     if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['milestones', 'items', index, 'key'], message: `duplicate milestone key "${item.key}"` });

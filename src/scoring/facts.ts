@@ -1,6 +1,7 @@
 import type { LifecycleStage, ScoringConfig } from './config.schema.ts';
 import type { CompanySnapshot, SnapshotEngagement, SnapshotFeedback, SnapshotTicket } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, toMs } from './time.ts';
+import { compilePattern } from './pattern.ts';
 
 export type Dated<T> = T & { at: number };
 export type UsageSample = { at: number; value: number };
@@ -96,7 +97,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     ?? (activeUsers.length === 0 && (company.activeUsers30d ?? 0) > 0 ? now : null);
   const signals = [inbound.at(-1)?.at, tickets.at(-1)?.at, surveys.at(-1)?.at, lastUsed].filter((v): v is number => v != null);
   const lastTwoWay = signals.length > 0 ? Math.max(...signals) : startMs !== null && startMs <= now ? startMs : null;
-  const executivePattern = new RegExp(config.health.components.relationship.executiveTitlePattern, 'i');
+  const executivePattern = compilePattern(config.health.components.relationship.executiveTitlePattern);
   const departed = snapshot.contacts
     .filter((c) => c.leftCompany)
     .map((c) => toMs(c.updatedAt) ?? now)

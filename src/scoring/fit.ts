@@ -2,6 +2,7 @@ import type { FitCriterion, ScoringConfig } from './config.schema.ts';
 import { numberLabel, propertyLabel, valueLabel } from './hubspot-labels.ts';
 import { normaliser } from './normalise.ts';
 import type { FitCriterionResult, FitValue } from './score-card.schema.ts';
+import { own } from './own.ts';
 
 /** The rule in the portal's words: "Industry is Restaurants or Farming", "Number of Employees below 5". */
 const describe = (c: FitCriterion): string => {
@@ -24,7 +25,7 @@ const describe = (c: FitCriterion): string => {
 const passes = (c: FitCriterion, raw: string | null, config: ScoringConfig): boolean => {
   if (raw === null || raw.trim() === '') return false;
   if (c.op === 'in') {
-    const key = normaliser(config.fit.normalise[c.property]);
+    const key = normaliser(own(config.fit.normalise, c.property));
     const actual = key(raw);
     return c.values.some((value) => key(value) === actual);
   }
@@ -40,7 +41,7 @@ const passes = (c: FitCriterion, raw: string | null, config: ScoringConfig): boo
 /** Bad when any bad rule matches; good when every good rule matches; stretch otherwise. */
 export const scoreFit = (properties: Record<string, string | null>, config: ScoringConfig): { value: FitValue; criteria: FitCriterionResult[] } => {
   const evaluate = (rule: 'good' | 'bad') => (c: FitCriterion): FitCriterionResult => {
-    const actual = properties[c.property] ?? null;
+    const actual = own(properties, c.property) ?? null;
     return { rule, property: c.property, actual, passed: passes(c, actual, config), description: describe(c) };
   };
   const bad = config.fit.bad.map(evaluate('bad'));
@@ -50,4 +51,4 @@ export const scoreFit = (properties: Record<string, string | null>, config: Scor
 };
 
 export const isCustomer = (properties: Record<string, string | null>, config: ScoringConfig): boolean =>
-  config.customerFilter.values.includes(properties[config.customerFilter.property] ?? '');
+  config.customerFilter.values.includes(own(properties, config.customerFilter.property) ?? '');

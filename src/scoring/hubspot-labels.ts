@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 // The words HubSpot shows for its standard company properties and their internal values, so a fit rule reads as
 // the portal does ("Industry is Restaurants") rather than as the API does (industry in {RESTAURANTS}). A custom
 // property or value falls back to its internal name made readable.
@@ -48,8 +50,8 @@ const readable = (raw: string): string => {
   return text.length === 0 ? raw : text[0]!.toUpperCase() + text.slice(1);
 };
 
-export const propertyLabel = (property: string): string => propertyLabels[property] ?? readable(property);
+export const propertyLabel = (property: string): string => own(propertyLabels, property) ?? readable(property);
 
-export const valueLabel = (property: string, value: string): string => valueLabels[property]?.[value] ?? readable(value);
+export const valueLabel = (property: string, value: string): string => own(own(valueLabels, property) ?? {}, value) ?? readable(value);
 
 export const numberLabel = (value: number): string => value.toLocaleString('en-US');

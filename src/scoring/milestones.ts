@@ -4,6 +4,7 @@ import { isMeetingHeld, type Facts } from './facts.ts';
 import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
+import { compilePattern } from './pattern.ts';
 
 export type MilestoneSummary = {
   milestones: MilestoneResult[];
@@ -22,7 +23,7 @@ const earliest = (values: (number | null)[]): number | null => {
 const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): number | null => {
   switch (condition.type) {
     case 'meeting': {
-      const title = new RegExp(condition.titlePattern, 'i');
+      const title = compilePattern(condition.titlePattern);
       return facts.engagements.find((e) => isMeetingHeld(e, config) && title.test(e.title ?? ''))?.at ?? null;
     }
     case 'usage':

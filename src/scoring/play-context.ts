@@ -5,6 +5,7 @@ import type { FitCriterionResult, PlayContact } from './score-card.schema.ts';
 import type { CompanySnapshot, SnapshotContact } from './snapshot.schema.ts';
 import { daysBetween, isoDay, percent, toMs } from './time.ts';
 import { ago, counted, inDays } from './wording.ts';
+import { own } from './own.ts';
 
 /** What a play is about, beyond its name: whom to talk to, the evidence, and the words to start with. */
 export type PlayContext = { who: PlayContact | null; evidence: string[]; template: { subject: string; body: string } | null };
@@ -126,7 +127,7 @@ const fill = (text: string, values: Record<string, string>): string =>
 export const templateFor = (play: Play, input: ContextInput, who: PlayContact | null, config: ScoringConfig) => {
   const configured = config.plays.templates[play];
   if (configured === undefined) return null;
-  const chosen = configured.bySegment?.[input.facts.segment] ?? configured;
+  const chosen = own(configured.bySegment ?? {}, input.facts.segment) ?? configured;
   const next = input.milestones.milestones.find((m) => m.key === input.milestones.current);
   const values = {
     contact: who?.name?.split(' ')[0] ?? 'there',
@@ -138,4 +139,4 @@ export const templateFor = (play: Play, input: ContextInput, who: PlayContact | 
 };
 
 export const stepsFor = (play: Play, segment: string, config: ScoringConfig): string[] =>
-  (config.plays.stepsBySegment[play]?.[segment] ?? config.plays.steps[play]).slice(0, 3);
+  (own(config.plays.stepsBySegment[play] ?? {}, segment) ?? config.plays.steps[play]).slice(0, 3);

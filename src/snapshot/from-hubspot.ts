@@ -4,6 +4,7 @@ import type {
 } from '../scoring/snapshot.schema.ts';
 import type { HubSpotCompanyHistory, HubSpotRecord } from './hubspot-records.schema.ts';
 import { oneOf, toBoolean, toIsoDate, toNumber, toText } from './parse-values.ts';
+import { own } from '../scoring/own.ts';
 
 type EngagementType = 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
 
@@ -19,7 +20,7 @@ const engagementFields: Record<EngagementType, { kind: SnapshotEngagement['kind'
   tasks: { kind: 'task', outcome: 'hs_task_status', title: 'hs_task_subject' },
 };
 
-const prop = (record: HubSpotRecord, name: string | undefined): string | null => (name === undefined ? null : record.properties[name] ?? null);
+const prop = (record: HubSpotRecord, name: string | undefined): string | null => (name === undefined ? null : own(record.properties, name) ?? null);
 const created = (r: HubSpotRecord) => toIsoDate(r.properties.createdate) ?? toIsoDate(r.createdAt);
 
 /** Records that cannot be placed in time say nothing about recency or trend, so they are dropped. */
@@ -78,7 +79,7 @@ const contactOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotContact
 export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: ScoringConfig): CompanySnapshot => {
   const p = config.properties;
   const c = history.company;
-  const raw = (name: string) => c.properties[name] ?? null;
+  const raw = (name: string) => own(c.properties, name) ?? null;
   const engagements = history.engagements ?? {};
   return {
     company: {

@@ -2,11 +2,12 @@ import { DAY_MS, clamp } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
 import { counted, days } from '../wording.ts';
+import { own } from '../own.ts';
 
 /** CSM touches logged in the window against the segment's coverage model; tech-touch segments expect none. */
 export const cadenceComponent = ({ facts, config }: ComponentInput): Reading => {
   const t = config.health.components.cadence;
-  const expected = t.expectedTouchesBySegment[facts.segment] ?? 0;
+  const expected = own(t.expectedTouchesBySegment, facts.segment) ?? 0;
   if (expected === 0) return missing(`no CSM cadence expected for ${facts.segment} accounts`);
   const since = facts.now - t.windowDays * DAY_MS;
   const touches = facts.engagements.filter((e) => e.at >= since && (

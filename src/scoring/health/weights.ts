@@ -1,12 +1,13 @@
 import { componentKeys } from '../config.schema.ts';
 import type { ComponentKey, LifecycleStage, ScoringConfig } from '../config.schema.ts';
+import { own } from '../own.ts';
 
 /** Base weights, then the segment's overrides, then the lifecycle stage's (onboarding weighs milestones more). */
 export const resolveWeights = (config: ScoringConfig, segment: string, stage: LifecycleStage): Record<ComponentKey, number> => {
-  const bySegment = config.health.weightsBySegment[segment] ?? {};
-  const byStage = config.health.weightsByStage[stage] ?? {};
+  const bySegment = own(config.health.weightsBySegment, segment) ?? {};
+  const byStage = own(config.health.weightsByStage, stage) ?? {};
   return Object.fromEntries(componentKeys.map((key) => [
-    key, byStage[key] ?? bySegment[key] ?? config.health.components[key].weight,
+    key, own(byStage, key) ?? own(bySegment, key) ?? config.health.components[key].weight,
   ])) as Record<ComponentKey, number>;
 };
 

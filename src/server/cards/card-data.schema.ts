@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardLimits, identifierPattern } from '../../scoring/card-limits.ts';
 import { cohorts, componentKeys, healthStatuses } from '../../scoring/config.schema.ts';
 import { fitValues, milestoneStates, vectorValues } from '../../scoring/score-card.schema.ts';
 import { nextPlayValues } from '../../writeback/property-catalogue.ts';
@@ -10,28 +11,28 @@ import { nextPlayValues } from '../../writeback/property-catalogue.ts';
 const percent = z.number().min(0).max(100);
 const day = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const identifier = z.string().regex(identifierPattern);
 
 const scoreView = z.strictObject({
   healthScore: percent,
   healthStatus: z.enum(healthStatuses),
   statusCap: z.string().min(1).nullable(),
-  trend: z.array(z.object({ date: day, score: percent })).max(91),
+  trend: z.array(z.object({ date: day, score: percent })).max(cardLimits.trendPoints),
   vector: z.object({ value: z.enum(vectorValues), reason: z.string() }),
   components: z.array(z.object({
     key: z.enum(componentKeys), label: z.string().min(1), value: percent.nullable(), weight: z.number().min(0).max(1),
     contribution: z.number(), missing: z.boolean(), detail: z.string().optional(),
-  })).max(20),
+  })).max(cardLimits.components),
   biggestDrag: z.enum(componentKeys).nullable(),
   milestones: z.array(z.object({
     key: identifier, label: z.string().min(1), kind: z.enum(['functional', 'customer']), state: z.enum(milestoneStates),
     expectedBy: z.union([day, instant]).nullable(), doneAt: z.union([day, instant]).nullable(),
-  })).max(30),
+  })).max(cardLimits.milestones),
   milestoneProgress: percent,
   cohort: z.enum(cohorts),
   goneDark: z.object({ dark: z.boolean(), daysSinceTwoWay: z.number().min(0).nullable() }),
   nextPlay: z.object({
-    play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(10),
+    play: z.enum(nextPlayValues), label: z.string().min(1), reason: z.string().min(1), steps: z.array(z.string().min(1)).max(cardLimits.playSteps),
     who: z.object({
       name: z.string().nullable(), role: z.string().min(1), jobTitle: z.string().nullable(), email: z.string().nullable(), lastTouch: day.nullable(),
     }).nullable(),
@@ -43,7 +44,7 @@ const scoreView = z.strictObject({
     value: z.enum(fitValues),
     criteria: z.array(z.object({
       description: z.string().min(1), passed: z.boolean(), rule: z.enum(['good', 'bad']), actual: z.string().nullable(),
-    })).max(20),
+    })).max(cardLimits.fitCriteria),
   }),
   churn: z.object({ reason: z.string().min(1) }).nullable(),
   scoredAt: instant,

@@ -4,6 +4,7 @@ import { playLabel, playValue } from '../../writeback/play-values.ts';
 import type { ScoreView } from './card-data.schema.ts';
 import { DAY_MS } from '../../scoring/time.ts';
 import { valueLabel } from '../../scoring/hubspot-labels.ts';
+import { cardLimits } from '../../scoring/card-limits.ts';
 
 export const TREND_DAYS = 90;
 
@@ -60,7 +61,7 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   changeReason: card.changeReason,
   fit: {
     value: card.fit.value,
-    criteria: card.fit.criteria.slice(0, 20).map((c) => ({
+    criteria: card.fit.criteria.slice(0, cardLimits.fitCriteria).map((c) => ({
       description: c.description, passed: c.passed, rule: c.rule, actual: c.actual === null ? null : valueLabel(c.property, c.actual),
     })),
   },

@@ -1,0 +1,32 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Admin-supplied patterns (meeting titles, executive job titles) run through RE2, whose matching time grows linearly
+ * with the text: no pattern can stall the event loop the way `^(\w+\s?)+$x` does a backtracking engine. RE2 has no
+ * backreferences or lookaround; the config validator says so when a pattern uses them. Case-insensitive, as before.
+ */
+export type Pattern = { test(text: string): boolean };
+
+// Patterns come from a handful of configs; compiled once each, and the cache is bounded in case sources churn.
+const MAX_CACHED = 500;
+const cache = new Map<string, Pattern>();
+
+export const compilePattern = (source: string): Pattern => {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  const pattern: Pattern = { test: (text) => re.matcher(text).find() };
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(source, pattern);
+  return pattern;
+};
+
+/** Why the source is not a pattern RE2 accepts, or null when it is. */
+export const patternError = (source: string): string | null => {
+  try {
+    compilePattern(source);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
