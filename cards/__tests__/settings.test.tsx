@@ -245,3 +245,20 @@ describe('deal kinds and the champion signal', () => {
     expect(champion.props.value).toBe('');
   });
 });
+
+describe('health weights by lifecycle stage', () => {
+  it('when an onboarding weight is set, then the reviewed draft carries it and leaves the other stage alone', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+    expect(page.findByTestId(Input, 'stage-weight-onboarding-milestones').props.value).toBe(String(scoringConfig.config.health.weightsByStage.onboarding?.milestones));
+
+    page.findByTestId(Input, 'stage-weight-onboarding-usage').trigger('onChange', eventValue('0.4'));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { weightsByStage: Record<string, Record<string, number>> } };
+    expect(sent.health.weightsByStage).toEqual({ ...scoringConfig.config.health.weightsByStage, onboarding: { ...scoringConfig.config.health.weightsByStage.onboarding, usage: 0.4 } });
+  });
+});

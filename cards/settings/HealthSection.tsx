@@ -1,6 +1,8 @@
-import { Button, Flex, Heading, NumberInput, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, Heading, Input, NumberInput, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { componentKeys, type Veto } from '../settings-data.schema.ts';
 import { numberOr, type SectionProps } from './draft.ts';
+
+const stages = ['onboarding', 'established'] as const;
 
 const signals = [
   { label: 'Urgent tickets open', value: 'urgentTicketsOpen' }, { label: 'Days since two-way contact', value: 'daysSinceTwoWay' },
@@ -23,6 +25,15 @@ export const HealthSection = ({ draft, update, errors }: SectionProps) => {
   const weight = (segment: string, key: string): number => health.weightsBySegment[segment]?.[key] ?? health.components[key]?.weight ?? 0;
   const setWeight = (segment: string, key: string, value: number) =>
     update({ health: { ...health, weightsBySegment: { ...health.weightsBySegment, [segment]: { ...health.weightsBySegment[segment], [key]: value } } } });
+  const stageWeight = (stage: string, key: string): string => {
+    const value = health.weightsByStage[stage]?.[key];
+    return value === undefined ? '' : String(value);
+  };
+  const setStageWeight = (stage: string, key: string, value: number | undefined) => {
+    const { [key]: _dropped, ...rest } = health.weightsByStage[stage] ?? {};
+    const next = value === undefined || Number.isNaN(value) ? rest : { ...rest, [key]: value };
+    update({ health: { ...health, weightsByStage: { ...health.weightsByStage, [stage]: next } } });
+  };
   const setVeto = (index: number, patch: Partial<Veto>) => update({ health: { ...health, vetoes: health.vetoes.map((v, i) => (i === index ? { ...v, ...patch } : v)) } });
   return (
     <Flex direction="column" gap="sm">
@@ -52,6 +63,29 @@ export const HealthSection = ({ draft, update, errors }: SectionProps) => {
                   <NumberInput name={`weight-${segment}-${key}`} label={`${key} weight in ${segment}`} value={weight(segment, key)} min={0} max={1}
                     error={errors[`health.weightsBySegment.${segment}.${key}`] !== undefined} validationMessage={errors[`health.weightsBySegment.${segment}.${key}`]}
                     onChange={(value) => setWeight(segment, key, numberOr(value, 0))} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text format={{ fontWeight: 'bold' }}>Weights by lifecycle stage (empty: the segment's weight applies)</Text>
+      <Table bordered>
+        <TableHead>
+          <TableRow>
+            <TableHeader>Component</TableHeader>
+            {stages.map((stage) => <TableHeader key={stage}>{stage}</TableHeader>)}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {componentKeys.map((key) => (
+            <TableRow key={key}>
+              <TableCell>{key}</TableCell>
+              {stages.map((stage) => (
+                <TableCell key={stage}>
+                  <Input name={`stage-weight-${stage}-${key}`} testId={`stage-weight-${stage}-${key}`} label={`${key} weight while ${stage}`} value={stageWeight(stage, key)}
+                    error={errors[`health.weightsByStage.${stage}.${key}`] !== undefined} validationMessage={errors[`health.weightsByStage.${stage}.${key}`]}
+                    onChange={(value) => setStageWeight(stage, key, value.trim() === '' ? undefined : Number(value))} />
                 </TableCell>
               ))}
             </TableRow>
