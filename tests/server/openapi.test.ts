@@ -34,14 +34,15 @@ describe('the OpenAPI document of Waypoint\'s HTTP API', () => {
   afterAll(async () => db.close());
 
   it('when compared with the committed docs/openapi.json, then they are the same (regenerate: npm run -s waypoint -- openapi > docs/openapi.json)', () => {
-    expect(readFileSync(join(root, 'docs/openapi.json'), 'utf8')).toBe(openApiJson());
+    expect(readFileSync(join(root, 'docs/openapi.json'), 'utf8'), 'docs/openapi.json is behind: npm run -s waypoint -- openapi > docs/openapi.json').toBe(openApiJson());
   });
 
   it('when a router in src/ serves a route, then the document lists it, and it lists nothing no router serves', () => {
     const served = new Set(routesInSource());
     const documented = new Set(operations.map((op) => `${op.method} ${op.path}`));
-    expect([...served].filter((route) => !documented.has(route)).sort()).toEqual([]);
-    expect([...documented].filter((route) => !served.has(route)).sort()).toEqual([]);
+    const fix = 'list it in src/server/openapi/document.ts, then npm run -s waypoint -- openapi > docs/openapi.json';
+    expect([...served].filter((route) => !documented.has(route)).sort(), `a route is served but not documented: ${fix}`).toEqual([]);
+    expect([...documented].filter((route) => !served.has(route)).sort(), `a documented route is served nowhere: ${fix}`).toEqual([]);
   });
 
   it('when the app is asked for /openapi.json, then it serves the same document', async () => {
