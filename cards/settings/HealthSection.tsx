@@ -1,4 +1,5 @@
 import { Button, Flex, Heading, Input, NumberInput, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { ReactNode } from 'react';
 import { componentKeys, type Veto } from '../settings-data.schema.ts';
 import { numberOr, type SectionProps } from './draft.ts';
 
@@ -16,6 +17,26 @@ export const healthIssues = (status: { green: number; yellow: number }): Record<
   if (status.yellow > status.green) issues['health.status.yellow'] ??= 'must not exceed green';
   return issues;
 };
+
+/** One row per health component, one column per segment or stage, each cell an input. */
+const WeightGrid = ({ columns, cell }: { columns: readonly string[]; cell: (column: string, key: string) => ReactNode }) => (
+  <Table bordered>
+    <TableHead>
+      <TableRow>
+        <TableHeader>Component</TableHeader>
+        {columns.map((column) => <TableHeader key={column}>{column}</TableHeader>)}
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {componentKeys.map((key) => (
+        <TableRow key={key}>
+          <TableCell>{key}</TableCell>
+          {columns.map((column) => <TableCell key={column}>{cell(column, key)}</TableCell>)}
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);
 
 /** Component weights by segment, the green and yellow bars, the vetoes that cap a status, and the dark window. */
 export const HealthSection = ({ draft, update, errors }: SectionProps) => {
@@ -47,51 +68,17 @@ export const HealthSection = ({ draft, update, errors }: SectionProps) => {
         ))}
       </Flex>
       <Text format={{ fontWeight: 'bold' }}>Weights by segment (each 0 to 1)</Text>
-      <Table bordered>
-        <TableHead>
-          <TableRow>
-            <TableHeader>Component</TableHeader>
-            {segments.map((segment) => <TableHeader key={segment}>{segment}</TableHeader>)}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {componentKeys.map((key) => (
-            <TableRow key={key}>
-              <TableCell>{key}</TableCell>
-              {segments.map((segment) => (
-                <TableCell key={segment}>
-                  <NumberInput name={`weight-${segment}-${key}`} label={`${key} weight in ${segment}`} value={weight(segment, key)} min={0} max={1}
-                    error={errors[`health.weightsBySegment.${segment}.${key}`] !== undefined} validationMessage={errors[`health.weightsBySegment.${segment}.${key}`]}
-                    onChange={(value) => setWeight(segment, key, numberOr(value, 0))} />
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <WeightGrid columns={segments} cell={(segment, key) => (
+        <NumberInput name={`weight-${segment}-${key}`} label={`${key} weight in ${segment}`} value={weight(segment, key)} min={0} max={1}
+          error={errors[`health.weightsBySegment.${segment}.${key}`] !== undefined} validationMessage={errors[`health.weightsBySegment.${segment}.${key}`]}
+          onChange={(value) => setWeight(segment, key, numberOr(value, 0))} />
+      )} />
       <Text format={{ fontWeight: 'bold' }}>Weights by lifecycle stage (empty: the segment's weight applies)</Text>
-      <Table bordered>
-        <TableHead>
-          <TableRow>
-            <TableHeader>Component</TableHeader>
-            {stages.map((stage) => <TableHeader key={stage}>{stage}</TableHeader>)}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {componentKeys.map((key) => (
-            <TableRow key={key}>
-              <TableCell>{key}</TableCell>
-              {stages.map((stage) => (
-                <TableCell key={stage}>
-                  <Input name={`stage-weight-${stage}-${key}`} testId={`stage-weight-${stage}-${key}`} label={`${key} weight while ${stage}`} value={stageWeight(stage, key)}
-                    error={errors[`health.weightsByStage.${stage}.${key}`] !== undefined} validationMessage={errors[`health.weightsByStage.${stage}.${key}`]}
-                    onChange={(value) => setStageWeight(stage, key, value.trim() === '' ? undefined : Number(value))} />
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <WeightGrid columns={stages} cell={(stage, key) => (
+        <Input name={`stage-weight-${stage}-${key}`} testId={`stage-weight-${stage}-${key}`} label={`${key} weight while ${stage}`} value={stageWeight(stage, key)}
+          error={errors[`health.weightsByStage.${stage}.${key}`] !== undefined} validationMessage={errors[`health.weightsByStage.${stage}.${key}`]}
+          onChange={(value) => setStageWeight(stage, key, value.trim() === '' ? undefined : Number(value))} />
+      )} />
       <Text format={{ fontWeight: 'bold' }}>Vetoes: a signal caps the status whatever the score</Text>
       {health.vetoes.map((veto, index) => (
         <Flex key={index} direction="row" gap="xs" align="end">
