@@ -28,6 +28,8 @@ export const healthComponentSchema = z.object({
   contribution: z.number(),
   missing: z.boolean(),
   detail: z.string().optional(),
+  /** For a component with no data: what is missing and what would fill it ("no usage data: map active users in Settings"). */
+  hint: z.string().optional(),
 });
 
 export const milestoneSchema = z.object({

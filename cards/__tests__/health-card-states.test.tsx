@@ -96,6 +96,17 @@ describe('the health card of a scored customer', () => {
     expect(textOf(findByTestId(Text, 'biggest-drag'))).toContain('12 of 40 seats active.');
   });
 
+  it('when a component has no data because nothing is mapped, then its row says what to map', async () => {
+    const body = scoredCardData();
+    const hint = 'no usage data: map active users in Settings';
+    const components = body.score.components.map((c) => (c.key === 'sentiment' ? { ...c, hint } : c));
+    backend.on('GET /api/cards/company', { status: 200, body: { ...body, score: { ...body.score, components } } });
+    const { findByTestId, waitFor } = renderCard();
+    await waitFor(() => expect(findByTestId(Table, 'components-table')).toBeTruthy());
+    expect(textOf(findByTestId(Text, 'hint-sentiment'))).toBe(hint);
+    expect(textOf(findByTestId(TableRow, 'component-usage'))).not.toContain('map');
+  });
+
   it('when milestones are in every state, then each shows its state tag, and only open customer milestones offer "Mark done"', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData() });
     const { findByTestId, findAll, waitFor } = renderCard();

@@ -30,6 +30,7 @@ export const ComponentContributions = ({ components, biggestDrag }: Props) => {
               <TableCell>
                 {component.label}
                 {component.key === biggestDrag && <Tag variant="error" inline testId="drag-tag">Biggest drag</Tag>}
+                {component.hint !== undefined && <Text variant="microcopy" testId={`hint-${component.key}`}>{component.hint}</Text>}
               </TableCell>
               <TableCell align="right">{component.value === null ? 'No data' : Math.round(component.value)}</TableCell>
               <TableCell align="right">{Math.round(component.weight * 100)}%</TableCell>

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
 import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
+import { coverageAccumulator } from '../scoring/coverage.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
+import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
 import type { Db } from '../store/db.ts';
 import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
@@ -105,6 +107,8 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   ]);
 
   const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [], failed: [] };
+  // Only a whole-portal run sees every customer, so only it can say what share of them has each input.
+  const coverage = companyIds === undefined ? coverageAccumulator(config, now) : null;
   const scoredIds: string[] = [];
   const toInsert: ScoreCard[] = [];
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
@@ -123,6 +127,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     }
     scoredIds.push(id);
     report.scored += 1;
+    coverage?.add(snapshot, card);
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
       toInsert.push(toStore);
@@ -135,6 +140,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   }
   await scores.insertMany(portalId, toInsert, version);
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
+  if (coverage) await dataCoverageRepository(deps.db).save(portalId, coverage.report());
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');
   return report;
 };

@@ -7,13 +7,14 @@ import type { Db } from '../store/db.ts';
 import { mintApiKey } from '../install/api-keys.ts';
 import { apiKeysRepository } from '../store/api-keys-repository.ts';
 import { installationsRepository } from '../store/installations-repository.ts';
+import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
 import { scoresRepository } from '../store/scores-repository.ts';
 import { runFullSync } from '../sync/full-sync.ts';
 import { storeSnapshotSource } from '../sync/snapshot-source.ts';
 import type { SyncDeps } from '../sync/sync-deps.ts';
 import { writeBackPortal, type WriteBackReport } from '../writeback/write-back.ts';
 import { installThroughOAuth } from './oauth-install.ts';
-import { cohortTable, worklistTable } from './summary.ts';
+import { cohortTable, coverageLines, worklistTable } from './summary.ts';
 
 /** What the sandbox needs of the emulator main.ts started (src/ never imports emulator/ itself). */
 export interface SandboxEmulator {
@@ -99,6 +100,12 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out('Top of the worklist');
   for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);
   out('');
+  const coverage = await dataCoverageRepository(deps.db).latest(portalId);
+  if (coverage) {
+    out('Data coverage: what the customers have, and what is missing');
+    for (const line of coverageLines(coverage)) out(`  ${line}`);
+    out('');
+  }
   const { key } = await mintApiKey({ apiKeys: apiKeysRepository(deps.db), clock: deps.clock }, { portalId, name: 'sandbox' });
   const company = cards[0];
   out(`API key for portal ${portalId} (shown once): ${key}`);

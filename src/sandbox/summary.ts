@@ -1,4 +1,5 @@
 import type { Cohort } from '../scoring/config.schema.ts';
+import type { DataCoverage } from '../scoring/coverage.ts';
 import type { ScoreCard } from '../scoring/score-card.schema.ts';
 import { playLabel } from '../writeback/play-values.ts';
 
@@ -38,3 +39,15 @@ export const worklistTable = (rows: readonly WorklistRow[]): string[] =>
     String(i + 1), (row.name ?? `company ${row.companyId}`).slice(0, 36), row.card.cohort,
     String(Math.round(row.card.health.score)), playLabel(row.card.nextPlay.play), String(Math.round(row.card.priority)),
   ]));
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Which inputs the customers have, then each health component missing for some of them, why, and what fills it. */
+export const coverageLines = (coverage: DataCoverage): string[] => [
+  ...table(['input', 'customers', 'share'], coverage.inputs.map((i) => [i.label, String(i.customers), pct(i.share)])),
+  '',
+  ...(coverage.components.length === 0 ? ['every health component has data for every customer'] : coverage.components.flatMap((c) => [
+    `${c.key}: missing for ${c.missing} of ${coverage.customers} (${pct(c.share)}): ${c.reasons.map((r) => `${r.reason} (${r.customers})`).join('; ')}`,
+    `  ${c.fill === null ? 'nothing to map: missing by design' : `to fill it: ${c.fill}`}`,
+  ])),
+];

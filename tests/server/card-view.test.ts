@@ -16,6 +16,12 @@ describe('the card view built from a score card', () => {
     expect(view.statusCap).toBe('capped at red: 3 urgent tickets open');
   });
 
+  it('when a component has no data, then the card view says what is missing and what to map; present components carry no hint', () => {
+    const view = viewOf({ engagements: [inboundEmail(2)] });
+    expect(view.components.find((c) => c.key === 'usage')).toMatchObject({ missing: true, hint: 'no usage data: map active users in Settings' });
+    expect(view.components.find((c) => c.key === 'engagement')?.hint).toBeUndefined();
+  });
+
   it('when the company is a restaurant, then the fit rules come in HubSpot words with the company value as HubSpot labels it', () => {
     const view = viewOf({ company: { properties: { industry: 'RESTAURANTS', numberofemployees: '40', country: 'Germany', lifecyclestage: 'customer' } } });
     expect(view.fit.value).toBe('bad');

@@ -22,6 +22,8 @@ const scoreView = z.strictObject({
   components: z.array(z.object({
     key: z.enum(componentKeys), label: z.string().min(1), value: percent.nullable(), weight: z.number().min(0).max(1),
     contribution: z.number(), missing: z.boolean(), detail: z.string().optional(),
+    /** For a component with no data: what is missing and what would fill it. */
+    hint: z.string().optional(),
   })).max(cardLimits.components),
   biggestDrag: z.enum(componentKeys).nullable(),
   milestones: z.array(z.object({

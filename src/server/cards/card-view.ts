@@ -1,4 +1,5 @@
 import type { ComponentKey } from '../../scoring/config.schema.ts';
+import { missingComponentHint } from '../../scoring/coverage.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { playLabel, playValue } from '../../writeback/play-values.ts';
 import type { ScoreView } from './card-data.schema.ts';
@@ -33,6 +34,8 @@ export const trendFromHistory = (history: ReadonlyArray<{ scoredAt: Date; health
   return [...byDay].map(([date, score]) => ({ date, score }));
 };
 
+const withHint = (hint: string | null) => (hint === null ? {} : { hint });
+
 /** The card's view of a stored score card plus its history: labels added, identifiers mapped to the catalogue's. */
 export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Date; healthScore: number }>): ScoreView => ({
   healthScore: round(card.health.score),
@@ -43,6 +46,7 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   components: card.health.components.map((c) => ({
     key: c.key, label: componentLabels[c.key], value: c.value === null ? null : round(c.value), weight: c.weight,
     contribution: round(c.contribution), missing: c.missing, detail: c.detail,
+    ...(c.missing ? withHint(missingComponentHint(c.key, c.detail)) : {}),
   })),
   biggestDrag: card.health.biggestDrag?.key ?? null,
   milestones: card.milestones.map((m) => ({ key: m.key, label: m.label, kind: m.kind, state: m.state, expectedBy: m.expectedBy, doneAt: m.doneAt })),

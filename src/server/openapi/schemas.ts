@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
+import { dataCoverageSchema } from '../../scoring/coverage.ts';
 
 // Response shapes the routes build inline (object literals in their handlers). Written here as zod so the document
 // is generated from one kind of source; tests/server/openapi.test.ts holds real answers against some of them.
@@ -53,6 +54,7 @@ export const syncStatusSchema = z.object({
   lastSucceeded: syncRunSchema.nullable(),
   interruptedFullSync: z.boolean(),
   recentRuns: z.array(syncRunSchema),
+  dataCoverage: dataCoverageSchema.nullable().describe('From the last whole-portal scoring run; null before the first'),
   watermarks: z.record(z.string().describe('object type'), z.unknown()),
 });
 

@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import { dataCoverageRepository } from '../../store/data-coverage-repository.ts';
 import type { Db } from '../../store/db.ts';
 import { scoreFailuresRepository } from '../../store/score-failures-repository.ts';
 import { syncRepository } from '../../store/sync-repository.ts';
@@ -25,6 +26,8 @@ export const getSyncStatusRouter = (deps: GetSyncStatusDeps): Router => {
       recentRuns: runs,
       // Companies the last scoring run could not score, and why; their portal's other companies were scored.
       scoreFailures: await scoreFailuresRepository(deps.db).list(portalId, 20),
+      // Which inputs the customers have, and which health components are missing, why and what would fill them.
+      dataCoverage: await dataCoverageRepository(deps.db).latest(portalId),
       watermarks: Object.fromEntries(checkpoints.filter((c) => c.stream.startsWith('incremental:')).map((c) => [c.stream.slice('incremental:'.length), c.cursor])),
     });
   });
