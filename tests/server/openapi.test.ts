@@ -39,7 +39,9 @@ describe('the OpenAPI document of Waypoint\'s HTTP API', () => {
 
   it('when a router in src/ serves a route, then the document lists it, and it lists nothing no router serves', () => {
     const served = new Set(routesInSource());
-    const documented = new Set(operations.map((op) => `${op.method} ${op.path}`));
+    const listed = operations.map((op) => `${op.method} ${op.path}`);
+    expect(listed.filter((route, i) => listed.indexOf(route) !== i), 'an operation is listed twice in src/server/openapi/document.ts').toEqual([]);
+    const documented = new Set(listed);
     const fix = 'list it in src/server/openapi/document.ts, then npm run -s waypoint -- openapi > docs/openapi.json';
     expect([...served].filter((route) => !documented.has(route)).sort(), `a route is served but not documented: ${fix}`).toEqual([]);
     expect([...documented].filter((route) => !served.has(route)).sort(), `a documented route is served nowhere: ${fix}`).toEqual([]);

@@ -153,7 +153,6 @@ export const operations: Operation[] = [
     responses: { 200: json('Accepted rows and per-row errors', s.usageResultSchema), 400: error('No valid row'), 401: error('No or unknown API key') },
   },
   { method: 'get', path: '/preview', tag: 'sandbox', summary: 'Sandbox only: the worklist a CSM sees', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
-  { method: 'get', path: '/preview/settings', tag: 'sandbox', summary: 'Sandbox only: the settings page an admin sees', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
   {
     method: 'get', path: '/preview/companies/{id}', tag: 'sandbox', summary: 'Sandbox only: one company\'s card as a page',
     responses: { 200: { description: 'HTML page', contentType: 'text/html' }, 404: { description: 'No such company', contentType: 'text/html' } },
