@@ -22,7 +22,11 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
-    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: (portalId) => services.requestScoring(portalId) }),
+    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
+      await services.requestScoring(portalId);
+      // A property the store has never read would score as empty until the nightly full sync: read it now.
+      if (newlyRead.length > 0) await options.enqueueFullSync(portalId);
+    } }),
     settingsDataRouter({ db, readProperties, requirePortalAdmin: auth.requirePortalAdmin }),
     apiKeysRouter({ apiKeys: install.apiKeys, clock, requirePortalAdmin: auth.requirePortalAdmin }),
     cardDataRouter({ db, cardCache, verifyHubSpotSignature: auth.verifyHubSpotSignature }),

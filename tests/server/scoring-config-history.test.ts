@@ -38,6 +38,7 @@ describe('scoring config: partial saves, history and rollback', () => {
   let app: ReturnType<typeof appWith>;
   let key: string;
   const saved: number[] = [];
+  const newlyRead: Array<readonly string[]> = [];
   const withKey = (call: request.Test) => call.set('authorization', `Bearer ${key}`);
   const signed = (method: 'GET' | 'PUT' | 'POST', suffix: string, body?: unknown) => {
     const url = `${base}${suffix}?portalId=${PORTAL}&userId=77&userEmail=ada%40acme.io`;
@@ -52,7 +53,7 @@ describe('scoring config: partial saves, history and rollback', () => {
     const apiKeys = apiKeysRepository(db);
     key = (await mintApiKey({ apiKeys, clock }, { portalId: PORTAL, name: 'test' })).key;
     const admin = requirePortalAdmin({ apiKeys, clientSecret: CLIENT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, clock });
-    app = appWith(db, [scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: admin, onConfigSaved: async (p) => saved.push(p) })]);
+    app = appWith(db, [scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: admin, onConfigSaved: async (p, info) => { saved.push(p); newlyRead.push(info.newlyRead); } })]);
   });
   afterAll(() => db.close());
 
@@ -86,6 +87,7 @@ describe('scoring config: partial saves, history and rollback', () => {
     expect(config.fit.bad).toEqual([{ op: 'in', property: 'industry', values: ['RETAIL'] }]);
     expect(config.fit.good).toEqual(defaultScoringConfig.fit.good);
     expect(saved).toEqual([PORTAL]);
+    expect(newlyRead).toEqual([[]]);
   });
 
   it('when a partial document holds a bad value, then the 400 names its path and reason, and no version is stored', async () => {
@@ -138,5 +140,11 @@ describe('scoring config: partial saves, history and rollback', () => {
       gate = null;
       release();
     }
+  });
+
+  it('when a saved config reads a property the store has never synced, then the save says so, so a full sync can fetch it', async () => {
+    await withKey(request(app).put(base)).send({ properties: { seats: 'licensed_seats' } }).expect(200);
+
+    expect(newlyRead.at(-1)).toEqual(['licensed_seats']);
   });
 });

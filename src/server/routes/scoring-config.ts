@@ -9,7 +9,7 @@ import { scoringConfigRepository, type StoredScoringConfig } from '../../store/s
 import { actorOf, type PortalAdmin } from '../middleware/admin-auth.ts';
 import { parseConfigAuthor } from '../scoring-config/config-author.ts';
 import { draftOverCurrent } from '../scoring-config/config-draft.ts';
-import { dryRunConfig } from '../scoring-config/dry-run.ts';
+import { dryRunConfig, newlyReadProperties } from '../scoring-config/dry-run.ts';
 import { dryRunRuns, type DryRunRuns } from '../scoring-config/dry-run-runs.ts';
 
 export interface ScoringConfigRouteDeps {
@@ -18,8 +18,11 @@ export interface ScoringConfigRouteDeps {
   snapshots: SnapshotSource;
   /** The install engineer's requirePortalAdmin: API key or HubSpot-signed request for :portalId. */
   requirePortalAdmin: RequestHandler;
-  /** Called after a new version is saved, e.g. to enqueue score-portal so cards follow the new rules. */
-  onConfigSaved?: (portalId: number) => Promise<unknown>;
+  /**
+   * Called after a new version is saved, e.g. to enqueue score-portal so cards follow the new rules. `newlyRead`
+   * names company properties the new config reads and the previous one did not: the store has not synced them yet.
+   */
+  onConfigSaved?: (portalId: number, saved: { newlyRead: readonly string[] }) => Promise<unknown>;
   /** In-process registry of dry runs that outlast one request (shared by the routes of this app). */
   dryRuns?: DryRunRuns;
   /** A dry run stops with an error after this long (default 15 minutes), so a huge portal cannot hold a process forever. */
@@ -60,8 +63,9 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
   };
   const save = async (res: Response, config: StoredScoringConfig['config']) => {
     const admin = adminOf(res);
+    const previous = await effectiveScoringConfig(deps.db, admin.portalId);
     const saved = await repository.save(admin.portalId, config, actorOf(admin), deps.clock.now());
-    await deps.onConfigSaved?.(admin.portalId);
+    await deps.onConfigSaved?.(admin.portalId, { newlyRead: newlyReadProperties(previous.config, config) });
     res.json({ portalId: admin.portalId, isDefault: false, config: saved.config, ...describeVersion(saved) });
   };
   const startDryRun = async (res: Response, proposed: StoredScoringConfig['config']) => {

@@ -111,7 +111,8 @@ const reasonFor = (card: ScoreCard, change: Omit<DryRunChange, 'reason' | 'compa
   return card.nextPlay.reason;
 };
 
-const newlyRead = (current: ScoringConfig, proposed: ScoringConfig): string[] => {
+/** Company properties `proposed` reads that `current` does not, so the sync has not fetched them yet. */
+export const newlyReadProperties = (current: ScoringConfig, proposed: ScoringConfig): string[] => {
   const synced = new Set(syncSettingsFrom(current).companyProperties);
   return syncSettingsFrom(proposed).companyProperties.filter((name) => !synced.has(name));
 };
@@ -139,7 +140,7 @@ export const dryRunConfig = async (
   const report: DryRunReport = {
     currentVersion: current.version, companies: 0, customerChanged: 0, fitChanged: 0, cohortChanged: 0, statusChanged: 0, playChanged: 0,
     cohortMoves: {}, writeBack: { properties: 0, companies: 0 }, changes: [], changesTruncated: false,
-    unsyncedProperties: newlyRead(current.config, proposed),
+    unsyncedProperties: newlyReadProperties(current.config, proposed),
   };
   const record = (change: DryRunChange) => {
     if (change.propertiesChanged > 0) {
