@@ -95,6 +95,11 @@ export const createOAuthClient = (options: OAuthClientOptions): OAuthClient => {
 
     async exchangeCode(code) {
       const result = await post('/oauth/v3/token', { grant_type: 'authorization_code', ...credentials, redirect_uri: options.redirectUri, code });
+      // HubSpot answers 400 for a code that was already used, has expired or was never issued: retrying cannot help,
+      // only a fresh install can.
+      if (result.status === 400 || result.status === 401) {
+        throw new AppError('OAUTH_CODE_REJECTED', `HubSpot refused the authorization code (already used, expired or not issued to this app): ${describe(result)}. Start the install again.`);
+      }
       if (result.status !== 200) throw new AppError('OAUTH_EXCHANGE_FAILED', `Could not exchange the authorization code: ${describe(result)}`);
       try {
         return toGrant(result.body);

@@ -14,6 +14,7 @@ export const errorCatalogue = {
   OAUTH_STATE_INVALID: { status: 400, retryable: false },
   OAUTH_CONSENT_DENIED: { status: 400, retryable: false },
   OAUTH_CODE_MISSING: { status: 400, retryable: false },
+  OAUTH_CODE_REJECTED: { status: 400, retryable: false },
   OAUTH_EXCHANGE_FAILED: { status: 502, retryable: true },
   CONFIG_INVALID: { status: 500, retryable: false },
   STORE_UNAVAILABLE: { status: 503, retryable: true },

@@ -2,24 +2,29 @@ import { z } from 'zod';
 import type { CrmObjectType } from '../hubspot/api-version.ts';
 import { objectTypeById } from './object-catalogue.ts';
 
-const id = z.union([z.string().min(1), z.number().int()]).transform(String);
+// HubSpot's ids are 64-bit integers (at most 20 digits); a longer one is not HubSpot's and, unbounded, a 3 KB id
+// failed the whole batch on PostgreSQL's index size limit. Other strings get room for any real value.
+const id = z.union([z.string().min(1).max(40), z.number().int()]).transform(String);
+const text = z.string().max(512);
 
 /** One delivered event; fields Waypoint does not act on pass through untouched into the stored payload. */
 export const webhookEventSchema = z.looseObject({
   eventId: id,
-  portalId: z.coerce.number().int().positive(),
-  subscriptionType: z.string().min(1),
+  portalId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  subscriptionType: text.min(1),
   occurredAt: z.number().optional(),
   objectId: id.optional(),
-  objectTypeId: z.string().optional(),
-  propertyName: z.string().optional(),
-  changeSource: z.string().optional(),
-  sourceId: z.string().nullable().optional(),
-  mergedObjectIds: z.array(id).optional(),
+  objectTypeId: text.optional(),
+  propertyName: text.optional(),
+  // HubSpot caps a property value at 65,536 characters.
+  propertyValue: z.string().max(65_536).optional(),
+  changeSource: text.optional(),
+  sourceId: text.nullable().optional(),
+  mergedObjectIds: z.array(id).max(1000).optional(),
   fromObjectId: id.optional(),
   toObjectId: id.optional(),
-  fromObjectTypeId: z.string().optional(),
-  toObjectTypeId: z.string().optional(),
+  fromObjectTypeId: text.optional(),
+  toObjectTypeId: text.optional(),
   associationRemoved: z.boolean().optional(),
 });
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;

@@ -136,13 +136,14 @@ describe('OAuth install and callback', () => {
     expect(await installations()).toEqual([]);
   });
 
-  it('when HubSpot refuses the code exchange, then the admin sees why and nothing is stored', async () => {
+  it('when HubSpot refuses a replayed or garbage code, then the admin gets a 400 saying why and nothing is stored', async () => {
     const state = await issueState();
     nock(hubspotApi).post('/oauth/v3/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'auth code not found' });
 
-    const response = await request(app).get('/oauth/callback').query({ code: 'stale-code', state }).set('Accept', 'application/json').expect(502);
+    const response = await request(app).get('/oauth/callback').query({ code: 'stale-code', state }).set('Accept', 'application/json').expect(400);
 
-    expect(response.body.error.code).toBe('OAUTH_EXCHANGE_FAILED');
+    expect(response.body.error.code).toBe('OAUTH_CODE_REJECTED');
+    expect(response.body.error.message).toMatch(/Start the install again/);
     expect(response.body.error.message).toContain('auth code not found');
     expect(response.body.error.message).not.toContain('stale-code');
     expect(await installations()).toEqual([]);

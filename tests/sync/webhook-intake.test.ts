@@ -6,12 +6,15 @@ import { postWebhooksRouter } from '../../src/server/routes/post-webhooks.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import type { Db } from '../../src/store/db.ts';
+import { installationsRepository } from '../../src/store/installations-repository.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 const BASE = 'https://waypoint.example';
 const SECRET = 'client-secret';
 const PORTAL = 777;
+const UNINSTALLED = 778;
+const NEVER_INSTALLED = 779;
 
 const event = (eventId: number, extra: Record<string, unknown> = {}) => ({
   eventId, subscriptionId: 1, portalId: PORTAL, appId: 4242, occurredAt: NOW, subscriptionType: 'object.propertyChange', attemptNumber: 0,
@@ -32,6 +35,12 @@ describe('POST /webhooks/hubspot', () => {
 
   beforeAll(async () => {
     db = await openStore({ kind: 'pglite', dataDir: undefined });
+    for (const portalId of [PORTAL, UNINSTALLED]) {
+      await installationsRepository(db).upsertActive({
+        portalId, scopes: ['oauth'], hubDomain: null, accessTokenEnc: 'k1:a', refreshTokenEnc: 'k1:r', accessExpiresAt: new Date(NOW), now: new Date(NOW),
+      });
+    }
+    await installationsRepository(db).deactivate(UNINSTALLED, 'uninstalled', 'app uninstalled', new Date(NOW));
     const logger = createLogger({ level: 'silent' });
     app = createApp({
       logger, db,
@@ -67,8 +76,8 @@ describe('POST /webhooks/hubspot', () => {
   it('when HubSpot redelivers the same events, then they are stored once and processing is enqueued once', async () => {
     const first = await request(app).post('/webhooks/hubspot').set(signed(body)).send(body);
     const second = await request(app).post('/webhooks/hubspot').set(signed(body)).send(body);
-    expect(first.body).toEqual({ accepted: 2, duplicates: 0, ignored: 0 });
-    expect(second.body).toEqual({ accepted: 0, duplicates: 2, ignored: 0 });
+    expect(first.body).toEqual({ accepted: 2, duplicates: 0, ignored: 0, dropped: 0 });
+    expect(second.body).toEqual({ accepted: 0, duplicates: 2, ignored: 0, dropped: 0 });
     expect(await stored()).toBe(2);
     expect(enqueued).toEqual([PORTAL]);
   });
@@ -79,8 +88,25 @@ describe('POST /webhooks/hubspot', () => {
   ])('when an event reports a change $name, then it is acknowledged but never stored', async ({ extra }) => {
     const own = JSON.stringify([event(7, extra)]);
     const response = await request(app).post('/webhooks/hubspot').set(signed(own)).send(own);
-    expect(response.body).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
+    expect(response.body).toEqual({ accepted: 0, duplicates: 0, ignored: 1, dropped: 0 });
     expect(await stored()).toBe(0);
+  });
+
+  it('when an event id is 3 KB long, then the batch is refused with 400 naming the id and nothing is stored', async () => {
+    const batch = JSON.stringify([event(1), { ...event(2), eventId: '9'.repeat(3000) }]);
+    const response = await request(app).post('/webhooks/hubspot').set(signed(batch)).send(batch);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('eventId');
+    expect(await stored()).toBe(0);
+  });
+
+  it('when events come for portals that are not installed, then they are answered 200 and dropped, and the installed portal\'s are kept', async () => {
+    const batch = JSON.stringify([event(11, { portalId: UNINSTALLED }), event(12, { portalId: NEVER_INSTALLED }), event(13)]);
+    const response = await request(app).post('/webhooks/hubspot').set(signed(batch)).send(batch);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ accepted: 1, duplicates: 0, ignored: 0, dropped: 2 });
+    expect(await db.query('SELECT DISTINCT portal_id FROM webhook_events')).toEqual([{ portal_id: PORTAL }]);
+    expect(enqueued).toEqual([PORTAL]);
   });
 
   it('when a full batch of 100 events arrives, then it is answered well within a second', async () => {

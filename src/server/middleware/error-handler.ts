@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, errorCatalogue, isAppError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { isStoreOutage } from '../../store/outage.ts';
+
+// How long a client should wait before retrying a 503: long enough for a store failover or a restart to finish.
+const RETRY_AFTER_SECONDS = 5;
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -21,6 +25,7 @@ export const errorHandler = (logger: Logger): ErrorRequestHandler => (error, req
   else log.info({ code: appError.code }, 'request rejected');
   const body: ErrorBody = { error: { code: appError.code, message: status >= 500 && appError.code === 'INTERNAL' ? 'Internal error' : appError.message } };
   if (appError.details !== undefined && status < 500) body.error.details = appError.details;
+  if (status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(status).json(body);
 };
 
@@ -33,6 +38,7 @@ const toAppError = (error: unknown): AppError => {
   if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
     return new AppError('BAD_REQUEST', (error as Error).message ?? 'Bad request');
   }
+  if (isStoreOutage(error)) return new AppError('STORE_UNAVAILABLE', 'The store is unavailable; try again shortly', { cause: error });
   return new AppError('INTERNAL', 'Internal error', { cause: error });
 };
 

@@ -63,7 +63,7 @@ export const usageResultSchema = z.object({
   errors: z.array(z.object({ index: z.number().int(), field: z.string(), reason: z.string() })),
 });
 
-export const webhookResultSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int(), ignored: z.number().int() });
+export const webhookResultSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int(), ignored: z.number().int(), dropped: z.number().int().describe('events for portals that are not installed: answered, never stored') });
 
 export const deletedDataSchema = z.object({ portalId: z.number().int(), deleted: z.record(z.string().describe('table'), z.number().int()) });
 

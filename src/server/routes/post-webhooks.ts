@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { portalLogger, type Logger } from '../../shared/logger.ts';
 import type { Db } from '../../store/db.ts';
+import { installationsRepository } from '../../store/installations-repository.ts';
 import { webhookEventsRepository } from '../../store/webhook-events-repository.ts';
 import { isOwnChange, webhookBatchSchema, type WebhookEvent } from '../../sync/webhook-events.ts';
 import { checkHubSpotSignature, signatureError, type SignatureCheckDeps } from '../middleware/verify-hubspot-signature.ts';
@@ -38,13 +39,22 @@ export const postWebhooksRouter = (deps: PostWebhooksDeps): Router => {
       byPortal.set(event.portalId, [...(byPortal.get(event.portalId) ?? []), event]);
     }
     let accepted = 0;
+    let dropped = 0;
     for (const [portalId, events] of byPortal) {
+      // HubSpot keeps delivering for a while after an uninstall, and anyone can sign for their own app's portals:
+      // events for a portal Waypoint does not serve are answered (so HubSpot stops retrying) and never stored.
+      const installation = await installationsRepository(deps.db).find(portalId);
+      if (!installation || installation.status === 'uninstalled') {
+        dropped += events.length;
+        portalLogger(deps.logger, portalId).info({ received: events.length }, 'webhook events dropped: portal not installed');
+        continue;
+      }
       const fresh = await webhookEventsRepository(deps.db).insert(portalId, events.map((event) => ({ eventId: event.eventId, payload: event })));
       accepted += fresh.length;
       if (fresh.length > 0) await deps.enqueueProcessing(portalId);
       portalLogger(deps.logger, portalId).info({ received: events.length, accepted: fresh.length }, 'webhook events stored');
     }
-    res.status(200).json({ accepted, duplicates: parsed.data.length - ignored - accepted, ignored });
+    res.status(200).json({ accepted, duplicates: parsed.data.length - ignored - accepted - dropped, ignored, dropped });
   });
   return router;
 };
