@@ -48,7 +48,8 @@ const syncRunSchema = z.object({
   progress: z.record(z.string(), z.unknown()), strategy: z.record(z.string(), z.unknown()), error: z.string().nullable(),
 });
 
-export const syncStatusSchema = z.object({
+// Loose, like the dry-run report: the answer gains fields as the product grows.
+export const syncStatusSchema = z.looseObject({
   portalId: z.number().int(),
   running: syncRunSchema.nullable(),
   lastSucceeded: syncRunSchema.nullable(),
