@@ -10,7 +10,9 @@ COPY emulator ./emulator
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production DATA_DIR=/var/lib/waypoint
+# A container is reached through its published port, so it listens on every interface (outside one, the sandbox
+# defaults to loopback).
+ENV NODE_ENV=production DATA_DIR=/var/lib/waypoint HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -13,6 +13,7 @@ import { startQueue } from './jobs/queue.ts';
 import { startSchedule } from './jobs/schedule.ts';
 import { runSandbox } from './sandbox/run-sandbox.ts';
 import { createApp, createHealthApp } from './server/create-app.ts';
+import { stopWithin } from './composition/shutdown.ts';
 import { listen } from './server/listen.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
@@ -39,6 +40,7 @@ const startSandbox = async (config: Config): Promise<Sandbox> => {
     seed: config.SANDBOX_SEED,
     now: today,
     host: '127.0.0.1',
+    port: config.SANDBOX_EMULATOR_PORT,
     clientId: 'waypoint-sandbox',
     clientSecret,
     appId: SANDBOX_APP_ID,
@@ -85,7 +87,7 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   const routers = buildRouters(services, { sandbox: sandbox !== undefined, enqueueFullSync });
   const served = { logger, db, isDraining, metrics: { registry: metrics.registry, token: config.METRICS_TOKEN } };
   const app = runsWeb ? createApp({ ...served, routers }) : createHealthApp(served);
-  const server = await listen(app, config.PORT, config.HOST);
+  const server = await listen(app, config.PORT, config.host);
   logger.info({ port: server.port, url: config.publicBaseUrl, routes: runsWeb ? 'all' : 'health' }, 'listening');
 
   if (sandbox) {
@@ -114,10 +116,7 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
     logger.info('shutting down: finishing in-flight requests and the current job step');
     schedule?.stop();
     if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
-    await server.close(config.SHUTDOWN_TIMEOUT_MS);
-    await queue.stop({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-    await db.close();
-    await sandbox?.emulator.stop();
+    await stopWithin(config.SHUTDOWN_TIMEOUT_MS, { server, queue, db, emulator: sandbox?.emulator });
     logger.info('stopped');
   };
   return { db, queue, server, services, sandbox, shutdown };

@@ -31,7 +31,8 @@ const cron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field c
 export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: integer(0, 65535).default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  // No default here: the sandbox serves unauthenticated /preview pages, so it listens on loopback unless told otherwise.
+  HOST: z.string().trim().min(1).optional(),
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   PUBLIC_BASE_URL: httpUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -55,6 +56,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16)').max(200).optional(),
   SANDBOX_SIZE: z.enum(['S', 'M', 'L', 'XL']).default('S'),
   SANDBOX_SEED: integer(0, 2 ** 31).default(7),
+  /** The sandbox emulator's port on loopback; 0 picks a free one. */
+  SANDBOX_EMULATOR_PORT: integer(0, 65535).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +65,8 @@ export type Env = z.infer<typeof envSchema>;
 export type Config = Env & {
   /** No HubSpot credentials: run against the built-in emulator with a seeded demo portal. */
   sandbox: boolean;
+  /** HOST, or 127.0.0.1 in sandbox mode and 0.0.0.0 otherwise. */
+  host: string;
   publicBaseUrl: string;
   store: { kind: 'postgres'; databaseUrl: string } | { kind: 'pglite'; dataDir: string };
 };
@@ -89,6 +94,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Result<Conf
   return ok({
     ...values,
     sandbox: !hasClient,
+    host: values.HOST ?? (hasClient ? '0.0.0.0' : '127.0.0.1'),
     publicBaseUrl: values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`,
     store: values.DATABASE_URL ? { kind: 'postgres', databaseUrl: values.DATABASE_URL } : { kind: 'pglite', dataDir: values.DATA_DIR },
   });

@@ -35,6 +35,23 @@ describe('environment configuration', () => {
     expect(result.ok && result.value).toMatchObject(expected);
   });
 
+  const production = { HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret', ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), PUBLIC_BASE_URL: 'https://w.example' };
+  it.each([
+    ['sandbox mode without HOST', {}, '127.0.0.1'],
+    ['sandbox mode with HOST=0.0.0.0', { HOST: '0.0.0.0' }, '0.0.0.0'],
+    ['production without HOST', production, '0.0.0.0'],
+    ['production with HOST=10.0.0.5', { ...production, HOST: '10.0.0.5' }, '10.0.0.5'],
+  ])('when %s, then the server listens on %j', (_case, env, host) => {
+    const result = loadConfig(env);
+    expect(result.ok && result.value.host).toBe(host);
+  });
+
+  it('when SANDBOX_EMULATOR_PORT is set, then the sandbox emulator gets that port, and a free one by default', () => {
+    expect(loadConfig({ SANDBOX_EMULATOR_PORT: '4010' })).toMatchObject({ ok: true, value: { SANDBOX_EMULATOR_PORT: 4010 } });
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { SANDBOX_EMULATOR_PORT: 0 } });
+    expect(loadConfig({ SANDBOX_EMULATOR_PORT: '70000' }).ok).toBe(false);
+  });
+
   it('when HubSpot credentials are given without an encryption key or public URL, then both are required by name', () => {
     const result = loadConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' });
     expect(result.ok ? [] : result.error.map((p) => p.variable)).toEqual(['ENCRYPTION_KEY', 'PUBLIC_BASE_URL']);
