@@ -111,7 +111,8 @@ export const cardDataSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_scored') }),
 ]);
 
-export const createTaskRequestSchema = z.object({ play: stableId });
+// One key per click, kept across the card's own retries of that click, so the backend creates the task once.
+export const createTaskRequestSchema = z.object({ play: stableId, idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() });
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
 /** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */

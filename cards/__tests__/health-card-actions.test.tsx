@@ -31,7 +31,7 @@ describe('creating a task for the next play', () => {
     findByTestId(Button, 'create-task-button').trigger('onClick');
     await vi.waitFor(() => expect(addAlert).toHaveBeenCalledWith(expect.objectContaining({ type: 'success', title: 'Task created' })));
     expect(backend.requestsTo('POST /api/cards/actions/create-task')).toEqual([
-      { method: 'POST', path: 'https://waypoint.example.com/api/cards/actions/create-task', query: { portalId: '4242', objectId: '9001' }, body: { play: 'rescue' } },
+      { method: 'POST', path: 'https://waypoint.example.com/api/cards/actions/create-task', query: { portalId: '4242', objectId: '9001' }, body: { play: 'rescue', idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) } },
     ]);
     await vi.waitFor(() => expect(cardLoads()).toBe(2));
   });
@@ -43,6 +43,19 @@ describe('creating a task for the next play', () => {
     await vi.waitFor(() => expect(addAlert).toHaveBeenCalledTimes(1));
     expect(addAlert).toHaveBeenCalledWith({ type: 'danger', title: 'Task not created', message: 'Waypoint may not create tasks in this portal.' });
     expect(cardLoads()).toBe(1);
+  });
+
+  it('when the CSM retries after a failure, then the retry carries the same idempotency key, so the backend creates the task once', async () => {
+    backend.on('POST /api/cards/actions/create-task', { status: 504, body: { error: { code: 'UPSTREAM_TIMEOUT', message: 'HubSpot took too long.' } } });
+    const { findByTestId, addAlert } = await renderScoredCard();
+    findByTestId(Button, 'create-task-button').trigger('onClick');
+    await vi.waitFor(() => expect(addAlert).toHaveBeenCalledTimes(1));
+    backend.on('POST /api/cards/actions/create-task', { status: 200, body: { status: 'ok', taskId: '778' } });
+    findByTestId(Button, 'create-task-button').trigger('onClick');
+    await vi.waitFor(() => expect(addAlert).toHaveBeenCalledTimes(2));
+    const keys = backend.requestsTo('POST /api/cards/actions/create-task').map((r) => (r.body as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('while the task is being created, then every action button waits', async () => {

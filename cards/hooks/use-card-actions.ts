@@ -1,5 +1,5 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createTask, markMilestoneDone, rescore, type ApiResult, type RecordRef } from '../api.ts';
 
 export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore';
@@ -15,6 +15,13 @@ export type CardActions = {
 /** Runs the card's actions: one at a time, each ending in an alert, a success also refreshing the card. */
 export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refresh: () => void): CardActions => {
   const [pending, setPending] = useState<CardActionName | null>(null);
+  // The key of a task request not yet confirmed: retrying after a failure or timeout reuses it, so a request that did
+  // reach the backend is answered with the task it already created instead of a second one.
+  const taskKey = useRef<{ play: string; key: string } | null>(null);
+  const keyFor = (play: string): string => {
+    if (taskKey.current?.play !== play) taskKey.current = { play, key: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}` };
+    return taskKey.current.key;
+  };
 
   const run = async (name: CardActionName, call: () => Promise<ApiResult<unknown>>, done: { title: string; message: string }, failedTitle: string) => {
     if (pending !== null) return;
@@ -34,7 +41,11 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
   return {
     pending,
     createTaskForPlay: (play, playLabel) =>
-      run('create-task', () => createTask(record, { play }),
+      run('create-task', async () => {
+        const result = await createTask(record, { play, idempotencyKey: keyFor(play) });
+        if (result.ok) taskKey.current = null;
+        return result;
+      },
         { title: 'Task created', message: `A task for "${playLabel}" is on the company owner's list.` }, 'Task not created'),
     markMilestoneDone: (milestoneKey, milestoneLabel) =>
       run('mark-milestone', () => markMilestoneDone(record, { milestoneKey }),

@@ -1,7 +1,9 @@
 import type { HubSpotClient } from '../../hubspot/client.ts';
 import { TASK_TO_COMPANY_ASSOCIATION_TYPE_ID } from '../../hubspot/objects.ts';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
+import { z } from 'zod';
 import type { Cohort } from '../../scoring/config.schema.ts';
+import { cardActionsRepository } from '../../store/card-actions-repository.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -107,6 +109,41 @@ export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, p
   });
   portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId, taskId: task.id, play }, 'play task created');
   return task.id;
+};
+
+/** A replayed signed request is valid for HubSpot's 5 minutes; the same action on the same company within them runs once. */
+export const CARD_ACTION_WINDOW_MS = 5 * 60_000;
+
+export type ActionOrigin = { idempotencyKey: string | null; signature: string | null };
+
+/**
+ * createPlayTask, taking effect once per idempotency key, per signed request and per company and play within
+ * CARD_ACTION_WINDOW_MS: a repeat answers the first task's id; a repeat while the first still runs is a CONFLICT.
+ */
+export const createPlayTaskOnce = async (deps: CardActionDeps, target: CardTarget, play: PlayValue, origin: ActionOrigin): Promise<string> => {
+  const now = deps.clock.now();
+  const keys = [
+    ...(origin.idempotencyKey === null ? [] : [`card:${origin.idempotencyKey}`]),
+    ...(origin.signature === null ? [] : [`signature:${origin.signature}`]),
+    `window:${target.companyId}:${play}:${Math.floor(now.getTime() / CARD_ACTION_WINDOW_MS)}`,
+  ];
+  const actions = cardActionsRepository(deps.db);
+  const request = { portalId: target.portalId, companyId: target.companyId, action: `create-task:${play}`, keys };
+  const claim = await actions.claim(request, now, new Date(now.getTime() - CARD_ACTION_WINDOW_MS));
+  if (claim.kind === 'running') throw new AppError('CONFLICT', 'A task for this play is being created right now: reload the card in a moment');
+  if (claim.kind === 'done') {
+    const earlier = z.object({ taskId: z.string() }).parse(claim.result);
+    portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId, taskId: earlier.taskId, play }, 'play task already created: repeat answered');
+    return earlier.taskId;
+  }
+  try {
+    const taskId = await createPlayTask(deps, target, play);
+    await actions.complete(target.portalId, keys, { taskId });
+    return taskId;
+  } catch (error) {
+    await actions.release(target.portalId, keys);
+    throw error;
+  }
 };
 
 /** Marks a customer milestone (one Waypoint cannot detect by itself) done, then rescores the company. */

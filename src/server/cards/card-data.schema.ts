@@ -58,7 +58,11 @@ export const cardDataSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_scored') }),
 ]);
 
-export const createTaskBodySchema = z.object({ play: z.enum(nextPlayValues, { error: 'play must be one of the next play identifiers' }) });
+export const createTaskBodySchema = z.object({
+  play: z.enum(nextPlayValues, { error: 'play must be one of the next play identifiers' }),
+  /** One per click, kept by the card across its own retries, so a repeated request returns the first task. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey must be 8 to 64 letters, digits, - or _').optional(),
+});
 export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
 
 export type CardData = z.infer<typeof cardDataSchema>;

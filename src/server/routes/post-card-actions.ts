@@ -1,7 +1,7 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTask, markMilestoneDone, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
+import { createPlayTaskOnce, markMilestoneDone, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
 import { createTaskBodySchema, markMilestoneBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
@@ -27,8 +27,9 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   const router = Router();
   router.post('/api/cards/actions/create-task', deps.verifyHubSpotSignature, async (req, res) => {
     const target = await trustedCardTarget(deps.db, req);
-    const { play } = parseBody(createTaskBodySchema, req.body);
-    res.json({ status: 'ok', taskId: await createPlayTask(deps, target, play) });
+    const { play, idempotencyKey } = parseBody(createTaskBodySchema, req.body);
+    const signature = req.get('x-hubspot-signature-v3') ?? null;
+    res.json({ status: 'ok', taskId: await createPlayTaskOnce(deps, target, play, { idempotencyKey: idempotencyKey ?? null, signature }) });
   });
   router.post('/api/cards/actions/mark-milestone', deps.verifyHubSpotSignature, async (req, res) => {
     const target = await trustedCardTarget(deps.db, req);
