@@ -72,6 +72,15 @@ const contactOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotContact
   };
 };
 
+/** A contact no longer linked to the company has left it, as of when the sync saw the link go. */
+const departedContactsOf = (history: HubSpotCompanyHistory): SnapshotContact[] => {
+  const current = new Set((history.contacts ?? []).map((c) => c.id));
+  return (history.departedContacts ?? []).filter((d) => !current.has(d.id)).flatMap((d) => {
+    const at = toIsoDate(d.departedAt);
+    return at === null ? [] : [{ id: d.id, jobTitle: null, leftCompany: true, createdAt: null, updatedAt: at }];
+  });
+};
+
 /**
  * Builds the engine's snapshot from one company's HubSpot-shaped records, reading the company's facts through the
  * config's property mappings. Pure and lenient: unreadable values become null instead of failing the company.
@@ -101,7 +110,7 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
     tickets: (history.tickets ?? []).flatMap(ticketOf),
     deals: (history.deals ?? []).map(dealOf(config)),
     feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf),
-    contacts: (history.contacts ?? []).map(contactOf(config)),
+    contacts: [...(history.contacts ?? []).map(contactOf(config)), ...departedContactsOf(history)],
     usage: [...(history.usage ?? [])],
     previousCards: [...(history.previousCards ?? [])],
     milestoneOverrides: [...(history.milestoneOverrides ?? [])],

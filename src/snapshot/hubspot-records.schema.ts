@@ -22,6 +22,8 @@ export const hubspotCompanyHistorySchema = z.object({
   usage: z.array(usagePointSchema).default([]),
   previousCards: z.array(previousCardSchema).default([]),
   milestoneOverrides: z.array(milestoneOverrideSchema).default([]),
+  /** Contacts whose link to the company the sync saw removed (or who were archived), and when it saw it. */
+  departedContacts: z.array(z.object({ id: z.string().min(1), departedAt: z.string() })).default([]),
 });
 
 export type HubSpotRecord = z.infer<typeof hubspotRecordSchema>;

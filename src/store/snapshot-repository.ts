@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HubSpotCompanyHistory, HubSpotRecord } from '../snapshot/hubspot-records.schema.ts';
+import { contactDeparturesRepository } from './contact-departures-repository.ts';
 import type { Queryable } from './db.ts';
 
 const recordRow = z.object({
@@ -19,11 +20,12 @@ type History = HubSpotCompanyHistory & {
   engagements: Record<'calls' | 'emails' | 'meetings' | 'notes' | 'tasks', HubSpotRecord[]>;
   tickets: HubSpotRecord[]; deals: HubSpotRecord[]; feedbackSubmissions: HubSpotRecord[]; contacts: HubSpotRecord[];
   usage: Array<{ date: string; metric: string; value: number }>;
+  departedContacts: Array<{ id: string; departedAt: string }>;
 };
 
 const emptyHistory = (company: HubSpotRecord): History => ({
   company, engagements: { calls: [], emails: [], meetings: [], notes: [], tasks: [] },
-  tickets: [], deals: [], feedbackSubmissions: [], contacts: [], usage: [],
+  tickets: [], deals: [], feedbackSubmissions: [], contacts: [], usage: [], departedContacts: [],
 });
 
 const place = (history: History, type: string, record: HubSpotRecord): void => {
@@ -64,6 +66,9 @@ export const snapshotRepository = (db: Queryable) => ({
        WHERE portal_id = $1 AND company_id = ANY($2::text[]) ORDER BY company_id, day, metric`, [portalId, ids],
     ));
     for (const row of usage) byId.get(row.company_id)?.usage.push({ date: row.day, metric: row.metric, value: row.value });
+    for (const [companyId, departures] of await contactDeparturesRepository(db).forCompanies(portalId, ids)) {
+      byId.get(companyId)?.departedContacts.push(...departures.map((d) => ({ id: d.contactId, departedAt: d.departedAt })));
+    }
     return [...byId.values()];
   },
 });

@@ -3,6 +3,8 @@ import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { COMPANIES, crmRepository } from '../store/crm-repository.ts';
 import type { Queryable } from '../store/db.ts';
 import { childTypes, isCustomer, type ChildType, type SyncSettings } from './object-catalogue.ts';
+import { contactDeparturesRepository } from '../store/contact-departures-repository.ts';
+import { noteContactLinks } from './contact-departures.ts';
 import { reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
 import { toRecordInput } from './sync-deps.ts';
 
@@ -62,6 +64,7 @@ export const removeCompanies = async (tx: Queryable, portalId: number, companyId
     await crm.deleteObjects(portalId, type, children.filter((c) => c.type === type).map((c) => c.id));
   }
   await crm.deleteObjects(portalId, COMPANIES, companyIds);
+  await contactDeparturesRepository(tx).forgetCompanies(portalId, companyIds);
 };
 
 export interface CompanyChanges {
@@ -103,6 +106,12 @@ export const writeChildren = async (tx: Queryable, portalId: number, fetched: Fe
   // Links read with a stale record are as old as it is: the store keeps the newer read's links.
   for (const id of written.stale) kept.delete(id);
   const before = await crm.linksOf(portalId, type, [...kept.keys()]);
+  if (type === 'contacts') {
+    // Contacts HubSpot still has: a company link gone from them is a departure; a merged-away contact is not one.
+    const skipped = new Set([...mergedAway(records), ...written.stale]);
+    const seen = records.map((r) => r.id).filter((id) => !skipped.has(id));
+    await noteContactLinks(tx, portalId, mode === 'replace' ? await crm.linksOf(portalId, type, seen) : new Map(), kept);
+  }
   if (mode === 'replace') await crm.replaceChildLinks(portalId, type, kept);
   else await crm.insertLinks(portalId, type, [...kept].flatMap(([child, companies]) => companies.map((company) => ({ child, company }))));
   const affected = new Set(await crm.deleteObjects(portalId, type, dropped));

@@ -2,9 +2,11 @@ import type { CrmObjectType } from '../hubspot/api-version.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { portalLogger } from '../shared/logger.ts';
 import { COMPANIES, crmRepository } from '../store/crm-repository.ts';
+import { contactDeparturesRepository } from '../store/contact-departures-repository.ts';
 import type { Session } from '../store/db.ts';
 import { webhookEventsRepository } from '../store/webhook-events-repository.ts';
 import { fetchChildLinks, fetchCompanyHistory, removeCompanies, writeChildren, writeCompanies, type FetchedChildren } from './apply-changes.ts';
+import { noteContactLinks } from './contact-departures.ts';
 import { isChildType, isCustomer } from './object-catalogue.ts';
 import { stillHeld, type SyncDeps } from './sync-deps.ts';
 import { actionFor, webhookEventSchema, type EventAction } from './webhook-events.ts';
@@ -60,6 +62,7 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
     // A privacy deletion wins over any other event about the contact in the same batch: it is never read back.
     const forgotten = new Set(actions.flatMap((a) => (a.kind === 'privacy-delete' ? [a.contactId] : [])));
     const toRead = idsByType(actions, ['refetch', 'merge']);
+    const merged = new Set(actions.flatMap((a) => (a.kind === 'merge' ? a.mergedIds : [])));
     forgotten.forEach((id) => toRead.get('contacts')?.delete(id));
     const companies: HubSpotObject[] = [];
     const children: FetchedChildren[] = [];
@@ -83,10 +86,14 @@ export const processWebhookEvents = async (deps: ProcessWebhooksDeps, portalId: 
       for (const action of actions) {
         if (action.kind === 'privacy-delete') {
           await store.deleteObjects(portalId, 'contacts', [action.contactId]);
+          await contactDeparturesRepository(tx).forgetContact(portalId, action.contactId);
           await webhookEventsRepository(tx).deleteAboutContact(portalId, action.contactId);
         }
         if (action.kind === 'merge') gone.set(action.type, new Set([...(gone.get(action.type) ?? []), ...action.mergedIds]));
       }
+      // An archived contact has left its companies; one merged into another contact has not.
+      const archivedContacts = [...(gone.get('contacts') ?? [])].filter((id) => !merged.has(id) && !forgotten.has(id));
+      await noteContactLinks(tx, portalId, await store.linksOf(portalId, 'contacts', archivedContacts), new Map(), 'archived');
       for (const [type, ids] of gone) {
         if (type === COMPANIES) await removeCompanies(tx, portalId, [...ids]);
         else (await store.deleteObjects(portalId, type, [...ids])).forEach((id) => affected.add(id));

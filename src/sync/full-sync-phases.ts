@@ -3,7 +3,9 @@ import { chunksOf } from '../hubspot/chunks.ts';
 import { BATCH_MAX } from '../hubspot/objects.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { crmRepository } from '../store/crm-repository.ts';
+import type { Session } from '../store/db.ts';
 import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
+import { noteContactLinks } from './contact-departures.ts';
 import { contactIdsOf, reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
 import type { PhaseContext } from './full-sync-context.ts';
 import type { ChildType } from './object-catalogue.ts';
@@ -54,9 +56,18 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
       const { stale } = await crm.upsertObjects(portalId, type, kept.map(toRecordInput));
       // A newer read (a webhook's, while this page was in flight) brought its own links with it.
       for (const id of stale) links.delete(id);
+      if (type === 'contacts') await noteContactLinks(tx, portalId, await crm.linksOf(portalId, type, page.results.map((r) => r.id)), links);
       await crm.replaceChildLinks(portalId, type, links);
     });
   }
+};
+
+/** The same departures seen from the companies' side: each listed company's contacts before and after. */
+const noteCompaniesContacts = async (tx: Session, portalId: number, byCompany: ReadonlyMap<string, readonly string[]>): Promise<void> => {
+  const after = new Map<string, string[]>();
+  for (const [company, contacts] of byCompany) for (const contact of contacts) after.set(contact, [...(after.get(contact) ?? []), company]);
+  const before = await crmRepository(tx).companyLinksOfType(portalId, 'contacts', [...byCompany.keys()]);
+  await noteContactLinks(tx, portalId, before, after);
 };
 
 /** Adds to each company the children its stored contacts are linked to (a survey answered by one of its people). */
@@ -93,6 +104,7 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
       for (const failure of links.failed) links.byId.delete(failure.id);
       if (reachedThroughContacts.has(type)) await addContactsChildren(context, type, companyIds, links.byId);
       await context.commit(type, [], { chunkLinksRead: true, lastChildId: '' }, async (tx) => {
+        if (type === 'contacts') await noteCompaniesContacts(tx, portalId, links.byId);
         await crmRepository(tx).replaceCompanyLinks(portalId, type, links.byId);
       });
       continue;
