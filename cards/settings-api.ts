@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { BACKEND_BASE_URL } from './generated/config.ts';
 import {
   apiKeysResponseSchema, configResponseSchema, dryRunReportSchema, dryRunRunningSchema, fitCountsSchema, mintedKeySchema,
-  propertiesResponseSchema, savedResponseSchema, validationErrorSchema, versionsResponseSchema,
+  propertiesResponseSchema, savedResponseSchema, syncStatusCoverageSchema, validationErrorSchema, versionsResponseSchema,
   type DryRunReport,
 } from './settings-data.schema.ts';
 
@@ -75,6 +75,7 @@ export const settingsApi = {
   config: (portalId: number) => call(portalId, '/scoring-config', configResponseSchema),
   properties: (portalId: number) => call(portalId, '/properties', propertiesResponseSchema),
   versions: (portalId: number) => call(portalId, '/scoring-config/versions', versionsResponseSchema),
+  coverage: (portalId: number) => call(portalId, '/sync-status', syncStatusCoverageSchema),
   apiKeys: (portalId: number) => call(portalId, '/api-keys', apiKeysResponseSchema),
   fitCounts: (portalId: number, draft: Record<string, unknown>) =>
     call(portalId, '/scoring-config/fit-counts', fitCountsSchema, { method: 'POST', body: draft }),

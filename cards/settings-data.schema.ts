@@ -116,3 +116,16 @@ export const mintedKeySchema = z.object({ key: z.string(), apiKey: apiKeySchema 
 export const validationErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
 });
+
+// The data-coverage report of the last whole-portal scoring run, as GET .../sync-status serves it (dataCoverage).
+export const dataCoverageSchema = z.object({
+  computedAt: z.string(),
+  customers: z.number(),
+  inputs: z.array(z.object({ key: z.string(), label: z.string(), customers: z.number(), share: z.number(), fill: z.string() })),
+  components: z.array(z.object({
+    key: z.string(), missing: z.number(), share: z.number(),
+    reasons: z.array(z.object({ reason: z.string(), customers: z.number() })), fill: z.string().nullable(),
+  })),
+});
+export type DataCoverage = z.infer<typeof dataCoverageSchema>;
+export const syncStatusCoverageSchema = z.looseObject({ dataCoverage: dataCoverageSchema.nullable().optional() });

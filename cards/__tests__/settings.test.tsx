@@ -262,3 +262,31 @@ describe('health weights by lifecycle stage', () => {
     expect(sent.health.weightsByStage).toEqual({ ...scoringConfig.config.health.weightsByStage, onboarding: { ...scoringConfig.config.health.weightsByStage.onboarding, usage: 0.4 } });
   });
 });
+
+describe('data coverage', () => {
+  const coverage = {
+    computedAt: '2026-11-30T03:10:00.000Z', customers: 120,
+    inputs: [
+      { key: 'arr', label: 'ARR', customers: 120, share: 1, fill: 'map ARR in Settings (reads annual_recurring_revenue)' },
+      { key: 'usage', label: 'product usage', customers: 30, share: 0.25, fill: 'map active users in Settings (reads active_users_30d)' },
+    ],
+    components: [],
+  };
+
+  it('when the backend has a coverage report, then the data mapping tab shows which inputs customers lack and what fills them', async () => {
+    backend.on(`GET ${base}/sync-status`, { status: 200, body: { portalId: 4242, dataCoverage: coverage } });
+    const page = renderPage();
+    await loaded(page);
+
+    expect(textOf(page.findByTestId(TableRow, 'coverage-usage'))).toBe('product usage 30 (25%) map active users in Settings (reads active_users_30d)');
+    expect(textOf(page.findByTestId(TableRow, 'coverage-arr'))).toBe('ARR 120 (100%)');
+  });
+
+  it('when there is no report yet, then the page loads without the coverage table', async () => {
+    backend.on(`GET ${base}/sync-status`, { status: 200, body: { portalId: 4242, dataCoverage: null } });
+    const page = renderPage();
+    await loaded(page);
+
+    expect(page.maybeFind(TableRow, { testId: 'coverage-arr' })).toBeNull();
+  });
+});

@@ -1,8 +1,9 @@
 import { Alert, Button, Divider, ErrorState, Flex, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { settingsApi } from '../settings-api.ts';
-import type { ConfigVersion, DryRunReport, EditableConfig, FitCounts, PropertiesResponse } from '../settings-data.schema.ts';
+import type { ConfigVersion, DataCoverage, DryRunReport, EditableConfig, FitCounts, PropertiesResponse } from '../settings-data.schema.ts';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
+import { CoverageSection } from './CoverageSection.tsx';
 import { CustomersSection } from './CustomersSection.tsx';
 import { DataMappingSection } from './DataMappingSection.tsx';
 import { changedSections } from './draft.ts';
@@ -12,7 +13,7 @@ import { healthIssues, HealthSection } from './HealthSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { MilestonesSection } from './MilestonesSection.tsx';
 
-type Loaded = { saved: EditableConfig; version: number | null; properties: PropertiesResponse; versions: ConfigVersion[] };
+type Loaded = { saved: EditableConfig; version: number | null; properties: PropertiesResponse; versions: ConfigVersion[]; coverage: DataCoverage | null };
 type Review = { kind: 'save'; report: DryRunReport } | { kind: 'rollback'; version: number; report: DryRunReport };
 
 type Props = { portalId: number; addAlert: (alert: { type: 'success' | 'danger' | 'info'; message: string }) => void; copy: (text: string) => Promise<void> | void };
@@ -29,10 +30,14 @@ export const SettingsPage = ({ portalId, addAlert, copy }: Props) => {
   const [counts, setCounts] = useState<FitCounts | null>(null);
 
   const load = useCallback(async () => {
-    const [config, properties, versions] = await Promise.all([settingsApi.config(portalId), settingsApi.properties(portalId), settingsApi.versions(portalId)]);
+    const [config, properties, versions, status] = await Promise.all([
+      settingsApi.config(portalId), settingsApi.properties(portalId), settingsApi.versions(portalId), settingsApi.coverage(portalId),
+    ]);
     if (!config.ok) return setLoadError(config.message);
     if (!properties.ok) return setLoadError(properties.message);
-    setLoaded({ saved: config.value.config, version: config.value.version, properties: properties.value, versions: versions.ok ? versions.value.versions : [] });
+    setLoaded({ saved: config.value.config, version: config.value.version, properties: properties.value, versions: versions.ok ? versions.value.versions : [],
+      // Shown when the backend has a report (after the first whole-portal scoring run); the page works without it.
+      coverage: status.ok ? status.value.dataCoverage ?? null : null });
     setDraft(config.value.config);
     setLoadError(null);
   }, [portalId]);
@@ -113,7 +118,12 @@ export const SettingsPage = ({ portalId, addAlert, copy }: Props) => {
         </Flex>
       )}
       <Tabs defaultSelected="mapping">
-        <Tab tabId="mapping" title="Data mapping"><DataMappingSection {...section} /></Tab>
+        <Tab tabId="mapping" title="Data mapping">
+          <Flex direction="column" gap="md">
+            {loaded.coverage ? <CoverageSection coverage={loaded.coverage} /> : null}
+            <DataMappingSection {...section} />
+          </Flex>
+        </Tab>
         <Tab tabId="customers" title="Customers and segments"><CustomersSection {...section} /></Tab>
         <Tab tabId="fit" title="Fit"><FitSection {...section} counts={counts} /></Tab>
         <Tab tabId="milestones" title="Milestones"><MilestonesSection {...section} /></Tab>

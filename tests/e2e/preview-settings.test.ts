@@ -20,7 +20,7 @@ describe('the sandbox settings preview', () => {
     const dom = await response.text();
 
     expect(response.status).toBe(200);
-    for (const id of ['mapping', 'customers', 'fit', 'milestones', 'health', 'keys', 'history']) expect(dom).toContain(`data-testid="section-${id}"`);
+    for (const id of ['coverage', 'mapping', 'customers', 'fit', 'milestones', 'health', 'keys', 'history']) expect(dom).toContain(`data-testid="section-${id}"`);
     expect(textOf(dom, 'mapping-arr')).toMatch(/^Annual recurring revenue \(ARR\) Annual Recurring Revenue \(annual_recurring_revenue\) \d+$/);
     expect(textOf(dom, 'customer-rule')).toBe('A company is a customer when lifecyclestage is Customer.');
     expect(textOf(dom, 'fit-good-0')).toMatch(/^good Industry is Computer Software, Information Technology And Services, .* \d+$/);
@@ -28,6 +28,7 @@ describe('the sandbox settings preview', () => {
     expect((dom.match(/data-testid="milestone-\d+"/g) ?? []).length).toBe(defaultScoringConfig.milestones.items.length);
     expect(textOf(dom, `key-${sandbox.result.apiKey.slice(0, 11)}`)).toContain('sandbox');
     expect(dom).not.toContain(sandbox.result.apiKey);
+    expect(textOf(dom, 'coverage-arr')).toMatch(/^ARR \d+ \(\d+%\)/);
   });
 
   describe.skipIf(!hasChromium)('in headless Chromium', () => {

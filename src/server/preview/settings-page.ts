@@ -1,5 +1,6 @@
 import type { PortalPropertiesResult, SettingsObjectType } from '../../hubspot/portal-properties.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
+import type { DataCoverage } from '../../scoring/coverage.ts';
 import type { ApiKeyListing } from '../../install/api-key-admin.ts';
 import type { ConfigAuthor } from '../scoring-config/config-author.ts';
 import type { FitCounts } from '../scoring-config/fit-counts.ts';
@@ -14,6 +15,8 @@ export interface SettingsPreviewData {
   counts: FitCounts;
   versions: Array<{ version: number; savedAt: string; savedBy: ConfigAuthor }>;
   keys: ApiKeyListing[];
+  /** The last whole-portal scoring run's coverage report, or null before the first one. */
+  coverage: DataCoverage | null;
 }
 
 // The same facts the settings extension maps (cards/settings/DataMappingSection.tsx), with the types each may be.
@@ -39,6 +42,10 @@ const mapping = (data: SettingsPreviewData) => section('mapping', 'Data mapping'
   const choices = companyProperties(data).filter((p) => types.includes(p.type)).length;
   return html`<tr data-testid="mapping-${key}"><td>${label}</td><td>${definition ? `${definition.label} (${name})` : name}${fits ? '' : html` <span class="pill red">${definition ? `is a ${definition.type} property` : 'not in this portal'}</span>`}</td><td>${choices}</td></tr>`;
 })}</tbody></table>`);
+
+const coverage = (data: SettingsPreviewData) => (data.coverage === null ? html`` : section('coverage', 'Data coverage', html`
+  <p class="muted">From the scoring run of ${data.coverage.computedAt} over ${data.coverage.customers} customers.</p>
+  <table><thead><tr><th>Input</th><th>Customers with it</th><th>To fill the gap</th></tr></thead><tbody>${data.coverage.inputs.map((input) => html`<tr data-testid="coverage-${input.key}"><td>${input.label}</td><td>${input.customers} (${Math.round(input.share * 100)}%)</td><td>${input.share >= 1 ? '' : input.fill}</td></tr>`)}</tbody></table>`));
 
 const customers = (data: SettingsPreviewData) => section('customers', 'Customers and segments', html`
   <p data-testid="customer-rule">A company is a customer when ${data.config.customerFilter.property} is ${data.config.customerFilter.values.map((v) => labelOf(data, data.config.customerFilter.property, v)).join(' or ')}.</p>
@@ -83,4 +90,4 @@ const history = (data: SettingsPreviewData) => section('history', 'History', dat
 /** /preview/settings: the settings extension's sections, read-only, from the data its endpoints serve. */
 export const settingsPage = (data: SettingsPreviewData): string =>
   page('Settings', html`<main><section class="wide"><h1 data-testid="settings-title">Waypoint settings</h1><p class="muted">Portal ${data.portalId}: ${data.version === null ? 'the shipped default settings' : `version ${data.version}`}. In HubSpot this is the app's settings page; every save there shows the whole-portal dry run first.</p></section>
-  ${mapping(data)}${customers(data)}${milestones(data)}${fit(data)}${health(data)}${keys(data)}${history(data)}</main>`);
+  ${coverage(data)}${mapping(data)}${customers(data)}${milestones(data)}${fit(data)}${health(data)}${keys(data)}${history(data)}</main>`);

@@ -11,6 +11,7 @@ import { settingsPage } from '../preview/settings-page.ts';
 import { worklistPage } from '../preview/worklist-page.ts';
 import { describeApiKey } from '../../install/api-key-admin.ts';
 import { apiKeysRepository } from '../../store/api-keys-repository.ts';
+import { dataCoverageRepository } from '../../store/data-coverage-repository.ts';
 import { scoringConfigRepository } from '../../store/scoring-config-repository.ts';
 import { parseConfigAuthor } from '../scoring-config/config-author.ts';
 import { countFit } from '../scoring-config/fit-counts.ts';
@@ -51,12 +52,13 @@ export const previewRouter = (deps: PreviewRouteDeps): Router => {
     router.get('/preview/settings', async (req, res) => {
       const portalId = await previewPortal(deps.db, req);
       const { config, version } = await effectiveScoringConfig(deps.db, portalId);
-      const [properties, counts, versions, keys] = await Promise.all([
+      const [properties, counts, versions, keys, coverage] = await Promise.all([
         readProperties(portalId), countFit(deps.db, portalId, config),
         scoringConfigRepository(deps.db).history(portalId, 50), apiKeysRepository(deps.db).listForPortal(portalId),
+        dataCoverageRepository(deps.db).latest(portalId),
       ]);
       res.type('html').send(settingsPage({
-        portalId, version, config, properties: properties.objects, counts, keys: keys.map(describeApiKey),
+        portalId, version, config, properties: properties.objects, counts, keys: keys.map(describeApiKey), coverage,
         versions: versions.map((v) => ({ version: v.version, savedAt: v.createdAt.toISOString(), savedBy: parseConfigAuthor(v.createdBy) })),
       }));
     });
