@@ -15,6 +15,7 @@ export interface PlannedRun {
 const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${name}.ts`, import.meta.url));
 const minute = 60_000;
 const syncKeys = (size: Size, prefix = `sync.${size}`) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio'].map((k) => `${prefix}.${k}`);
+const growthKeys = (size: Size, store = '') => ['firstSixthMsPer100Rows', 'lastSixthMsPer100Rows', 'lastSixthRatio'].map((k) => `storeGrowth.${size}${store}.${k}`);
 const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
 
 /** Quick: sizes S and M and the fixed scenarios, within three minutes. Full: adds L, and XL when asked. */
@@ -30,6 +31,12 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
       label: `sync ${size} postgres`, script: script('sync'), args: ['--size', size, '--store', 'postgres', ...quickArg],
       expects: syncKeys(size, `sync.${size}.postgres`), timeoutMs: syncTimeout[size],
     })) : []),
+    // The sync's write path alone, into one table growing to the L sync's size: is a page's cost flat?
+    { label: 'store-growth', script: script('store-growth'), args: ['--size', options.quick ? 'M' : 'L'], expects: growthKeys(options.quick ? 'M' : 'L'), timeoutMs: 15 * minute },
+    ...(options.postgres ? [{
+      label: 'store-growth postgres', script: script('store-growth'), args: ['--size', options.quick ? 'M' : 'L', '--store', 'postgres'],
+      expects: growthKeys(options.quick ? 'M' : 'L', '.postgres'), timeoutMs: 15 * minute,
+    }] : []),
     { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
     { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
     { label: 'configDryRun', script: script('config-dry-run'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['configDryRun.ratioToScoring', 'configDryRun.companiesPerSec', 'configDryRun.peakRssMb'], timeoutMs: 10 * minute },

@@ -2,7 +2,7 @@ import { parseHubSpotTimestamp } from '../hubspot/search.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import { crmRepository } from '../store/crm-repository.ts';
-import { refreshPlannerStatistics } from '../store/planner-statistics.ts';
+import { refreshPlannerStatistics, statisticsDue } from '../store/planner-statistics.ts';
 import { syncRepository } from '../store/sync-repository.ts';
 import {
   enterPhase, FULL_STREAM, fullCursorSchema, incrementalStream, incrementalWatermark, type FullCursor,
@@ -85,7 +85,7 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
       });
       const phaseDone = advanced.phase !== cursor.phase;
       cursor = advanced;
-      if (phaseDone) await refreshPlannerStatistics(deps.db);
+      if (phaseDone || statisticsDue(advanced.pages)) await refreshPlannerStatistics(deps.db);
       signal?.throwIfAborted();
     },
   };
