@@ -6,6 +6,7 @@ import { loadCardData } from '../../src/server/cards/load-card-data.ts';
 import { writeBackPortal } from '../../src/writeback/write-back.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { BATCH_UPDATE_ENDPOINT } from '../../src/sandbox/run-sandbox.ts';
+import { dataCoverageRepository } from '../../src/store/data-coverage-repository.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
 import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
 import { propertiesFromCard } from '../../src/writeback/card-properties.ts';
@@ -29,6 +30,18 @@ describe('the sandbox main job against the emulator', () => {
   afterAll(async () => {
     await sandbox?.close();
     nock.enableNetConnect();
+  });
+
+  it('when the sandbox has run, then its summary gives the data coverage: the share of customers with each input and, per missing component, why and what fills it', async () => {
+    const text = sandbox.lines.join('\n');
+    const coverage = await dataCoverageRepository(sandbox.db).latest(sandbox.result.portalId);
+    expect(coverage?.customers).toBe(sandbox.result.scoring.scored);
+    expect(text).toContain('Data coverage: what the customers have, and what is missing');
+    for (const input of coverage?.inputs ?? []) expect(text).toMatch(new RegExp(`${input.label}\\s+${input.customers}\\s+${Math.round(input.share * 100)}%`));
+    for (const component of coverage?.components ?? []) {
+      expect(text).toContain(`${component.key}: missing for ${component.missing} of ${coverage?.customers}`);
+      expect(text).toContain(component.fill === null ? 'nothing to map: missing by design' : `to fill it: ${component.fill}`);
+    }
   });
 
   it('when the sandbox has run, then it printed every step and a summary with the cohort table and the worklist', () => {
