@@ -8,6 +8,8 @@ import { withEnvFile } from './config/env-file.ts';
 import { createMetrics } from './composition/metrics.ts';
 import { buildRouters } from './composition/routers.ts';
 import { buildServices, type HubSpotSettings } from './composition/services.ts';
+import { verifyEncryptionKey } from './install/key-check.ts';
+import { createTokenCipher } from './install/token-crypto.ts';
 import { registerWorkers } from './composition/workers.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startSchedule } from './jobs/schedule.ts';
@@ -70,6 +72,12 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   const settings = sandbox?.settings ?? productionSettings(config);
   const db = await openStore(sandbox?.store ?? config.store);
   logger.info({ store: db.kind, role: config.PROCESS_ROLE, sandbox: config.sandbox }, 'store ready');
+  // A wrong ENCRYPTION_KEY would otherwise go unnoticed until every job fails to read its portal's tokens.
+  const cipher = createTokenCipher({ keyId: settings.encryptionKeyId, encryptionKey: settings.encryptionKey, previousKeys: settings.previousKeys });
+  await verifyEncryptionKey(db, cipher).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   const clock = systemClock;
   const startedQueue = await startQueue(db, logger);
   const metrics = createMetrics({ db, queue: startedQueue, clock });

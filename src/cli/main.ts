@@ -4,6 +4,7 @@ import { apiKeyUsage, runApiKeyCommand } from './api-key-command.ts';
 import { configUsage, runConfigCommand } from './config-command.ts';
 import type { CliIo } from './io.ts';
 import { migrateUsage, runMigrateCommand } from './migrate-command.ts';
+import { reencryptUsage, runReencryptCommand } from './reencrypt-command.ts';
 import { runScoreCommand, scoreUsage } from './score-command.ts';
 
 const usage = [
@@ -12,6 +13,7 @@ const usage = [
   '  api-key create|list|revoke --portal N [--name NAME] [PREFIX]       mint, list or revoke a portal\'s API keys',
   '  config show|diff|apply --portal N [FILE]                          the portal\'s scoring config, a dry run of FILE, or saving it',
   '  migrate [--status]                                               apply (or list) the store\'s schema migrations',
+  '  reencrypt                                                        rewrite every stored token under ENCRYPTION_KEY after a rotation',
   '  snapshot-schema                                                  print the snapshot JSON Schema (docs/snapshot.schema.json)',
   '  openapi                                                          print the OpenAPI document of Waypoint\'s HTTP API (docs/openapi.json)',
 ].join('\n');
@@ -29,6 +31,7 @@ const commands: Record<string, { usage: string; run: (args: string[], io: CliIo)
   'api-key': { usage: apiKeyUsage, run: runApiKeyCommand },
   config: { usage: configUsage, run: runConfigCommand },
   migrate: { usage: migrateUsage, run: runMigrateCommand },
+  reencrypt: { usage: reencryptUsage, run: runReencryptCommand },
   'snapshot-schema': {
     usage: 'usage: npm run waypoint -- snapshot-schema   prints the JSON Schema every score --input record follows',
     run: printing(snapshotJsonSchema),
