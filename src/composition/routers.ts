@@ -8,6 +8,7 @@ import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
 import { getSyncStatusRouter } from '../server/routes/get-sync-status.ts';
+import { portfolioRouter } from '../server/routes/get-portfolio.ts';
 import { installRouter, requestAuth } from './install-routes.ts';
 import type { Services } from './services.ts';
 
@@ -22,6 +23,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
+    portfolioRouter({ db, requireAdmin: auth.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
       await services.requestScoring(portalId);
       // A property the store has never read would score as empty until the nightly full sync: read it now.

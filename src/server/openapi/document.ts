@@ -132,6 +132,10 @@ export const operations: Operation[] = [
     responses: { 200: json('Sync status', s.syncStatusSchema), ...adminErrors },
   },
   {
+    method: 'get', path: '/api/v1/portals/{portalId}/portfolio/cohorts', tag: 'admin', summary: 'Current customers per segment and cohort (counts, ARR), churned customers apart',
+    security: admin, responses: { 200: json('Cohorts by segment', s.portfolioCohortsSchema), ...adminErrors },
+  },
+  {
     method: 'delete', path: '/api/v1/portals/{portalId}/data', tag: 'admin', summary: 'Erases everything stored for the portal (after uninstall)', security: admin,
     responses: { 200: json('Rows removed per table', s.deletedDataSchema), 409: error('The app is still installed'), ...adminErrors },
   },
@@ -157,6 +161,7 @@ export const operations: Operation[] = [
     method: 'get', path: '/preview/companies/{id}', tag: 'sandbox', summary: 'Sandbox only: one company\'s card as a page',
     responses: { 200: { description: 'HTML page', contentType: 'text/html' }, 404: { description: 'No such company', contentType: 'text/html' } },
   },
+  { method: 'get', path: '/preview/portfolio', tag: 'sandbox', summary: 'Sandbox only: the portfolio\'s cohorts by segment', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
   { method: 'get', path: '/preview/settings', tag: 'sandbox', summary: 'Sandbox only: the settings page\'s sections, read-only', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
 ];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scoringConfigSchema } from '../../scoring/config.schema.ts';
+import { cohorts, scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { dataCoverageSchema } from '../../scoring/coverage.ts';
 
 // Response shapes the routes build inline (object literals in their handlers). Written here as zod so the document
@@ -84,3 +84,11 @@ export const portalPropertiesSchema = z.looseObject({
 export const fitCountsSchema = z.looseObject({}).describe('How many customers each fit rule of the draft matches');
 
 export const taskCreatedSchema = z.object({ status: z.literal('ok'), taskId: z.string() });
+
+const segmentCounts = { segment: z.string(), customers: z.number().int(), arr: z.number().describe('sum of the ARR property; a value that is not a number adds nothing') };
+export const portfolioCohortsSchema = z.object({
+  portalId: z.number().int(),
+  arrProperty: z.string().describe('the company property read as ARR (the scoring config\'s)'),
+  cells: z.array(z.object({ ...segmentCounts, cohort: z.enum(cohorts) })).describe('current customers only, by their latest score card'),
+  churned: z.array(z.object(segmentCounts)).describe('churned customers per segment, never in a cohort'),
+});

@@ -9,6 +9,8 @@ import { loadCardData } from '../cards/load-card-data.ts';
 import { cardPage, emptyCardPage } from '../preview/card-page.ts';
 import { settingsPage } from '../preview/settings-page.ts';
 import { worklistPage } from '../preview/worklist-page.ts';
+import { portfolioPage } from '../preview/portfolio-page.ts';
+import { portfolioRepository } from '../../store/portfolio-repository.ts';
 import { describeApiKey } from '../../install/api-key-admin.ts';
 import { apiKeysRepository } from '../../store/api-keys-repository.ts';
 import { dataCoverageRepository } from '../../store/data-coverage-repository.ts';
@@ -40,12 +42,17 @@ const previewPortal = async (db: Db, req: Request): Promise<number> => {
   return portalId;
 };
 
-/** GET /preview (the worklist), /preview/companies/:id (one company's card) and /preview/settings, as plain HTML pages. */
+/** GET /preview (the worklist), /preview/portfolio, /preview/companies/:id (one company's card) and /preview/settings, as plain HTML pages. */
 export const previewRouter = (deps: PreviewRouteDeps): Router => {
   const router = Router();
   router.get('/preview', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
     res.type('html').send(worklistPage(portalId, await scoresRepository(deps.db).worklist(portalId, WORKLIST_SIZE)));
+  });
+  router.get('/preview/portfolio', async (req, res) => {
+    const portalId = await previewPortal(deps.db, req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    res.type('html').send(portfolioPage(portalId, await portfolioRepository(deps.db).cohortsBySegment(portalId, config.properties.arr)));
   });
   const { readProperties } = deps;
   if (readProperties) {
