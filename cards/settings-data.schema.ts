@@ -54,6 +54,8 @@ export const editableConfigSchema = z.looseObject({
   properties: z.record(z.string(), z.string()),
   fit: z.object({ good: z.array(fitCriterionSchema), bad: z.array(fitCriterionSchema) }),
   segments: z.array(z.object({ key: z.string(), maxArr: z.number().nullable() })),
+  /** Segments by an enumeration property instead of ARR; optional so a backend from before it still loads the page. */
+  segmentBy: z.object({ property: z.string().nullable(), valuesBySegment: z.record(z.string(), z.array(z.string())) }).optional(),
   milestones: z.looseObject({ items: z.array(milestoneSchema) }),
   health: z.looseObject({
     components: z.record(z.string(), z.looseObject({ weight: z.number() })),

@@ -88,6 +88,26 @@ describe('the settings page, section by section', () => {
     expect(values.props.options).toContainEqual({ label: 'Customer', value: 'customer' });
   });
 
+  it('when segments switch from ARR bands to an enumeration property, then each segment picks that property\'s labelled values and the save sends them', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+    expect(page.findByTestId(Select, 'segment-by').props.value).toBe('');
+    expect(page.findByTestId(NumberInput, 'segment-0-max')).toBeTruthy();
+
+    page.findByTestId(Select, 'segment-by').trigger('onChange', eventValue('industry'));
+    await page.waitFor(() => expect(page.findByTestId(MultiSelect, 'segment-2-values')).toBeTruthy());
+    expect(page.findByTestId(MultiSelect, 'segment-2-values').props.options).toContainEqual({ label: 'Computer Software', value: 'COMPUTER_SOFTWARE' });
+    page.findByTestId(MultiSelect, 'segment-2-values').trigger('onChange', ['COMPUTER_SOFTWARE', 'INTERNET'] as never);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body).toEqual({
+      segmentBy: { property: 'industry', valuesBySegment: { large: ['COMPUTER_SOFTWARE', 'INTERNET'] } },
+    });
+  });
+
   it('when the fit rules are shown, then values read as HubSpot labels and each rule has its live count', async () => {
     const page = renderPage();
     await loaded(page);

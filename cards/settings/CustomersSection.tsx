@@ -1,13 +1,22 @@
 import { Button, Flex, Heading, Input, MultiSelect, NumberInput, Select, Text } from '@hubspot/ui-extensions';
 import { numberOr, pickerOptions, propertiesOf, type SectionProps } from './draft.ts';
 
-/** The customer rule (any enumeration property, lifecycle stage by default) and the ARR bands of the segments. */
+const ARR_BANDS = '';
+
+/** The customer rule (any enumeration property, lifecycle stage by default) and the segments: ARR bands or an enumeration property's values. */
 export const CustomersSection = ({ draft, update, properties, errors }: SectionProps) => {
   const companies = propertiesOf(properties, 'companies');
   const filterProperty = companies.find((p) => p.name === draft.customerFilter.property);
   const segments = draft.segments;
   const setSegment = (index: number, patch: Partial<(typeof segments)[number]>) =>
     update({ segments: segments.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  const segmentBy = draft.segmentBy ?? { property: null, valuesBySegment: {} };
+  const segmentProperty = companies.find((p) => p.name === segmentBy.property);
+  const setSegmentValues = (key: string, values: string[]) => {
+    const { [key]: _dropped, ...others } = segmentBy.valuesBySegment;
+    // An empty list is refused by the config, and listing nothing means the same as not listing the segment.
+    update({ segmentBy: { ...segmentBy, valuesBySegment: values.length > 0 ? { ...others, [key]: values } : others } });
+  };
   return (
     <Flex direction="column" gap="sm">
       <Heading>Customers and segments</Heading>
@@ -22,11 +31,26 @@ export const CustomersSection = ({ draft, update, properties, errors }: SectionP
         error={errors['customerFilter.values'] !== undefined} validationMessage={errors['customerFilter.values']}
         onChange={(values) => update({ customerFilter: { ...draft.customerFilter, values: values.map(String) } })}
       />
-      <Text format={{ fontWeight: 'bold' }}>Segments by ARR (the last one has no upper bound)</Text>
+      <Select
+        name="segment-by" testId="segment-by" label="Segment customers by"
+        value={segmentBy.property ?? ARR_BANDS}
+        options={[{ label: 'ARR bands', value: ARR_BANDS }, ...pickerOptions(companies, ['enumeration'])]}
+        onChange={(value) => update({ segmentBy: { property: value === ARR_BANDS ? null : String(value), valuesBySegment: {} } })}
+      />
+      {segmentBy.property === null ? <Text format={{ fontWeight: 'bold' }}>Segments by ARR (the last one has no upper bound)</Text>
+        : <Text format={{ fontWeight: 'bold' }}>Segments by {segmentProperty?.label ?? segmentBy.property} (a company with no listed value goes in the last one)</Text>}
       {segments.map((segment, index) => (
         <Flex key={index} direction="row" gap="sm" align="end">
           <Input name={`segment-${index}-key`} label="Segment" value={segment.key} onChange={(value) => setSegment(index, { key: value })} />
-          {segment.maxArr === null ? <Text>and above</Text> : (
+          {segmentBy.property !== null ? (
+            <MultiSelect
+              name={`segment-${index}-values`} testId={`segment-${index}-values`} label="takes these values"
+              value={segmentBy.valuesBySegment[segment.key] ?? []}
+              options={(segmentProperty?.options ?? []).map((o) => ({ label: o.label, value: o.value }))}
+              error={errors[`segmentBy.valuesBySegment.${segment.key}`] !== undefined} validationMessage={errors[`segmentBy.valuesBySegment.${segment.key}`]}
+              onChange={(values) => setSegmentValues(segment.key, values.map(String))}
+            />
+          ) : segment.maxArr === null ? <Text>and above</Text> : (
             <NumberInput
               name={`segment-${index}-max`} testId={`segment-${index}-max`} label="ARR up to" value={segment.maxArr} min={0}
               error={errors[`segments.${index}.maxArr`] !== undefined} validationMessage={errors[`segments.${index}.maxArr`]}

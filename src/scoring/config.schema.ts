@@ -107,6 +107,15 @@ const meetingsSchema = z.object({ notHeldOutcomes: values, requireCompleted: z.b
 /** A mapped contact property that says the person left, on top of the standard signals the sync records. */
 const contactsSchema = z.object({ departedProperty: name.nullable(), departedValues: z.array(z.string()).min(1) });
 
+/**
+ * Segments by ARR bands (property null, the default) or by an enumeration property: each segment lists the property's
+ * values it takes, and a company whose value none lists falls in the last segment.
+ */
+const segmentBySchema = z.object({
+  property: name.nullable(),
+  valuesBySegment: z.record(z.string(), z.array(z.string().max(200)).min(1, 'must list at least one value').max(100, 'must list at most 100 values')),
+});
+
 const vetoSchema = z.object({
   signal: z.enum(['urgentTicketsOpen', 'daysSinceTwoWay', 'championLeft', 'detractor']),
   atLeast: positive.default(1),
@@ -138,6 +147,7 @@ export const scoringConfigSchema = z.object({
   // Identifiers keep __proto__ and toString out (a JSON record key __proto__ would vanish in parsing); constructor,
   // the one identifier Object.prototype has, is read through own().
   segments: z.array(z.object({ key: identifier, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),
+  segmentBy: segmentBySchema.default({ property: null, valuesBySegment: {} }),
   lifecycle: z.object({ onboardingDays: days }),
   milestones: z.object({
     stuckAfterOverdueDays: days, justReachedDays: days,
@@ -185,6 +195,7 @@ export const scoringConfigSchema = z.object({
   };
   checkSegments(config.health.weightsBySegment, ['health', 'weightsBySegment']);
   checkSegments(config.dark.bySegment, ['dark', 'bySegment']);
+  checkSegments(config.segmentBy.valuesBySegment, ['segmentBy', 'valuesBySegment']);
   for (const [play, bySegment] of Object.entries(config.plays.stepsBySegment)) checkSegments(bySegment ?? {}, ['plays', 'stepsBySegment', play]);
   checkSegments(config.health.components.cadence.expectedTouchesBySegment, ['health', 'components', 'cadence', 'expectedTouchesBySegment']);
   const criteria = config.fit.good.length + config.fit.bad.length;

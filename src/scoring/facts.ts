@@ -2,6 +2,7 @@ import type { LifecycleStage, ScoringConfig } from './config.schema.ts';
 import type { CompanySnapshot, SnapshotEngagement, SnapshotFeedback, SnapshotTicket } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
+import { own } from './own.ts';
 
 export type Dated<T> = T & { at: number };
 export type UsageSample = { at: number; value: number };
@@ -28,9 +29,16 @@ export type Facts = {
   championLeftDaysAgo: number | null;
 };
 
-export const segmentOf = (arr: number | null, config: ScoringConfig): string => {
-  const found = config.segments.find((s) => s.maxArr === null || (arr ?? 0) < s.maxArr);
-  return (found ?? config.segments[config.segments.length - 1]!).key;
+export const segmentOf = (company: CompanySnapshot['company'], config: ScoringConfig): string => {
+  const last = config.segments[config.segments.length - 1]!;
+  const { property, valuesBySegment } = config.segmentBy;
+  if (property !== null) {
+    const value = own(company.properties, property) ?? null;
+    const found = value === null ? undefined : config.segments.find((s) => own(valuesBySegment, s.key)?.includes(value));
+    return (found ?? last).key;
+  }
+  const found = config.segments.find((s) => s.maxArr === null || (company.arr ?? 0) < s.maxArr);
+  return (found ?? last).key;
 };
 
 /**
@@ -104,7 +112,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     .filter((at) => at <= now && now - at <= config.health.components.relationship.championLeftWithinDays * DAY_MS);
   return {
     now,
-    segment: segmentOf(company.arr, config),
+    segment: segmentOf(company, config),
     stage,
     startMs,
     engagements,

@@ -40,7 +40,8 @@ export interface SyncSettings {
 
 export const syncSettingsFrom = (config: ScoringConfig): SyncSettings => {
   const fitProperties = [...config.fit.good, ...config.fit.bad].flatMap((criterion) => ('property' in criterion ? [criterion.property] : []));
-  const names = new Set([...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties]);
+  const segmentProperty = config.segmentBy.property === null ? [] : [config.segmentBy.property];
+  const names = new Set([...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties, ...segmentProperty]);
   const mapped: Partial<Record<ChildType, readonly (string | null)[]>> = {
     contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty],
   };
