@@ -1,6 +1,7 @@
 import { snapshotJsonSchema } from '../scoring/snapshot-json-schema.ts';
 import { openApiJson } from '../server/openapi/document.ts';
 import { apiKeyUsage, runApiKeyCommand } from './api-key-command.ts';
+import { backtestUsage, runBacktestCommand } from './backtest-command.ts';
 import { configUsage, runConfigCommand } from './config-command.ts';
 import type { CliIo } from './io.ts';
 import { migrateUsage, runMigrateCommand } from './migrate-command.ts';
@@ -12,6 +13,7 @@ const usage = [
   '  score --input companies.json [--config config.json] [--now ISO]   score snapshots, one card per line',
   '  api-key create|list|revoke --portal N [--name NAME] [PREFIX]       mint, list or revoke a portal\'s API keys',
   '  config show|diff|apply --portal N [FILE]                          the portal\'s scoring config, a dry run of FILE, or saving it',
+  '  backtest --portal N [--horizon 90|180]                           how well past health predicted churn (docs/backtest.md)',
   '  migrate [--status]                                               apply (or list) the store\'s schema migrations',
   '  reencrypt                                                        rewrite every stored token under ENCRYPTION_KEY after a rotation',
   '  snapshot-schema                                                  print the snapshot JSON Schema (docs/snapshot.schema.json)',
@@ -30,6 +32,7 @@ const commands: Record<string, { usage: string; run: (args: string[], io: CliIo)
   score: { usage: scoreUsage, run: runScoreCommand },
   'api-key': { usage: apiKeyUsage, run: runApiKeyCommand },
   config: { usage: configUsage, run: runConfigCommand },
+  backtest: { usage: backtestUsage, run: runBacktestCommand },
   migrate: { usage: migrateUsage, run: runMigrateCommand },
   reencrypt: { usage: reencryptUsage, run: runReencryptCommand },
   'snapshot-schema': {
