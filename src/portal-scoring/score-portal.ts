@@ -11,6 +11,7 @@ import { portalLogger, type Logger } from '../shared/logger.ts';
 import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
 import type { Db } from '../store/db.ts';
 import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
+import { playOutcomesRepository } from '../store/play-outcomes-repository.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
@@ -67,11 +68,12 @@ const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10
 /** What scoring needs from earlier runs: each company's recent cards (trend, "why it changed") and CSM overrides. */
 export const loadScoringHistory = async (db: Db, portalId: number, now: Date, companyIds?: readonly string[]) => {
   const scores = scoresRepository(db);
-  const [history, overrides] = await Promise.all([
+  const [history, overrides, outcomes] = await Promise.all([
     scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
     scores.milestoneOverrides(portalId, companyIds),
+    playOutcomesRepository(db).forCompanies(portalId, companyIds),
   ]);
-  return { history, overrides };
+  return { history, overrides, outcomes };
 };
 
 /** The card to store, or null when the latest stored card already says the same thing today. */
@@ -101,7 +103,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const now = deps.clock.now();
   const { config, version } = await effectiveScoringConfig(deps.db, portalId);
   const scores = scoresRepository(deps.db);
-  const [latest, { history, overrides }] = await Promise.all([
+  const [latest, { history, overrides, outcomes }] = await Promise.all([
     scores.latestByCompany(portalId, companyIds),
     loadScoringHistory(deps.db, portalId, now, companyIds),
   ]);
@@ -117,7 +119,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     const previousCards = (history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
     let card: ScoreCard;
     try {
-      card = scoreChecked({ ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [] }, config, now);
+      card = scoreChecked({ ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [], playOutcomes: outcomes.get(id) ?? [] }, config, now);
     } catch (error) {
       // One company's bad data must never hold back the rest of its portal, nor fail the job into endless retries.
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import type { Facts } from './facts.ts';
 import type { MilestoneSummary } from './milestones.ts';
 import { evidenceFor, pickContact, stepsFor, templateFor, type ContextInput } from './play-context.ts';
 import type { FitCriterionResult, NextPlayResult, VectorValue } from './score-card.schema.ts';
-import type { CompanySnapshot, PreviousCard } from './snapshot.schema.ts';
+import type { CompanySnapshot, PlayOutcome, PreviousCard } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, percent, toMs } from './time.ts';
 import { days, inDays } from './wording.ts';
 
@@ -21,17 +21,17 @@ export type PlayInput = {
   vectorReason: string;
 };
 
+// The rung an accepted ask reached: a review, then a case study, then a reference or a talk. A declined ask was
+// made but climbs nothing.
+const rungOf = { declined: 0, review: 1, case_study: 2, reference: 3, speaking: 3 } as const;
+
 /**
- * How many separate advocacy asks came before this one: consecutive cards with the same play are one ask, and a
- * streak the latest card is still in is the current ask, not an earlier one (rescoring must not climb the ladder).
+ * The advocacy asks the CSM recorded on the card before now, and the ladder rung they earned: the ladder climbs
+ * on asks actually made and accepted, never on how often a card recommended asking.
  */
-export const earlierAdvocacyAsks = (cards: PreviousCard[]): number => {
-  const ordered = [...cards].sort((a, b) => (toMs(a.scoredAt) ?? 0) - (toMs(b.scoredAt) ?? 0));
-  let asks = 0;
-  ordered.forEach((card, i) => {
-    if (card.nextPlay === 'advocacy_ask' && ordered[i - 1]?.nextPlay !== 'advocacy_ask') asks += 1;
-  });
-  return ordered.at(-1)?.nextPlay === 'advocacy_ask' ? asks - 1 : asks;
+export const recordedAdvocacy = (outcomes: readonly PlayOutcome[], now: number): { asks: number; rung: number } => {
+  const asks = outcomes.filter((o) => o.play === 'advocacy_ask' && o.status === 'done' && o.outcome !== null && (toMs(o.recordedAt) ?? Infinity) <= now);
+  return { asks: asks.length, rung: asks.reduce((best, o) => Math.max(best, rungOf[o.outcome!]), 0) };
 };
 
 type Chosen = { play: Play; reason: string; steps?: string[] };
@@ -77,11 +77,11 @@ const choose = (input: PlayInput, config: ScoringConfig): Chosen => {
   const promoter = nps !== null && nps.responseGroup === 'promoter' && facts.now - nps.at <= config.plays.promoterWithinDays * DAY_MS;
   if (promoter || milestones.justReached) {
     const ladder = config.plays.advocacyLadder;
-    const asks = earlierAdvocacyAsks(input.previousCards);
-    const ask = ladder[Math.min(asks, ladder.length - 1)]!;
+    const { asks, rung } = recordedAdvocacy(input.snapshot.playOutcomes ?? [], facts.now);
+    const ask = ladder[Math.min(rung, ladder.length - 1)]!;
     const why = promoter ? 'promoter NPS' : `just reached ${milestones.justReached!.label.toLowerCase()}`;
     const steps = [...stepsFor('advocacy_ask', facts.segment, config).slice(0, 2), ask];
-    return { play: 'advocacy_ask', reason: `positive, ${why}; earlier asks: ${asks}`, steps };
+    return { play: 'advocacy_ask', reason: `positive, ${why}; asks recorded: ${asks}`, steps };
   }
   return { play: 'monitor', reason: 'positive, nothing urgent' };
 };

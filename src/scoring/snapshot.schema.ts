@@ -109,6 +109,16 @@ export const milestoneOverrideSchema = z.object({
   doneAt: isoDate,
 });
 
+export const advocacyOutcomes = ['declined', 'review', 'case_study', 'reference', 'speaking'] as const;
+
+/** A play the CSM marked done or skipped on the card; for an advocacy ask, what came of it. */
+export const playOutcomeSchema = z.object({
+  play: z.string().min(1),
+  status: z.enum(['done', 'skipped']),
+  outcome: z.enum(advocacyOutcomes).nullable(),
+  recordedAt: isoDate,
+});
+
 export const companySnapshotSchema = z.object({
   company: snapshotCompanySchema,
   engagements: z.array(snapshotEngagementSchema),
@@ -119,6 +129,7 @@ export const companySnapshotSchema = z.object({
   usage: z.array(usagePointSchema),
   previousCards: z.array(previousCardSchema),
   milestoneOverrides: z.array(milestoneOverrideSchema),
+  playOutcomes: z.array(playOutcomeSchema).optional(),
 });
 
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
@@ -130,3 +141,4 @@ export type SnapshotFeedback = z.infer<typeof snapshotFeedbackSchema>;
 export type SnapshotContact = z.infer<typeof snapshotContactSchema>;
 export type UsagePoint = z.infer<typeof usagePointSchema>;
 export type PreviousCard = z.infer<typeof previousCardSchema>;
+export type PlayOutcome = z.infer<typeof playOutcomeSchema>;

@@ -19,6 +19,10 @@ export type PlayValue = (typeof valueByPlay)[Play];
 
 export const playValue = (play: Play): PlayValue => valueByPlay[play];
 
+/** The engine's name for a property value: what a card sends back when it reports on a play. */
+export const playFromValue = (value: PlayValue): Play =>
+  (Object.keys(valueByPlay) as Play[]).find((play) => valueByPlay[play] === value)!;
+
 const nextPlayOptions = waypointPropertyCatalogue.properties.find((p) => p.name === 'waypoint_next_play')?.options ?? [];
 
 /** The label HubSpot shows for the play's property value, so the card and the record page use the same words. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
-import { earlierAdvocacyAsks } from '../../src/scoring/plays.ts';
 import { scorePriority } from '../../src/scoring/priority.ts';
 import { scoreCompany } from '../../src/scoring/score.ts';
-import type { PreviousCard } from '../../src/scoring/snapshot.schema.ts';
+import type { PlayOutcome, PreviousCard } from '../../src/scoring/snapshot.schema.ts';
 import { NOW, aSnapshot, contact, daysAgo, deal, inboundEmail, meeting, nps, ticket, usageLine } from './support/snapshot.ts';
 
 const score = (overrides: Parameters<typeof aSnapshot>[0]) => scoreCompany(aSnapshot(overrides), defaultScoringConfig, NOW);
@@ -29,18 +28,28 @@ describe('next play', () => {
   const cards = (plays: (string | null)[]): PreviousCard[] => plays.map((nextPlay, i) => ({
     scoredAt: daysAgo(100 - i), healthScore: 80, status: 'green', cohort: 'positive', nextPlay, components: [],
   }));
+  const asked = (outcome: PlayOutcome['outcome'], days: number, status: PlayOutcome['status'] = 'done'): PlayOutcome =>
+    ({ play: 'advocacy_ask', status, outcome, recordedAt: daysAgo(days) });
 
-  it.each([
-    ['never', 0, [], 'Ask for a short review or a quote'],
-    ['once, over three days in a row', 1, ['monitor', 'advocacy_ask', 'advocacy_ask', 'advocacy_ask', 'monitor'], 'Ask for a case study'],
-    ['twice', 2, ['advocacy_ask', 'monitor', 'advocacy_ask', 'monitor'], 'Ask to be a reference or speak at an event'],
-    ['once, and the latest card is still that ask', 0, ['monitor', 'advocacy_ask', 'advocacy_ask'], 'Ask for a short review or a quote'],
-    ['once before the ask still running', 1, ['advocacy_ask', 'monitor', 'advocacy_ask'], 'Ask for a case study'],
-    ['five times', 5, Array(5).fill(['advocacy_ask', 'monitor']).flat(), 'Ask to be a reference or speak at an event'],
-  ])('when advocacy was asked %s before, then the ask grows accordingly', (_case, asks, plays, step) => {
-    expect(earlierAdvocacyAsks(cards(plays))).toBe(asks);
-    const card = score({ ...thriving, feedback: [nps(10, 5)], previousCards: cards(plays) });
+  it.each<[string, PlayOutcome[], string]>([
+    ['no ask recorded', [], 'Ask for a short review or a quote'],
+    ['a review given', [asked('review', 40)], 'Ask for a case study'],
+    ['a review, then a case study', [asked('review', 200), asked('case_study', 40)], 'Ask to be a reference or speak at an event'],
+    ['an ask declined', [asked('declined', 40)], 'Ask for a short review or a quote'],
+    ['a case study, then a declined reference', [asked('case_study', 200), asked('declined', 40)], 'Ask to be a reference or speak at an event'],
+    ['a skipped ask', [asked(null, 40, 'skipped')], 'Ask for a short review or a quote'],
+    ['a review recorded after now', [asked('review', -5)], 'Ask for a short review or a quote'],
+  ])('when %s, then the ladder stands accordingly', (_case, playOutcomes, step) => {
+    const card = score({ ...thriving, feedback: [nps(10, 5)], playOutcomes });
+    expect(card.nextPlay.play).toBe('advocacy_ask');
     expect(card.nextPlay.steps.at(-1)).toBe(step);
+  });
+
+  it('when cards recommended advocacy many times but no ask was recorded, then the ladder does not climb', () => {
+    const recommendedOften = cards(Array(5).fill(['advocacy_ask', 'monitor']).flat());
+    const card = score({ ...thriving, feedback: [nps(10, 5)], previousCards: recommendedOften });
+    expect(card.nextPlay.steps.at(-1)).toBe('Ask for a short review or a quote');
+    expect(card.nextPlay.reason).toContain('asks recorded: 0');
   });
 });
 

@@ -12,6 +12,7 @@ import { cardActionsRouter } from '../../src/server/routes/post-card-actions.ts'
 import type { Db } from '../../src/store/db.ts';
 import { rescoreRequestsRepository } from '../../src/store/rescore-requests-repository.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
+import { playOutcomesRepository } from '../../src/store/play-outcomes-repository.ts';
 import { playValue } from '../../src/writeback/play-values.ts';
 import { writtenPropertiesRepository } from '../../src/store/written-properties-repository.ts';
 import { inlineQueue } from '../helpers/inline-queue.ts';
@@ -139,6 +140,22 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     expect(sent?.properties.hs_task_subject).toContain('Alpha Analytics');
     expect(sent?.properties.hs_task_body).toContain(card!.nextPlay.steps[0]);
     expect(sent?.associations).toEqual([{ to: { id: '500' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
+  });
+
+  it('when the CSM records that an advocacy ask got a review, then it is stored for scoring and effectiveness, and the company is rescored', async () => {
+    acceptUpdates();
+    const response = await post('play-outcome', { play: 'advocacy', status: 'done', outcome: 'review', note: 'G2 review promised' });
+    expect([200, 202]).toContain(response.status);
+    const stored = await playOutcomesRepository(db).forCompanies(PORTAL, ['500']);
+    expect(stored.get('500')).toEqual([{ play: 'advocacy_ask', status: 'done', outcome: 'review', recordedAt: NOW.toISOString() }]);
+    expect((await playOutcomesRepository(db).effectiveness(PORTAL, NOW)).map((r) => [r.play, r.outcome, r.count])).toEqual([['advocacy_ask', 'review', 1]]);
+  });
+
+  it('when the card sends an advocacy outcome for a rescue, then it is refused with the field named and nothing is stored', async () => {
+    const response = await post('play-outcome', { play: 'rescue', status: 'done', outcome: 'case_study' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('outcome: an outcome is recorded only for a done advocacy ask');
+    expect((await playOutcomesRepository(db).forCompanies(PORTAL)).size).toBe(0);
   });
 
   it('when the card asks for a task for a play that is no longer the next play, then nothing is created and the card is told to reload', async () => {

@@ -11,7 +11,9 @@ import { portalLogger, type Logger } from '../../shared/logger.ts';
 import type { Db } from '../../store/db.ts';
 import { rescoreRequestsRepository } from '../../store/rescore-requests-repository.ts';
 import { findCompanyRecord, scoresRepository } from '../../store/scores-repository.ts';
-import { playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
+import { playFromValue, playLabel, playValue, type PlayValue } from '../../writeback/play-values.ts';
+import { playOutcomesRepository } from '../../store/play-outcomes-repository.ts';
+import type { PlayOutcome } from '../../scoring/snapshot.schema.ts';
 import type { CardCache } from './card-cache.ts';
 import type { CardTarget } from './trusted-portal.ts';
 import { DAY_MS } from '../../scoring/time.ts';
@@ -144,6 +146,18 @@ export const createPlayTaskOnce = async (deps: CardActionDeps, target: CardTarge
     await actions.release(target.portalId, keys);
     throw error;
   }
+};
+
+/** Records what the CSM did with a play (and, for an advocacy ask, what came of it), then rescores the company. */
+export const recordPlayOutcome = async (
+  deps: CardActionDeps, target: CardTarget, body: { play: PlayValue; status: 'done' | 'skipped'; outcome: PlayOutcome['outcome']; note: string | null },
+): Promise<RescoreOutcome> => {
+  await requireCompany(deps, target);
+  await playOutcomesRepository(deps.db).record(target.portalId, {
+    companyId: target.companyId, play: playFromValue(body.play), status: body.status, outcome: body.outcome, note: body.note,
+    recordedAt: deps.clock.now().toISOString(),
+  });
+  return rescoreCompany(deps, target);
 };
 
 /** Marks a customer milestone (one Waypoint cannot detect by itself) done, then rescores the company. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cardLimits, identifierPattern } from '../../scoring/card-limits.ts';
 import { cohorts, componentKeys, healthStatuses } from '../../scoring/config.schema.ts';
 import { fitValues, milestoneStates, vectorValues } from '../../scoring/score-card.schema.ts';
+import { advocacyOutcomes } from '../../scoring/snapshot.schema.ts';
 import { nextPlayValues } from '../../writeback/property-catalogue.ts';
 
 // The server's copy of the card contract (cards/card-data.schema.ts is the authority; cards/ is bundled apart,
@@ -63,6 +64,12 @@ export const createTaskBodySchema = z.object({
   /** One per click, kept by the card across its own retries, so a repeated request returns the first task. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey must be 8 to 64 letters, digits, - or _').optional(),
 });
+export const playOutcomeBodySchema = z.object({
+  play: z.enum(nextPlayValues, { error: 'play must be one of the next play identifiers' }),
+  status: z.enum(['done', 'skipped'], { error: 'status must be done or skipped' }),
+  outcome: z.enum(advocacyOutcomes, { error: 'outcome must be declined, review, case_study, reference or speaking' }).nullable().default(null),
+  note: z.string().max(2000, 'note must be at most 2000 characters').nullable().default(null),
+}).refine((b) => b.outcome === null || (b.play === 'advocacy' && b.status === 'done'), { message: 'an outcome is recorded only for a done advocacy ask', path: ['outcome'] });
 export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
 
 export type CardData = z.infer<typeof cardDataSchema>;

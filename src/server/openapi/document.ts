@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
-import { cardDataSchema, createTaskBodySchema, markMilestoneBodySchema } from '../cards/card-data.schema.ts';
+import { cardDataSchema, createTaskBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { rowSchema } from '../routes/post-usage.ts';
 import * as s from './schemas.ts';
 
@@ -81,6 +81,11 @@ export const operations: Operation[] = [
     method: 'post', path: '/api/cards/actions/mark-milestone', tag: 'card', summary: 'Marks a customer milestone done by hand',
     security: ['hubspotSignature'], query: cardQuery, body: markMilestoneBodySchema,
     responses: { 200: json('Recorded', s.okSchema), 400: error('Unknown milestone'), ...signedErrors },
+  },
+  {
+    method: 'post', path: '/api/cards/actions/play-outcome', tag: 'card', summary: 'Records a play as done or skipped, with the outcome of an advocacy ask',
+    security: ['hubspotSignature'], query: cardQuery, body: playOutcomeBodySchema,
+    responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('Invalid outcome'), ...signedErrors },
   },
   {
     method: 'post', path: '/api/cards/actions/rescore', tag: 'card', summary: 'Asks for the company to be scored again now', security: ['hubspotSignature'], query: cardQuery,

@@ -1,8 +1,8 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTaskOnce, markMilestoneDone, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
-import { createTaskBodySchema, markMilestoneBodySchema } from '../cards/card-data.schema.ts';
+import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
+import { createTaskBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
 export interface CardActionRouteDeps extends CardActionDeps {
@@ -35,6 +35,10 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
     const target = await trustedCardTarget(deps.db, req);
     const { milestoneKey } = parseBody(markMilestoneBodySchema, req.body);
     answerRescore(res, await markMilestoneDone(deps, target, milestoneKey));
+  });
+  router.post('/api/cards/actions/play-outcome', deps.verifyHubSpotSignature, async (req, res) => {
+    const target = await trustedCardTarget(deps.db, req);
+    answerRescore(res, await recordPlayOutcome(deps, target, parseBody(playOutcomeBodySchema, req.body)));
   });
   router.post('/api/cards/actions/rescore', deps.verifyHubSpotSignature, async (req, res) => {
     answerRescore(res, await rescoreCompany(deps, await trustedCardTarget(deps.db, req)));
