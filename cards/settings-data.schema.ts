@@ -33,7 +33,7 @@ export const fitCriterionSchema = z.union([
 ]);
 export type FitCriterion = z.infer<typeof fitCriterionSchema>;
 
-export const milestoneConditionTypes = ['meeting', 'usage', 'depth', 'executive_contact', 'deal_won', 'manual'] as const;
+export const milestoneConditionTypes = ['meeting', 'usage', 'depth', 'executive_contact', 'deal_won', 'property_set', 'manual'] as const;
 const milestoneSchema = z.looseObject({
   key: z.string(),
   label: z.string(),

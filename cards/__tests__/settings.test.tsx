@@ -134,6 +134,25 @@ describe('the settings page, section by section', () => {
     expect(page.findAll(Input).find((i) => i.props.name === `milestone-${last - 1}-label`)?.props.value).toBe('New milestone');
   });
 
+  it('when a milestone is set to "a company property is set", then it picks a company property and a value, and the save sends that condition', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+
+    page.findByTestId(Select, 'milestone-0-type').trigger('onChange', eventValue('property_set'));
+    await page.waitFor(() => expect(page.findByTestId(Select, 'milestone-0-property')).toBeTruthy());
+    expect((page.findByTestId(Select, 'milestone-0-property').props.options as Array<{ value: string }>).map((o) => o.value)).toContain('lifecyclestage');
+    page.findByTestId(Select, 'milestone-0-property').trigger('onChange', eventValue('lifecyclestage'));
+    await page.waitFor(() => expect(page.findByTestId(Select, 'milestone-0-property').props.value).toBe('lifecyclestage'));
+    page.findByTestId(Input, 'milestone-0-equals').trigger('onChange', eventValue('customer'));
+    await page.waitFor(() => expect(page.findByTestId(Input, 'milestone-0-equals').props.value).toBe('customer'));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { milestones: { items: Array<{ condition: unknown }> } };
+    expect(sent.milestones.items[0]?.condition).toEqual({ type: 'property_set', property: 'lifecyclestage', equals: 'customer' });
+  });
+
   it('when the yellow bar is set above the green one, then that field shows the error and review is not possible', async () => {
     const page = renderPage();
     await loaded(page);

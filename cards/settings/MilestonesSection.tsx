@@ -1,18 +1,20 @@
 import { Button, Flex, Heading, Input, NumberInput, Select, Text } from '@hubspot/ui-extensions';
 import { milestoneConditionTypes, type Milestone } from '../settings-data.schema.ts';
-import { numberOr, propertiesOf, type SectionProps } from './draft.ts';
+import { numberOr, pickerOptions, propertiesOf, type SectionProps } from './draft.ts';
 
 const conditionLabels: Record<(typeof milestoneConditionTypes)[number], string> = {
   meeting: 'A meeting whose title matches', usage: 'A usage metric reaches', depth: 'Seats in use reach a share',
-  executive_contact: 'An executive is in contact', deal_won: 'A deal of these types is won', manual: 'A CSM marks it done',
+  executive_contact: 'An executive is in contact', deal_won: 'A deal of these types is won',
+  property_set: 'A company property is set', manual: 'A CSM marks it done',
 };
 
-const conditionFor = (type: string, dealTypes: string[]): Milestone['condition'] => {
+const conditionFor = (type: string, dealTypes: string[], firstProperty: string): Milestone['condition'] => {
   switch (type) {
     case 'meeting': return { type, titlePattern: 'kickoff' };
     case 'usage': return { type, metric: 'active_users', atLeast: 1 };
     case 'depth': return { type, atLeast: 0.5 };
     case 'deal_won': return { type, dealTypes: dealTypes.slice(0, 1) };
+    case 'property_set': return { type, property: firstProperty, equals: null };
     default: return { type };
   }
 };
@@ -21,6 +23,7 @@ const conditionFor = (type: string, dealTypes: string[]): Milestone['condition']
 export const MilestonesSection = ({ draft, update, properties, errors }: SectionProps) => {
   const items = draft.milestones.items;
   const dealTypes = propertiesOf(properties, 'deals').find((p) => p.name === 'dealtype')?.options.map((o) => o.value) ?? ['renewal'];
+  const companies = propertiesOf(properties, 'companies');
   const set = (next: Milestone[]) => update({ milestones: { ...draft.milestones, items: next } });
   const setAt = (index: number, patch: Partial<Milestone>) => set(items.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   const swap = (a: number, b: number) => {
@@ -40,7 +43,18 @@ export const MilestonesSection = ({ draft, update, properties, errors }: Section
           <Input name={`milestone-${index}-label`} label="Milestone" value={item.label} onChange={(value) => setAt(index, { label: value })} />
           <Select name={`milestone-${index}-type`} testId={`milestone-${index}-type`} label="Reached when" value={item.condition.type}
             options={milestoneConditionTypes.map((type) => ({ label: conditionLabels[type], value: type }))}
-            onChange={(value) => setAt(index, { condition: conditionFor(String(value), dealTypes) })} />
+            onChange={(value) => setAt(index, { condition: conditionFor(String(value), dealTypes, companies[0]?.name ?? '') })} />
+          {item.condition.type === 'property_set' ? (
+            <>
+              <Select name={`milestone-${index}-property`} testId={`milestone-${index}-property`} label="Company property"
+                value={String(item.condition.property ?? '')} options={pickerOptions(companies)}
+                error={errors[`milestones.items.${index}.condition.property`] !== undefined} validationMessage={errors[`milestones.items.${index}.condition.property`]}
+                onChange={(value) => setAt(index, { condition: { ...item.condition, property: String(value) } })} />
+              <Input name={`milestone-${index}-equals`} testId={`milestone-${index}-equals`} label="Equals (empty: any value)"
+                value={typeof item.condition.equals === 'string' ? item.condition.equals : ''}
+                onChange={(value) => setAt(index, { condition: { ...item.condition, equals: value.trim() === '' ? null : value } })} />
+            </>
+          ) : null}
           <NumberInput name={`milestone-${index}-day`} testId={`milestone-${index}-day`} label="Expected by day" value={item.expectedDays} min={0}
             error={item.expectedDays < 0 || errors[`milestones.items.${index}.expectedDays`] !== undefined}
             validationMessage={item.expectedDays < 0 ? 'must be 0 or more days' : errors[`milestones.items.${index}.expectedDays`]}

@@ -47,6 +47,8 @@ const milestoneConditionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('depth'), atLeast: between(0, 10) }),
   z.object({ type: z.literal('executive_contact') }),
   z.object({ type: z.literal('deal_won'), dealTypes: z.array(name).min(1) }),
+  /** A company property has a value, or (with equals) holds that value: "Onboarding complete" ticked, a go-live date filled. */
+  z.object({ type: z.literal('property_set'), property: name, equals: z.string().min(1).max(200).nullable().default(null) }),
   z.object({ type: z.literal('manual') }),
 ]);
 export type MilestoneCondition = z.infer<typeof milestoneConditionSchema>;

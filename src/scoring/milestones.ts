@@ -5,6 +5,7 @@ import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
+import { own } from './own.ts';
 
 export type MilestoneSummary = {
   milestones: MilestoneResult[];
@@ -44,6 +45,13 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
       // Listed types match the deal's recognised kind (renewal, expansion...) or its raw type value.
       return earliest(classifyDeals(snapshot.deals, config).map((d) => (d.isClosedWon && (condition.dealTypes.includes(d.kind)
         || condition.dealTypes.includes(d.dealType ?? '')) && d.at !== null && d.at <= facts.now ? d.at : null)));
+    case 'property_set': {
+      // Only the current value is synced, so the milestone is seen done from this scoring on; previous cards keep
+      // the day it was first seen once the property changes again.
+      const value = own(snapshot.company.properties, condition.property)?.trim() ?? '';
+      const holds = condition.equals === null ? value !== '' : value.toLowerCase() === condition.equals.trim().toLowerCase();
+      return holds ? facts.now : null;
+    }
     case 'manual':
       return null;
   }

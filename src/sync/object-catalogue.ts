@@ -41,7 +41,10 @@ export interface SyncSettings {
 export const syncSettingsFrom = (config: ScoringConfig): SyncSettings => {
   const fitProperties = [...config.fit.good, ...config.fit.bad].flatMap((criterion) => ('property' in criterion ? [criterion.property] : []));
   const segmentProperty = config.segmentBy.property === null ? [] : [config.segmentBy.property];
-  const names = new Set([...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties, ...segmentProperty]);
+  const milestoneProperties = config.milestones.items.flatMap((m) => (m.condition.type === 'property_set' ? [m.condition.property] : []));
+  const names = new Set([
+    ...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties, ...segmentProperty, ...milestoneProperties,
+  ]);
   const mapped: Partial<Record<ChildType, readonly (string | null)[]>> = {
     contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty],
   };
