@@ -8,7 +8,8 @@ export type HealthStatus = 'green' | 'yellow' | 'red';
 export type Observation = {
   health: number;
   status: HealthStatus;
-  components: ReadonlyArray<{ key: string; value: number | null }>;
+  /** The card's weights, already spread over the components that had data. */
+  components: ReadonlyArray<{ key: string; value: number | null; weight: number }>;
   churned: boolean;
 };
 
@@ -79,11 +80,23 @@ export const calibrationTable = (points: ReadonlyArray<RiskPoint>): CalibrationR
   });
 };
 
-export type ComponentLift = { key: string; auc: number | null; observed: number };
+export type ComponentLift = { key: string; auc: number | null; aucLostWithout: number | null; observed: number };
+
+/** Health as the weighted mean of the components that had data, leaving `without` out; null when none is left. */
+const blend = (components: Observation['components'], without: string | null): number | null => {
+  const kept = components.filter((c) => c.key !== without && c.value !== null && c.weight > 0);
+  const weight = kept.reduce((sum, c) => sum + c.weight, 0);
+  return weight === 0 ? null : kept.reduce((sum, c) => sum + c.weight * c.value!, 0) / weight;
+};
+
+const blendAuc = (observations: ReadonlyArray<Observation>, without: string | null): number | null =>
+  auc(observations.flatMap((o) => { const health = blend(o.components, without); return health === null ? [] : [{ risk: 100 - health, churned: o.churned }]; }));
 
 /**
  * Each health component's AUC on its own, over the observations where it had a value (a component without data
- * says nothing, and counting it as 0 would credit it with the churners that simply went silent).
+ * says nothing, and counting it as 0 would credit it with the churners that simply went silent), and the AUC the
+ * weighted blend loses without it. Both blends are recomputed from the components, vetoes left out, so the
+ * difference is the component's alone.
  */
 export const componentLift = (observations: ReadonlyArray<Observation>): ComponentLift[] => {
   const byKey = new Map<string, RiskPoint[]>();
@@ -94,9 +107,13 @@ export const componentLift = (observations: ReadonlyArray<Observation>): Compone
       byKey.set(c.key, points);
     }
   }
+  const full = blendAuc(observations, null);
   return [...byKey.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, points]) => ({ key, auc: auc(points), observed: points.length }));
+    .map(([key, points]) => {
+      const without = blendAuc(observations, key);
+      return { key, auc: auc(points), aucLostWithout: full === null || without === null ? null : full - without, observed: points.length };
+    });
 };
 
 export type BacktestMetrics = {

@@ -68,16 +68,29 @@ describe('backtest calibration table', () => {
 });
 
 describe('backtest component lift', () => {
+  const part = (key: string, value: number | null, weight = 0.5) => ({ key, value, weight });
+
   it('when one component ranks churners perfectly and another inversely, then their AUCs alone are 1 and 0, and missing values are not counted', () => {
     const lift = componentLift([
-      seen(70, 'green', false, [{ key: 'usage', value: 90 }, { key: 'support', value: 10 }]),
-      seen(60, 'yellow', false, [{ key: 'usage', value: 80 }, { key: 'support', value: null }]),
-      seen(40, 'red', true, [{ key: 'usage', value: 20 }, { key: 'support', value: 95 }]),
+      seen(70, 'green', false, [part('usage', 90), part('support', 10)]),
+      seen(60, 'yellow', false, [part('usage', 80, 1), part('support', null, 0)]),
+      seen(40, 'red', true, [part('usage', 20), part('support', 95)]),
     ]);
-    expect(lift).toEqual([
+    expect(lift.map(({ key, auc, observed }) => ({ key, auc, observed }))).toEqual([
       { key: 'support', auc: 0, observed: 2 },
       { key: 'usage', auc: 1, observed: 3 },
     ]);
+  });
+
+  it('when dropping a component changes the blend\'s ranking, then the AUC lost without it is the hand-counted difference', () => {
+    // Blends (equal weights): retained 50 and 45, churned 57.5: AUC 0. Without support: 90, 10 vs 20: AUC 0.5.
+    // Without usage: 10, 80 vs 95: AUC 0. So support costs 0.5 (lost = -0.5) and usage nothing.
+    const lift = componentLift([
+      seen(50, 'yellow', false, [part('usage', 90), part('support', 10)]),
+      seen(45, 'yellow', false, [part('usage', 10), part('support', 80)]),
+      seen(57, 'yellow', true, [part('usage', 20), part('support', 95)]),
+    ]);
+    expect(lift.map(({ key, aucLostWithout }) => [key, aucLostWithout])).toEqual([['support', -0.5], ['usage', 0]]);
   });
 });
 
