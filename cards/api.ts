@@ -8,6 +8,7 @@ import {
   type CardData,
   type CreateTaskRequest,
   type MarkMilestoneRequest,
+  type PlayOutcomeRequest,
 } from './card-data.schema.ts';
 import { BACKEND_BASE_URL } from './generated/config.ts';
 
@@ -76,6 +77,9 @@ export type ActionDone = { status: 'ok' | 'queued' };
 
 export const markMilestoneDone = (record: RecordRef, body: MarkMilestoneRequest): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/mark-milestone', record, actionDoneResponseSchema, { method: 'POST', body });
+
+export const recordPlayOutcome = (record: RecordRef, body: PlayOutcomeRequest): Promise<ApiResult<unknown>> =>
+  request('/api/cards/actions/play-outcome', record, actionDoneResponseSchema, { method: 'POST', body });
 
 export const rescore = (record: RecordRef): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/rescore', record, actionDoneResponseSchema, { method: 'POST', body: {} });

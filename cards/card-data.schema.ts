@@ -113,6 +113,11 @@ export const cardDataSchema = z.discriminatedUnion('status', [
 
 // One key per click, kept across the card's own retries of that click, so the backend creates the task once.
 export const createTaskRequestSchema = z.object({ play: stableId, idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() });
+export const advocacyOutcomes = ['declined', 'review', 'case_study', 'reference', 'speaking'] as const;
+export const playOutcomeRequestSchema = z.object({
+  play: stableId, status: z.enum(['done', 'skipped']), outcome: z.enum(advocacyOutcomes).nullable(), note: z.string().max(2000).nullable(),
+});
+export type PlayOutcomeRequest = z.infer<typeof playOutcomeRequestSchema>;
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
 /** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */

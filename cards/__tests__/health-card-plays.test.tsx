@@ -1,4 +1,4 @@
-import { Flex, ScoreCircle, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, ScoreCircle, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HealthCard } from '../HealthCard.tsx';
@@ -59,5 +59,24 @@ describe('a play a CSM can act on', () => {
   it('when no contact is on record, then the card asks for one instead of naming nobody', async () => {
     const { findByTestId } = await renderPlay({ play: 'monitor', label: 'Monitor', reason: 'positive, nothing urgent', steps: ['Keep the cadence'], who: null, evidence: [], template: null });
     expect(textOf(findByTestId(Text, 'next-play-who'))).toBe('Who: No contact on record: add the sponsor or champion to this company.');
+  });
+});
+
+describe('recording what came of a play', () => {
+  it('when the CSM records that an advocacy ask got a review, then the backend is told the play, done and review', async () => {
+    backend.on('POST /api/cards/actions/play-outcome', { status: 200, body: { status: 'ok' } });
+    const { findByTestId } = await renderPlay({ play: 'advocacy', label: 'Advocacy ask', reason: 'positive, promoter NPS; asks recorded: 0', steps: ['Thank them'], who: champion, evidence: [], template: null });
+    findByTestId(Button, 'outcome-review').trigger('onClick');
+    await vi.waitFor(() => expect(backend.requestsTo('POST /api/cards/actions/play-outcome')).toHaveLength(1));
+    expect(backend.requestsTo('POST /api/cards/actions/play-outcome')[0]?.body).toEqual({ play: 'advocacy', status: 'done', outcome: 'review', note: null });
+  });
+
+  it('when the play is not an advocacy ask, then the card offers done and skip, without advocacy outcomes', async () => {
+    backend.on('POST /api/cards/actions/play-outcome', { status: 200, body: { status: 'ok' } });
+    const { findByTestId, maybeFind } = await renderPlay({ play: 'rescue', label: 'Rescue', reason: 'negative', steps: ['Align'], who: sponsor, evidence: [], template: null });
+    expect(maybeFind(Button, { testId: 'outcome-review' })).toBeNull();
+    findByTestId(Button, 'outcome-skipped').trigger('onClick');
+    await vi.waitFor(() => expect(backend.requestsTo('POST /api/cards/actions/play-outcome')).toHaveLength(1));
+    expect(backend.requestsTo('POST /api/cards/actions/play-outcome')[0]?.body).toEqual({ play: 'rescue', status: 'skipped', outcome: null, note: null });
   });
 });

@@ -25,6 +25,7 @@ export const HealthView = ({ data, actions, layout }: Props) => {
         busy={busy}
         creating={actions.pending === 'create-task'}
         onCreateTask={() => void actions.createTaskForPlay(score.nextPlay.play, score.nextPlay.label)}
+        onOutcome={(outcome) => void actions.recordOutcome(outcome)}
       />
       <Divider />
       <TrendChart trend={score.trend} />

@@ -1,7 +1,15 @@
 import { Button, Flex, Heading, List, Text } from '@hubspot/ui-extensions';
-import type { NextPlay as NextPlayData, PlayContact } from '../card-data.schema.ts';
+import type { NextPlay as NextPlayData, PlayContact, PlayOutcomeRequest } from '../card-data.schema.ts';
 
-type Props = { play: NextPlayData; onCreateTask: () => void; busy: boolean; creating: boolean };
+type Props = {
+  play: NextPlayData; onCreateTask: () => void; busy: boolean; creating: boolean;
+  onOutcome: (outcome: PlayOutcomeRequest) => void;
+};
+
+// What an advocacy ask can come to; recording it is what moves the advocacy ladder.
+const advocacyButtons: ReadonlyArray<[NonNullable<PlayOutcomeRequest['outcome']>, string]> = [
+  ['review', 'Gave a review'], ['case_study', 'Case study'], ['reference', 'Reference'], ['speaking', 'Speaking'], ['declined', 'Declined'],
+];
 
 /** "Dana Lee, COO (executive sponsor), last touch 2026-10-20". */
 export const contactLine = (who: PlayContact): string => {
@@ -12,7 +20,7 @@ export const contactLine = (who: PlayContact): string => {
 };
 
 /** What to do next, with whom, on what evidence, and the words to open with; one click puts it on the owner's task list. */
-export const NextPlay = ({ play, onCreateTask, busy, creating }: Props) => (
+export const NextPlay = ({ play, onCreateTask, busy, creating, onOutcome }: Props) => (
   <Flex direction="column" gap="xs" testId="next-play">
     <Heading>Next play: {play.label}</Heading>
     <Text>{play.reason}</Text>
@@ -39,5 +47,14 @@ export const NextPlay = ({ play, onCreateTask, busy, creating }: Props) => (
     <Button variant="primary" disabled={busy} onClick={onCreateTask} testId="create-task-button">
       {creating ? 'Creating task…' : 'Create task for this play'}
     </Button>
+    <Flex direction="row" gap="xs" wrap="wrap" testId="play-outcome">
+      {play.play === 'advocacy'
+        ? advocacyButtons.map(([outcome, label]) => (
+          <Button key={outcome} size="xs" variant="secondary" disabled={busy} testId={`outcome-${outcome}`}
+            onClick={() => onOutcome({ play: play.play, status: 'done', outcome, note: null })}>{label}</Button>
+        ))
+        : <Button size="xs" variant="secondary" disabled={busy} testId="outcome-done" onClick={() => onOutcome({ play: play.play, status: 'done', outcome: null, note: null })}>Mark play done</Button>}
+      <Button size="xs" variant="secondary" disabled={busy} testId="outcome-skipped" onClick={() => onOutcome({ play: play.play, status: 'skipped', outcome: null, note: null })}>Skip play</Button>
+    </Flex>
   </Flex>
 );

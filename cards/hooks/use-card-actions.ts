@@ -1,8 +1,9 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useRef, useState } from 'react';
-import { createTask, markMilestoneDone, rescore, type ApiResult, type RecordRef } from '../api.ts';
+import { createTask, markMilestoneDone, recordPlayOutcome, rescore, type ApiResult, type RecordRef } from '../api.ts';
+import type { PlayOutcomeRequest } from '../card-data.schema.ts';
 
-export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore';
+export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome';
 
 export type CardActions = {
   /** The action running now, so its button can show it and others wait. */
@@ -10,6 +11,7 @@ export type CardActions = {
   createTaskForPlay: (play: string, playLabel: string) => Promise<void>;
   markMilestoneDone: (milestoneKey: string, milestoneLabel: string) => Promise<void>;
   rescoreNow: () => Promise<void>;
+  recordOutcome: (outcome: PlayOutcomeRequest) => Promise<void>;
 };
 
 /** Runs the card's actions: one at a time, each ending in an alert, a success also refreshing the card. */
@@ -50,6 +52,9 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
     markMilestoneDone: (milestoneKey, milestoneLabel) =>
       run('mark-milestone', () => markMilestoneDone(record, { milestoneKey }),
         { title: 'Milestone done', message: `"${milestoneLabel}" is marked done; the health score was updated.` }, 'Milestone not updated'),
+    recordOutcome: (outcome) =>
+      run('play-outcome', () => recordPlayOutcome(record, outcome),
+        { title: 'Play recorded', message: outcome.status === 'skipped' ? 'The play is marked skipped.' : 'The play and its outcome are recorded.' }, 'Play not recorded'),
     rescoreNow: () =>
       run('rescore', () => rescore(record), { title: 'Rescored', message: 'The health score is up to date.' }, 'Rescore failed'),
   };
