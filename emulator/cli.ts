@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { generatePortal, portalSizes } from './generator/index.ts';
+import { generatePortal, portalProfiles, portalSizes } from './generator/index.ts';
 import { allScopes, startEmulator } from './server/index.ts';
 
 // `npm run emulator -- --size M --seed 7 [--port 4010]`: a local HubSpot with one seeded portal.
 const argsSchema = z.object({
   size: z.enum(['S', 'M', 'L', 'XL']).default('S'),
+  // stock: an ordinary HubSpot portal, as a new user brings; rich: with the custom customer-success properties.
+  profile: z.enum(portalProfiles).default('stock'),
   seed: z.string().min(1).default('1'),
   port: z.coerce.number().int().min(0).max(65535).default(4010),
   host: z.string().default('127.0.0.1'),
@@ -63,7 +65,7 @@ const now = args.now === 'today' ? `${new Date().toISOString().slice(0, 10)}T00:
 const seed = /^\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
 
 const started = performance.now();
-const portal = generatePortal({ size: args.size, seed, now, ...(args['portal-id'] ? { portalId: args['portal-id'] } : {}) });
+const portal = generatePortal({ size: args.size, seed, now, profile: args.profile, ...(args['portal-id'] ? { portalId: args['portal-id'] } : {}) });
 const generatedMs = Math.round(performance.now() - started);
 const faultRates = { rate429: args['fault-429'], rate5xx: args['fault-5xx'], dropRate: args['fault-drop'], malformedRate: args['fault-malformed'] };
 const emulator = await startEmulator({
@@ -78,7 +80,7 @@ const redirect = 'http://localhost:3000/oauth/callback';
 const authorizeUrl = `${base}/oauth/authorize?client_id=${encodeURIComponent(emulator.clientId)}&redirect_uri=${encodeURIComponent(redirect)}&scope=${encodeURIComponent(allScopes.join(' '))}&state=dev`;
 
 console.log(`HubSpot emulator listening on ${base}
-  portal ${portal.portalId}: size ${args.size} (${portalSizes[args.size].companies} companies), seed ${args.seed}, now ${portal.now}, generated in ${generatedMs} ms
+  portal ${portal.portalId}: size ${args.size} (${portalSizes[args.size].companies} companies), ${args.profile} profile, seed ${args.seed}, now ${portal.now}, generated in ${generatedMs} ms
   app: client_id=${emulator.clientId} client_secret=${emulator.clientSecret} app_id=${emulator.appId}
   rate limit: ${args['rate-limit']} requests per ${10_000 * args['time-scale']} ms per portal${args['webhook-target'] ? `; webhooks to ${args['webhook-target']}` : ''}
 

@@ -40,6 +40,7 @@ const startSandbox = async (config: Config): Promise<Sandbox> => {
   const emulator = await startEmulator({
     size: config.SANDBOX_SIZE,
     seed: config.SANDBOX_SEED,
+    profile: config.SANDBOX_PROFILE,
     now: today,
     host: '127.0.0.1',
     port: config.SANDBOX_EMULATOR_PORT,

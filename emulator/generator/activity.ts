@@ -6,9 +6,6 @@ import type { HealthProfile } from './types.ts';
 
 const HOUR = 3_600_000;
 
-const replyProbability: Record<HealthProfile, number> = {
-  thriving: 0.75, stagnant: 0.5, declining: 0.4, dark: 0.45, onboarding: 0.8,
-};
 const cadenceDays = { large: [12, 24], mid: [22, 40], small: [40, 80] } as const;
 
 /** Writes one company's calls, emails, meetings, notes and tasks; two-way touches never pass plan.lastTwoWay. */
@@ -27,7 +24,19 @@ export class ActivityWriter {
   }
 
   private push(type: RawRecord['type'], ts: number, props: RawRecord['props'], contact: ContactRole | null): void {
-    this.out.push({ type, ts, props: { hs_timestamp: iso(ts), hubspot_owner_id: this.plan.ownerId, ...props }, contact });
+    const owner = this.plan.ownerIds.length === 1 ? this.plan.ownerIds[0] : this.rng.pick(this.plan.ownerIds);
+    this.out.push({ type, ts, props: { hs_timestamp: iso(ts), hubspot_owner_id: owner ?? null, ...props }, contact });
+  }
+
+  /**
+   * What the portal records of a meeting's outcome: everything in the rich profile; in a stock portal most
+   * meetings keep an empty outcome, held or not, and a scheduled one rarely says so.
+   */
+  private recordedOutcome(outcome: string): string | null {
+    if (this.plan.profileOfPortal === 'rich') return outcome;
+    if (outcome === 'COMPLETED') return this.rng.chance(0.2) ? outcome : null;
+    if (outcome === 'SCHEDULED') return this.rng.chance(0.3) ? outcome : null;
+    return this.rng.chance(0.6) ? outcome : null;
   }
 
   email(ts: number, inbound: boolean): void {
@@ -48,7 +57,7 @@ export class ActivityWriter {
   meeting(ts: number, outcome: string, title: string, contact: ContactRole = 'champion'): void {
     const minutes = this.rng.pick([30, 45, 60]);
     this.push('meetings', ts, {
-      hs_meeting_outcome: outcome, hs_meeting_title: title,
+      hs_meeting_outcome: this.recordedOutcome(outcome), hs_meeting_title: title,
       hs_meeting_start_time: iso(ts), hs_meeting_end_time: iso(ts + minutes * 60_000),
     }, contact);
     if (outcome === 'COMPLETED' && this.rng.chance(0.6)) this.note(ts + this.rng.int(1, 5) * HOUR);
@@ -78,7 +87,7 @@ export class ActivityWriter {
     return dayMs + this.rng.int(8 * 60, 17 * 60) * 60_000 + this.rng.int(0, 59_999);
   }
 
-  private touch(ts: number, profile: HealthProfile): void {
+  private touch(ts: number): void {
     const rng = this.rng;
     if (ts > this.lastTwoWayMs) {
       if (rng.chance(0.75)) this.email(ts, false);
@@ -88,7 +97,7 @@ export class ActivityWriter {
       if (kind === 'thread') {
         this.email(ts, false);
         const replyAt = ts + rng.int(1, 72) * HOUR;
-        if (rng.chance(replyProbability[profile]) && replyAt <= this.lastTwoWayMs) this.email(replyAt, true);
+        if (rng.chance(this.plan.trajectory?.responsiveness ?? 0.5) && replyAt <= this.lastTwoWayMs) this.email(replyAt, true);
       } else if (kind === 'meeting') {
         const outcome = rng.weighted({ COMPLETED: 8, NO_SHOW: 1, RESCHEDULED: 1, CANCELED: 1 });
         this.meeting(ts, outcome, rng.chance(0.25) ? meetingTitles.review : meetingTitles.checkin);
@@ -108,14 +117,14 @@ export class ActivityWriter {
     const [minGap, maxGap] = profile === 'onboarding' ? [4, 9] : cadenceDays[plan.segment ?? 'small'];
     for (let day = startMs + rng.int(1, minGap) * DAY; day < plan.anchorMs - DAY; day += rng.int(minGap, maxGap) * DAY) {
       const ts = this.workTime(day - (day % DAY));
-      if (ts < plan.anchorMs) this.touch(ts, profile);
+      if (ts < plan.anchorMs) this.touch(ts);
     }
     if (plan.lastTwoWayDaysAgo !== null) this.twoWay(this.lastTwoWayMs);
     this.profileSignals(profile, startMs);
   }
 
   private daysBefore(anchor: number, minDays: number, maxDays: number): number {
-    const day = anchor - this.rng.int(minDays, maxDays) * DAY;
+    const day = anchor - this.rng.int(minDays, Math.max(minDays, maxDays)) * DAY;
     return Math.min(this.workTime(day - (day % DAY)), this.lastTwoWayMs);
   }
 

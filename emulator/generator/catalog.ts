@@ -61,3 +61,37 @@ export const churnReasons = {
   avoidable: ['budget', 'competitor', 'product_gap', 'poor_adoption'],
   unavoidable: ['acquired', 'shutdown', 'bad_fit'],
 } as const;
+
+/** What a rep types into HubSpot's free-text `closed_lost_reason` (stock portals have no churn-reason property). */
+export const closedLostReasons = {
+  acquired: ['Acquired by another company', 'Company was acquired', 'M&A - parent uses another tool'],
+  shutdown: ['Company shut down', 'Went out of business', 'Closed operations'],
+  bad_fit: ['Not a fit', 'Product not suited to their business', 'Wrong use case'],
+  budget: ['Budget cuts', 'No budget', 'Too expensive', 'price'],
+  competitor: ['Went with competitor', 'Lost to competitor', 'Chose another vendor'],
+  product_gap: ['Missing features', 'Product missing key integration', 'Feature gap'],
+  poor_adoption: ['Low adoption', 'Never got value', 'Team stopped using it'],
+  prospect: ['No decision', 'Timing', 'Went with competitor', 'No budget'],
+  expansion: ['Not now', 'No budget', 'Timing'],
+} as const;
+
+/** How people type countries into a free-text field: the name, codes, local names, stray spaces and case. */
+export const countrySpellings: Readonly<Record<string, readonly string[]>> = {
+  'United States': ['USA', 'US', 'U.S.', 'United States of America', 'usa', 'U.S.A.'],
+  'United Kingdom': ['UK', 'U.K.', 'Great Britain', 'England', 'GB'],
+  Germany: ['Deutschland', 'DE', 'germany'],
+  France: ['FR', 'france'],
+  Netherlands: ['The Netherlands', 'Holland', 'NL', 'Nederland'],
+  Canada: ['CAN', 'canada'],
+  Ireland: ['IE', 'Republic of Ireland'],
+  Australia: ['AU', 'AUS'],
+  Sweden: ['SE', 'Sverige'],
+  Brazil: ['Brasil', 'BR'],
+  India: ['IN', 'india'],
+  Japan: ['JP', 'Nippon'],
+  Mexico: ['México', 'MX'],
+  Spain: ['España', 'ES'],
+  Italy: ['Italia', 'IT'],
+  Singapore: ['SG'],
+  'South Africa': ['ZA', 'RSA'],
+};

@@ -7,11 +7,11 @@ import type { Rng } from './prng.ts';
 import { iso, type ContactRole, type RawRecord } from './raw.ts';
 import { childTypes, type ChildType, type CompanyChildren, type CrmRecord } from './types.ts';
 
-const stamp = (id: string, createdMs: number, modifiedMs: number, props: CrmRecord['properties'], companyId: string, contactId: string | null): CrmRecord => {
+const stamp = (id: string, createdMs: number, modifiedMs: number, props: CrmRecord['properties'], companyId: string, contactId: string | null, contactOnly = false): CrmRecord => {
   const createdAt = iso(createdMs);
   const updatedAt = iso(Math.max(createdMs, modifiedMs));
   return {
-    id, createdAt, updatedAt, archived: false, companyId, contactId,
+    id, createdAt, updatedAt, archived: false, companyId, contactId, ...(contactOnly ? { contactOnly: true as const } : {}),
     properties: { ...props, hs_object_id: id, createdate: createdAt, hs_createdate: createdAt, hs_lastmodifieddate: updatedAt },
   };
 };
@@ -21,7 +21,9 @@ const contactRecords = (plan: CompanyPlan, contacts: readonly RawContact[]): { r
   const records = contacts.map((c, i) => {
     const id = childId('contacts', plan.index, i);
     if (!byRole.has(c.role)) byRole.set(c.role, id);
-    return stamp(id, c.createdMs, c.modifiedMs, { ...c.props, associatedcompanyid: plan.id }, plan.id, id);
+    // A departed contact in a stock portal keeps its association but no longer names the company as its primary one.
+    const primary = c.left && plan.profileOfPortal === 'stock' ? null : plan.id;
+    return stamp(id, c.createdMs, c.modifiedMs, { ...c.props, associatedcompanyid: primary }, plan.id, id);
   });
   return { records, byRole };
 };
@@ -31,11 +33,11 @@ export const buildChildren = (plan: CompanyPlan, rng: Rng, nowMs: number, domain
   const activity = new ActivityWriter(plan, rng.fork('activity'), nowMs);
   if (plan.profile === null) activity.prospectHistory();
   else activity.customerHistory(plan.profile);
-  const tickets = ticketsFor(plan, rng.fork('tickets'), nowMs, plan.profile, activity.lastTwoWayMs);
+  const tickets = ticketsFor(plan, rng.fork('tickets'), nowMs, activity.lastTwoWayMs);
   const raw: RawRecord[] = [
     ...activity.out, ...tickets,
-    ...dealsFor(plan, rng.fork('deals'), nowMs, plan.profile),
-    ...feedbackFor(plan, rng.fork('feedback'), plan.profile, activity.lastTwoWayMs, tickets),
+    ...dealsFor(plan, rng.fork('deals'), nowMs),
+    ...feedbackFor(plan, rng.fork('feedback'), activity.lastTwoWayMs, tickets),
   ];
   const people = contactsFor(plan, rng.fork('contacts'), domain, nowMs);
   const { records: contacts, byRole } = contactRecords(plan, people.contacts);
@@ -55,7 +57,7 @@ export const buildChildren = (plan: CompanyPlan, rng: Rng, nowMs: number, domain
     result[type] = list.map((r, ordinal) => {
       const created = Math.min(nowMs, r.createdMs ?? r.ts - (r.ts > nowMs ? jitter.int(1, 10) * 86_400_000 : 0));
       const modified = Math.min(nowMs, r.modifiedMs ?? created + jitter.int(0, 7_200_000));
-      return stamp(childId(type, plan.index, ordinal), created, modified, r.props, plan.id, contactFor(r));
+      return stamp(childId(type, plan.index, ordinal), created, modified, r.props, plan.id, contactFor(r), r.contactOnly === true);
     });
   }
   return result;

@@ -5,7 +5,7 @@ import { planCompany, type CompanyPlan } from './plan.ts';
 import { Rng, seedFrom } from './prng.ts';
 import { iso } from './raw.ts';
 import { usageFor } from './usage.ts';
-import type { CompanyChildren, CompanyTruth, CrmRecord, Owner, Size, UsageSeries } from './types.ts';
+import type { CompanyChildren, CompanyTruth, CrmRecord, Owner, PortalProfile, Size, UsageSeries } from './types.ts';
 
 export const portalSizes: Readonly<Record<Size, { companies: number; owners: number }>> = {
   S: { companies: 200, owners: 5 }, M: { companies: 5_000, owners: 20 }, L: { companies: 20_000, owners: 50 }, XL: { companies: 100_000, owners: 150 },
@@ -18,6 +18,8 @@ export interface GeneratePortalOptions {
   /** The anchor "now" of the portal; history spans the 18 months before it. */
   now?: string;
   portalId?: number;
+  /** `rich` (default) adds the custom customer-success properties; `stock` is an ordinary HubSpot portal. */
+  profile?: PortalProfile;
   /** How many companies' children stay generated in memory; others are regenerated when asked for. */
   cacheCompanies?: number;
 }
@@ -26,6 +28,7 @@ export interface GeneratePortalOptions {
 export interface Portal {
   readonly portalId: number;
   readonly size: Size;
+  readonly profile: PortalProfile;
   readonly seed: number | string;
   readonly now: string;
   readonly nowMs: number;
@@ -42,6 +45,8 @@ const truthOf = (plan: CompanyPlan): CompanyTruth => ({
   expectedCohort: plan.expectedCohort, healthProfile: plan.profile, segment: plan.segment,
   churn: plan.churn ? { churnedAt: iso(plan.churn.atMs), reason: plan.churn.reason, avoidable: plan.churn.avoidable, expected: plan.churn.expected } : null,
   championLeft: plan.championLeft, lastTwoWayDaysAgo: plan.lastTwoWayDaysAgo,
+  expectedDark: plan.expectedCohort === null ? null : plan.expectedCohort === 'dark',
+  trajectory: plan.trajectory,
 });
 
 const makeOwners = (rng: Rng, count: number): Owner[] =>
@@ -53,6 +58,7 @@ const makeOwners = (rng: Rng, count: number): Owner[] =>
 
 export const generatePortal = (options: GeneratePortalOptions): Portal => {
   const { size, seed } = options;
+  const profile = options.profile ?? 'rich';
   const now = new Date(options.now ?? DEFAULT_NOW).toISOString();
   const nowMs = Date.parse(now);
   const root = new Rng(seedFrom(`${size}:${seed}`));
@@ -67,14 +73,14 @@ export const generatePortal = (options: GeneratePortalOptions): Portal => {
   const companyRng = (i: number) => root.fork(`company:${i}`);
   for (let i = 0; i < count; i++) {
     const rng = companyRng(i);
-    const plan = planCompany(rng.fork('plan'), i, nowMs, ownerIds);
+    const plan = planCompany(rng.fork('plan'), i, nowMs, ownerIds, profile);
     const { name, slug } = companyName(rng.fork('name'));
     let domain = `${slug.replace(/\s+/g, '')}.com`;
     if (taken.has(domain)) domain = `${slug.replace(/\s+/g, '')}-${i.toString(36)}.com`;
     taken.add(domain);
     plans[i] = plan;
     domains[i] = domain;
-    const usage = usageFor(plan, plan.profile, rng.fork('usage'), nowMs);
+    const usage = usageFor(plan, rng.fork('usage'), nowMs);
     companies[i] = companyRecord(plan, rng.fork('record'), name, domain, usage, nowMs);
     truth.set(plan.id, truthOf(plan));
   }
@@ -103,12 +109,12 @@ export const generatePortal = (options: GeneratePortalOptions): Portal => {
   };
   return {
     portalId: options.portalId ?? 1_000_000 + (seedFrom(`portal:${size}:${seed}`) % 9_000_000),
-    size, seed, now, nowMs, owners, companies, truth, children, companyIndex,
+    size, profile, seed, now, nowMs, owners, companies, truth, children, companyIndex,
     usage: (companyId) => {
       const index = companyIndex(companyId);
       if (index === undefined) return null;
       const plan = planAt(index);
-      return usageFor(plan, plan.profile, companyRng(index).fork('usage'), nowMs);
+      return usageFor(plan, companyRng(index).fork('usage'), nowMs);
     },
   };
 };

@@ -10,6 +10,7 @@ export interface RawRecord {
   contact: ContactRole | null;
   createdMs?: number;
   modifiedMs?: number;
+  contactOnly?: true;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));

@@ -19,9 +19,17 @@ export interface CrmRecord {
   /** The company it belongs to (null for none); HubSpot exposes this only as an association. */
   companyId: string | null;
   contactId: string | null;
+  /** Reached through its contact only: HubSpot does not associate it with the company (stock feedback submissions). */
+  contactOnly?: true;
 }
 
 export type Size = 'S' | 'M' | 'L' | 'XL';
+/**
+ * What the portal holds: `stock` is an ordinary HubSpot portal (standard properties and option values only, messy
+ * values); `rich` adds the custom customer-success properties (ARR, seats, renewal and churn dates, left_company).
+ */
+export type PortalProfile = 'stock' | 'rich';
+export const portalProfiles = ['stock', 'rich'] as const satisfies readonly PortalProfile[];
 export type Archetype =
   | 'thriving' | 'stagnant' | 'declining' | 'gone_dark' | 'bad_fit' | 'stretch' | 'onboarding' | 'churned' | 'prospect';
 export type Fit = 'good' | 'stretch' | 'bad';
@@ -35,8 +43,22 @@ export interface ChurnTruth {
   churnedAt: string;
   reason: ChurnReason;
   avoidable: boolean;
-  /** Was the company negative or dark in the 60 days before it churned? */
+  /** Did its trajectory show it coming (bad fit, or negative or dark when it churned)? */
   expected: boolean;
+}
+
+/** The customer's hidden state, from which every observable record is drawn (docs/emulator-archetypes.md). */
+export interface Trajectory {
+  /** Value realised, 0-1 (the share of seats using the product for the customer's outcome), 90 days before the anchor. */
+  valueBefore: number;
+  /** Value realised at the anchor (the portal's now, or the churn). */
+  value: number;
+  /** How readily the customer answers and reaches out, 0-1. */
+  responsiveness: number;
+  /** Days since the customer last wrote, called, met, opened a ticket, answered a survey or used the product. */
+  silentDays: number;
+  /** Several urgent problems at once, whatever the rest of the trajectory says. */
+  supportCrisis: boolean;
 }
 
 /** Ground truth for one company: readable by tests and benchmarks, never exposed as a HubSpot property. */
@@ -51,8 +73,11 @@ export interface CompanyTruth {
   segment: Segment | null;
   churn: ChurnTruth | null;
   championLeft: boolean;
-  /** Days since the last two-way engagement at the portal's "now" (or at churn), when the profile pins it. */
+  /** Days since the last two-way engagement at the portal's "now" (or at churn); null for prospects. */
   lastTwoWayDaysAgo: number | null;
+  /** Silent long enough that nobody knows where it stands (null for prospects and churned companies). */
+  expectedDark: boolean | null;
+  trajectory: Trajectory | null;
 }
 
 export interface UsageSeries {

@@ -1,4 +1,4 @@
-import type { ObjectType } from '../generator/index.ts';
+import type { ObjectType, PortalProfile } from '../generator/index.ts';
 import { badIndustries, goodIndustries, otherIndustries } from '../generator/catalog.ts';
 
 export interface PropertyOption { label: string; value: string; displayOrder: number; hidden: boolean; description?: string }
@@ -51,6 +51,7 @@ const specs: Record<ObjectType, Spec[]> = {
     ['industry', 'enumeration', 'select', 'companyinformation', [...goodIndustries, ...badIndustries, ...otherIndustries]], ['numberofemployees', 'number', 'number', 'companyinformation'],
     ['annualrevenue', 'number', 'number', 'companyinformation'], ['country', 'string', 'text', 'companyinformation'],
     ['lifecyclestage', 'enumeration', 'radio', 'companyinformation', ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']],
+    ['closedate', 'datetime', 'date', 'companyinformation'],
     ['annual_recurring_revenue', 'number', 'number', 'customer_success'], ['contract_start_date', 'date', 'date', 'customer_success'],
     ['renewal_date', 'date', 'date', 'customer_success'], ['seats_purchased', 'number', 'number', 'customer_success'],
     ['active_users_30d', 'number', 'number', 'customer_success'], ['key_features_used', 'number', 'number', 'customer_success'],
@@ -64,7 +65,8 @@ const specs: Record<ObjectType, Spec[]> = {
   deals: [...common('dealinformation'), ['dealname', 'string', 'text', 'dealinformation'], ['amount', 'number', 'number', 'dealinformation'],
     ['closedate', 'datetime', 'date', 'dealinformation'], ['pipeline', 'enumeration', 'select', 'dealinformation'], ['dealstage', 'enumeration', 'radio', 'dealinformation'],
     ['hs_is_closed', 'bool', 'booleancheckbox', 'dealinformation', ['true', 'false']], ['hs_is_closed_won', 'bool', 'booleancheckbox', 'dealinformation', ['true', 'false']],
-    ['dealtype', 'enumeration', 'radio', 'dealinformation', ['newbusiness', 'existingbusiness', 'renewal', 'expansion']]],
+    ['dealtype', 'enumeration', 'radio', 'dealinformation', ['newbusiness', 'existingbusiness', 'renewal', 'expansion', 'contraction']],
+    ['closed_lost_reason', 'string', 'textarea', 'dealinformation']],
   tickets: [...common('ticketinformation'), ['subject', 'string', 'text', 'ticketinformation'], ['hs_pipeline', 'enumeration', 'select', 'ticketinformation'],
     ['hs_pipeline_stage', 'enumeration', 'select', 'ticketinformation'], ['hs_ticket_priority', 'enumeration', 'select', 'ticketinformation', ['LOW', 'MEDIUM', 'HIGH', 'URGENT']],
     ['closed_date', 'datetime', 'date', 'ticketinformation']],
@@ -88,15 +90,27 @@ const labelOf = (name: string): string => name.replace(/^hs_/, '').split('_').ma
 export const toOptions = (values: readonly string[]): PropertyOption[] =>
   values.map((value, displayOrder) => ({ label: labelOf(value.toLowerCase()), value, displayOrder, hidden: false }));
 
-/** The starting schema of one object type: HubSpot's standard properties plus the portal's CS properties. */
-export const defaultProperties = (type: ObjectType, at: string): PropertyDefinition[] =>
-  specs[type].map(([name, ptype, fieldType, groupName, options], displayOrder) => ({
+// The rich profile's custom additions, which a stock portal does not have.
+const richOnly = new Set(['left_company']);
+const stockDealTypes = ['newbusiness', 'existingbusiness'];
+
+/** A stock portal holds HubSpot's standard properties with their standard options only. */
+const specsFor = (type: ObjectType, profile: PortalProfile): Spec[] => {
+  if (profile === 'rich') return specs[type];
+  return specs[type]
+    .filter(([name, , , group]) => group !== 'customer_success' && !richOnly.has(name))
+    .map((spec): Spec => (type === 'deals' && spec[0] === 'dealtype' ? [spec[0], spec[1], spec[2], spec[3], stockDealTypes] : spec));
+};
+
+/** The starting schema of one object type: HubSpot's standard properties, plus the CS properties of a rich portal. */
+export const defaultProperties = (type: ObjectType, at: string, profile: PortalProfile = 'rich'): PropertyDefinition[] =>
+  specsFor(type, profile).map(([name, ptype, fieldType, groupName, options], displayOrder) => ({
     name, label: labelOf(name), type: ptype, fieldType, groupName, description: '', options: toOptions(options ?? []),
-    displayOrder, hubspotDefined: groupName !== 'customer_success', readOnlyValue: readOnly.has(name), createdAt: at, updatedAt: at,
+    displayOrder, hubspotDefined: groupName !== 'customer_success' && !richOnly.has(name), readOnlyValue: readOnly.has(name), createdAt: at, updatedAt: at,
   }));
 
-export const defaultGroups = (type: ObjectType): PropertyGroup[] => {
-  const names = [...new Set(specs[type].map((s) => s[3]))];
+export const defaultGroups = (type: ObjectType, profile: PortalProfile = 'rich'): PropertyGroup[] => {
+  const names = [...new Set(specsFor(type, profile).map((s) => s[3]))];
   return names.map((name, displayOrder) => ({ name, label: labelOf(name.replace(/information$/, '_information')), displayOrder, archived: false }));
 };
 

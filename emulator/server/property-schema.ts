@@ -1,4 +1,4 @@
-import { objectTypes, type ObjectType } from '../generator/index.ts';
+import { objectTypes, type ObjectType, type PortalProfile } from '../generator/index.ts';
 import { HubSpotHttpError, notFound, validationError } from './http-errors.ts';
 import {
   defaultGroups, defaultProperties, toOptions, validFieldTypes, type PropertyDefinition, type PropertyGroup, type PropertyOption,
@@ -57,13 +57,13 @@ export class PropertySchema {
   private readonly groups = new Map<ObjectType, Map<string, PropertyGroup>>();
   private readonly clock: () => number;
 
-  constructor(clock: () => number, ownerIds: readonly string[], generatedAt: string) {
+  constructor(clock: () => number, ownerIds: readonly string[], generatedAt: string, profile: PortalProfile = 'rich') {
     this.clock = clock;
     for (const type of objectTypes) {
-      const defs = defaultProperties(type, generatedAt);
+      const defs = defaultProperties(type, generatedAt, profile);
       for (const def of defs) if (def.name === 'hubspot_owner_id') def.options = toOptions(ownerIds);
       this.defs.set(type, new Map(defs.map((d) => [d.name, d])));
-      this.groups.set(type, new Map(defaultGroups(type).map((g) => [g.name, g])));
+      this.groups.set(type, new Map(defaultGroups(type, profile).map((g) => [g.name, g])));
     }
   }
 

@@ -108,9 +108,9 @@ export const runSearch = (store: PortalStore, type: ObjectType, body: SearchRequ
     : store.scan(type);
   const matched: CrmRecord[] = [];
   for (const record of source) {
-    if (record.archived) continue;
+    if (record.archived || (q.companyScope !== null && record.contactOnly)) continue;
     const pass = q.groups.length === 0 || q.groups.some((g) => g.every((f) => f.propertyName === 'associations.company'
-      ? record.companyId === String(f.value) : matches(record, f)));
+      ? record.companyId === String(f.value) && !record.contactOnly : matches(record, f)));
     if (pass) matched.push(record);
   }
   if (q.sorts.length > 0) {

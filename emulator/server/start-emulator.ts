@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generatePortal, type Portal, type Size } from '../generator/index.ts';
+import { generatePortal, type Portal, type PortalProfile, type Size } from '../generator/index.ts';
 import { createListener } from './app.ts';
 import type { PortalRuntime } from './context.ts';
 import { FaultInjector, type FaultOptions } from './faults.ts';
@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   portals?: readonly Portal[];
   size?: Size;
   seed?: number | string;
+  /** The generated portal's profile (rich by default); ignored when portals are given. */
+  profile?: PortalProfile;
   now?: string;
   port?: number;
   host?: string;
@@ -76,7 +78,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const clientId = options.clientId ?? 'emulator-client-id';
   const clientSecret = options.clientSecret ?? 'emulator-client-secret';
   const appId = options.appId ?? 4242;
-  const portals = options.portals ?? [generatePortal({ size: options.size ?? 'S', seed: options.seed ?? 1, ...(options.now ? { now: options.now } : {}) })];
+  const portals = options.portals ?? [generatePortal({
+    size: options.size ?? 'S', seed: options.seed ?? 1, ...(options.profile ? { profile: options.profile } : {}), ...(options.now ? { now: options.now } : {}),
+  })];
   if (new Set(portals.map((p) => p.portalId)).size !== portals.length) throw new Error('every portal needs a distinct portalId');
   const webhooks = new WebhookDispatcher({ ...options.webhooks, ...(options.webhookTarget ? { targetUrl: options.webhookTarget } : {}) }, { appId, clientSecret, timeScale, clock });
   let limits = options.limits ?? {};
@@ -84,7 +88,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const buildLimiters = () => (limits.enabled === false ? null : makeLimiters(limits, timeScale));
   for (const portal of portals) {
     const store = new PortalStore(portal, clock, (event) => webhooks.enqueue(portal.portalId, event));
-    const schema = new PropertySchema(clock, portal.owners.map((o) => o.id), portal.now);
+    const schema = new PropertySchema(clock, portal.owners.map((o) => o.id), portal.now, portal.profile);
     states.set(portal.portalId, { portal, store, schema, limiters: buildLimiters() });
     if (options.warmSearchIndex !== false) for (const type of ['companies', 'calls'] as const) store.modified.get(type);
   }

@@ -58,6 +58,7 @@ export const envSchema = z.object({
   SANDBOX_SEED: integer(0, 2 ** 31).default(7),
   /** The sandbox emulator's port on loopback; 0 picks a free one. */
   SANDBOX_EMULATOR_PORT: integer(0, 65535).default(0),
+  SANDBOX_PROFILE: z.enum(['stock', 'rich']).default('stock'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -39,7 +39,7 @@ export interface Sandbox {
 const sandboxSize = process.env.WAYPOINT_SANDBOX_SIZE === 'M' ? 'M' : 'S';
 
 export const startSandbox = async (options: { seed?: number } = {}): Promise<Sandbox> => {
-  const emulator = await startEmulator({ size: sandboxSize, seed: options.seed ?? 11, limits: {}, timeScale: 0.01 });
+  const emulator = await startEmulator({ size: sandboxSize, seed: options.seed ?? 11, profile: 'stock', limits: {}, timeScale: 0.01 });
   const db = await openTestStore();
   const logger = createLogger({ level: 'silent' });
   const scoringClock = fixedClock(emulator.portals[0]?.now ?? '2026-11-01T00:00:00.000Z');

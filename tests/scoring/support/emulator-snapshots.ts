@@ -4,7 +4,7 @@ import type { CompanySnapshot } from '../../../src/scoring/snapshot.schema.ts';
 import { snapshotFromHubSpot } from '../../../src/snapshot/from-hubspot.ts';
 import { usagePointsFromDailySeries } from '../../../src/snapshot/usage-series.ts';
 
-/** One generated company as the sync engine would hand it over: HubSpot records plus the usage API's series. */
+/** One generated company as the sync engine would hand it over: its associated HubSpot records plus the usage API's series. */
 export const snapshotFromPortal = (portal: Portal, index: number, config: ScoringConfig): CompanySnapshot => {
   const company = portal.companies[index]!;
   const children = portal.children(index);
@@ -14,7 +14,8 @@ export const snapshotFromPortal = (portal: Portal, index: number, config: Scorin
     engagements: { calls: [...children.calls], emails: [...children.emails], meetings: [...children.meetings], notes: [...children.notes], tasks: [...children.tasks] },
     tickets: [...children.tickets],
     deals: [...children.deals],
-    feedbackSubmissions: [...children.feedback_submissions],
+    // What HubSpot associates with the company; a stock portal links survey answers to contacts only.
+    feedbackSubmissions: children.feedback_submissions.filter((f) => !f.contactOnly),
     contacts: [...children.contacts],
     usage: series === null ? [] : usagePointsFromDailySeries(series),
   }, config);
