@@ -14,8 +14,8 @@ export const snapshotFromPortal = (portal: Portal, index: number, config: Scorin
     engagements: { calls: [...children.calls], emails: [...children.emails], meetings: [...children.meetings], notes: [...children.notes], tasks: [...children.tasks] },
     tickets: [...children.tickets],
     deals: [...children.deals],
-    // What HubSpot associates with the company; a stock portal links survey answers to contacts only.
-    feedbackSubmissions: children.feedback_submissions.filter((f) => !f.contactOnly),
+    // The sync reaches answers linked only to a contact through that contact; one with no contact reaches no one.
+    feedbackSubmissions: children.feedback_submissions.filter((f) => !f.contactOnly || f.contactId !== null),
     contacts: [...children.contacts],
     usage: series === null ? [] : usagePointsFromDailySeries(series),
   }, config);
