@@ -114,11 +114,18 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
 
   const schedule = runsWorker
     ? startSchedule({
-        queue, logger, incrementalCron: config.SYNC_INCREMENTAL_CRON, fullCron: config.SYNC_FULL_CRON,
+        queue, logger, incrementalCron: config.SYNC_INCREMENTAL_CRON, fullCron: config.SYNC_FULL_CRON, retentionCron: config.RETENTION_CRON,
         listActivePortals: async () => (await installationsRepository(db).listByStatus('active')).map((i) => i.portalId),
       })
     : undefined;
-  if (runsWorker) await registerWorkers(services);
+  if (runsWorker) {
+    await registerWorkers(services, {
+      retentionDays: {
+        webhook_events: config.RETENTION_WEBHOOK_EVENTS_DAYS, sync_runs: config.RETENTION_SYNC_RUNS_DAYS,
+        usage_metrics: config.RETENTION_USAGE_DAYS, score_snapshots: config.RETENTION_SCORE_HISTORY_DAYS,
+      },
+    });
+  }
 
   const shutdown = async () => {
     draining = true;

@@ -1,6 +1,7 @@
 import { requireActiveInstallation } from '../install/installation-guard.ts';
 import { processWebhooks } from '../jobs/process-webhooks.ts';
 import type { JobHandler, JobName } from '../jobs/queue.ts';
+import { purgeRetention, type RetentionDays } from '../jobs/purge-retention.ts';
 import { parseScoreJobData, runScoreJob } from '../jobs/score-portal-job.ts';
 import { syncPortal } from '../jobs/sync-portal.ts';
 import { isAppError } from '../shared/errors.ts';
@@ -28,7 +29,7 @@ export const guarded = (services: Pick<Services, 'db' | 'logger'>, name: JobName
 
 export type WorkerServices = Pick<Services, 'queue' | 'db' | 'clock' | 'logger' | 'hubspot' | 'snapshots' | 'syncDeps' | 'install' | 'cardCache' | 'metrics'>;
 
-export const registerWorkers = async (services: WorkerServices): Promise<void> => {
+export const registerWorkers = async (services: WorkerServices, options: { retentionDays?: RetentionDays } = {}): Promise<void> => {
   const { queue, db, clock, logger, hubspot, snapshots, syncDeps, install, cardCache } = services;
 
   await queue.work('sync-portal', guarded(services, 'sync-portal', async (data, { signal }) => {
@@ -48,4 +49,11 @@ export const registerWorkers = async (services: WorkerServices): Promise<void> =
       services.metrics?.wroteBack(data.portalId, report.writeBack);
     }
   }));
+  const retentionDays = options.retentionDays;
+  // Retention is about every portal at once, so it skips the per-portal installation guard; a failure is retried.
+  if (retentionDays) {
+    await queue.work('purge-retention', async (_data, { signal }) => {
+      await purgeRetention({ db, clock, logger: logger.child({ job: 'purge-retention' }), days: retentionDays, signal });
+    }, { concurrency: 1 });
+  }
 };

@@ -51,6 +51,13 @@ export const envSchema = z.object({
       'must be a comma-separated list of keyId:base64key pairs, each key 32 bytes'),
   SYNC_INCREMENTAL_CRON: cron.default('*/15 * * * *'),
   SYNC_FULL_CRON: cron.default('0 3 * * *'),
+  RETENTION_CRON: cron.default('30 4 * * *'),
+  RETENTION_WEBHOOK_EVENTS_DAYS: integer(1, 3650).default(30),
+  RETENTION_SYNC_RUNS_DAYS: integer(1, 3650).default(90),
+  // Scoring reads usage over 90-day windows and compares against the one before, so at least two windows stay.
+  RETENTION_USAGE_DAYS: integer(180, 3650).default(730),
+  // The card's trend reads 90 days and scoring's previous cards 120: less would change what both show.
+  RETENTION_SCORE_HISTORY_DAYS: integer(120, 3650).default(365),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(15_000),
   SHUTDOWN_DRAIN_MS: integer(0, 600_000).default(0),
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16)').max(200).optional(),

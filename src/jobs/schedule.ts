@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../shared/logger.ts';
-import type { Queue } from './queue.ts';
+import { ALL_PORTALS, type Queue } from './queue.ts';
 
 export type ScheduleDeps = {
   queue: Pick<Queue, 'enqueue'>;
@@ -8,10 +8,12 @@ export type ScheduleDeps = {
   logger: Logger;
   incrementalCron: string;
   fullCron: string;
+  /** When the retention purge is enqueued; without it (benchmarks, tests) nothing is purged. */
+  retentionCron?: string;
 };
 
 /** Enqueues one sync per active portal; the queue's per-portal singleton collapses overlapping triggers. */
-export const enqueueSyncForActivePortals = async (deps: Omit<ScheduleDeps, 'incrementalCron' | 'fullCron'>, mode: 'incremental' | 'full'): Promise<number> => {
+export const enqueueSyncForActivePortals = async (deps: Omit<ScheduleDeps, 'incrementalCron' | 'fullCron' | 'retentionCron'>, mode: 'incremental' | 'full'): Promise<number> => {
   const portals = await deps.listActivePortals();
   let enqueued = 0;
   for (const portalId of portals) {
@@ -30,5 +32,11 @@ export const startSchedule = (deps: ScheduleDeps): { stop(): void } => {
     cron.schedule(deps.incrementalCron, run('incremental'), { name: 'incremental-sync', noOverlap: true }),
     cron.schedule(deps.fullCron, run('full'), { name: 'full-sync', noOverlap: true }),
   ];
+  if (deps.retentionCron) {
+    tasks.push(cron.schedule(deps.retentionCron, () => {
+      deps.queue.enqueue('purge-retention', ALL_PORTALS)
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'scheduling retention purge failed'));
+    }, { name: 'retention-purge', noOverlap: true }));
+  }
   return { stop: () => tasks.forEach((task) => void task.stop()) };
 };

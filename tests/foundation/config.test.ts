@@ -52,6 +52,12 @@ describe('environment configuration', () => {
     expect(loadConfig({ SANDBOX_EMULATOR_PORT: '70000' }).ok).toBe(false);
   });
 
+  it('when score history retention is set below what the card trend and scoring read, then start-up refuses it by name', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { RETENTION_SCORE_HISTORY_DAYS: 365, RETENTION_WEBHOOK_EVENTS_DAYS: 30 } });
+    expect(loadConfig({ RETENTION_SCORE_HISTORY_DAYS: '120' })).toMatchObject({ ok: true, value: { RETENTION_SCORE_HISTORY_DAYS: 120 } });
+    expect(loadConfig({ RETENTION_SCORE_HISTORY_DAYS: '60' })).toMatchObject({ ok: false, error: [{ variable: 'RETENTION_SCORE_HISTORY_DAYS', reason: 'must be between 120 and 3650' }] });
+  });
+
   it('when HubSpot credentials are given without an encryption key or public URL, then both are required by name', () => {
     const result = loadConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'secret' });
     expect(result.ok ? [] : result.error.map((p) => p.variable)).toEqual(['ENCRYPTION_KEY', 'PUBLIC_BASE_URL']);
