@@ -1,4 +1,5 @@
 import type { ScoringConfig } from '../scoring/config.schema.ts';
+import { isCustomer } from '../scoring/fit.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS, toMs } from '../scoring/time.ts';
@@ -39,17 +40,20 @@ const startOf = (s: CompanySnapshot) => toMs(s.company.contractStartDate) ?? toM
 
 /**
  * Scores every customer as it stood at each cutoff (from what was dated before it only) and labels it by whether it
- * churned within the horizon after. Customers not yet started or already gone at a cutoff are not in its sample.
+ * churned within the horizon after. Only customers count (the config's customer rule, on today's properties);
+ * those not yet started or already gone at a cutoff are not in its sample.
  */
 export const runBacktest = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): BacktestReport => {
-  const starts = snapshots.map(startOf).filter((ms): ms is number => ms !== null);
+  // Prospects and partners have no churn to predict; the store hands over every synced company.
+  const customers = snapshots.filter((s) => isCustomer(s.company.properties, config));
+  const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
   const earliest = starts.length > 0 ? new Date(Math.min(...starts)) : null;
   const cutoffs = monthlyCutoffs(now, horizonDays, earliest);
   const observations: Array<Observation & { segment: string }> = [];
   let failed = 0;
   for (const cutoff of cutoffs) {
     const at = cutoff.getTime();
-    for (const snapshot of snapshots) {
+    for (const snapshot of customers) {
       const start = startOf(snapshot);
       const churnedAt = toMs(snapshot.company.churnedAt);
       if ((start !== null && start > at) || (churnedAt !== null && churnedAt <= at)) continue;

@@ -19,7 +19,7 @@ export const backtestLines = (report: BacktestReport): string[] => {
     ...(report.failed > 0 ? [`${report.failed} customer-cutoffs could not be scored and are left out`] : []),
     'calibration (risk = 100 - health, deciles from safest to riskiest):',
     '  decile\tcustomers\trisk\tchurned',
-    ...overall.calibration.map((r) => `  ${r.decile}\t${r.count}\t${r.minRisk}-${r.maxRisk}\t${r.churned} (${share(r.churnRate)})`),
+    ...overall.calibration.map((r) => `  ${r.decile}\t${r.count}\t${r.minRisk.toFixed(1)}-${r.maxRisk.toFixed(1)}\t${r.churned} (${share(r.churnRate)})`),
     'component lift (AUC of the component alone, over customers where it had data; AUC the blend loses without it):',
     ...overall.components.map((c) => `  ${c.key}\t${ratio(c.auc)}\t(${c.observed} with data)\tlost without: ${ratio(c.aucLostWithout)}`),
   ];

@@ -40,6 +40,11 @@ describe('backtest over a portal', () => {
     expect(lines[1]).toMatch(/^all: 13 customer-cutoffs, 2 churned; health AUC \d\.\d{3}, churned while green/);
   });
 
+  it('when a company is not a customer, then no cutoff samples it', () => {
+    const prospect = started(250, 'prospect', { company: { properties: { lifecyclestage: 'lead' }, lifecycleStage: 'lead' } });
+    expect(runBacktest([...portal, prospect], defaultScoringConfig, NOW, 90).overall.observations).toBe(13);
+  });
+
   it('when no cutoff has a full horizon behind it, then the report says there is nothing to judge', () => {
     const young = runBacktest([started(30, 'young')], defaultScoringConfig, NOW, 180);
     expect(backtestLines(young)).toEqual(['no cutoff has a full 180-day horizon behind it yet: nothing to judge']);
