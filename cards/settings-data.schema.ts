@@ -68,6 +68,8 @@ export const editableConfigSchema = z.looseObject({
   /** Deal kinds and the departed-contact signal; optional so a backend from before them still loads the page. */
   deals: z.looseObject({ typeProperty: z.string(), renewal: z.array(z.string()), expansion: z.array(z.string()), contraction: z.array(z.string()) }).optional(),
   contacts: z.looseObject({ departedProperty: z.string().nullable(), departedValues: z.array(z.string()) }).optional(),
+  /** Which feedback-submission properties hold the survey type and the NPS/CSAT answer. */
+  feedback: z.looseObject({ typeProperty: z.string(), valueProperty: z.string(), npsTypes: z.array(z.string()), csatTypes: z.array(z.string()) }).optional(),
 });
 export type EditableConfig = z.infer<typeof editableConfigSchema>;
 

@@ -285,6 +285,25 @@ describe('deal kinds and the champion signal', () => {
   });
 });
 
+describe('the NPS/CSAT source', () => {
+  it('when the data mapping is shown, then the survey answer picks from number feedback properties and an NPS type change is what the save sends', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+
+    const answer = page.findByTestId(Select, 'feedback-value-property');
+    expect(answer.props.value).toBe('hs_value');
+    expect((answer.props.options as Array<{ value: string }>).map((o) => o.value)).not.toContain('hs_survey_type');
+    expect(page.findByTestId(MultiSelect, 'feedback-nps').props.options).toContainEqual({ label: 'Csat', value: 'CSAT' });
+    page.findByTestId(MultiSelect, 'feedback-nps').trigger('onChange', ['NPS', 'CES'] as never);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body).toEqual({ feedback: { ...scoringConfig.config.feedback, npsTypes: ['NPS', 'CES'] } });
+  });
+});
+
 describe('health weights by lifecycle stage', () => {
   it('when an onboarding weight is set, then the reviewed draft carries it and leaves the other stage alone', async () => {
     backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });

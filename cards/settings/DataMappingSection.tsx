@@ -24,8 +24,11 @@ const typeNames: Record<string, string> = { number: 'number', date: 'date', date
 export const DataMappingSection = ({ draft, update, properties, errors }: SectionProps) => {
   const companies = propertiesOf(properties, 'companies');
   const dealProperties = propertiesOf(properties, 'deals');
-  const { deals, contacts } = draft;
+  const feedbackProperties = propertiesOf(properties, 'feedback_submissions');
+  const { deals, contacts, feedback } = draft;
   const dealType = dealProperties.find((p) => p.name === deals?.typeProperty);
+  const surveyType = feedbackProperties.find((p) => p.name === feedback?.typeProperty);
+  const surveyTypeOptions = (surveyType?.options ?? []).map((o) => ({ label: o.label, value: o.value }));
   return (
     <Flex direction="column" gap="sm">
       <Heading>Data mapping</Heading>
@@ -61,6 +64,22 @@ export const DataMappingSection = ({ draft, update, properties, errors }: Sectio
               value={deals[kind.key]} options={(dealType?.options ?? []).map((o) => ({ label: o.label, value: o.value }))}
               onChange={(values) => update({ deals: { ...deals, [kind.key]: values.map(String) } })} />
           ))}
+        </Flex>
+      ) : null}
+      {feedback ? (
+        <Flex direction="column" gap="xs">
+          <Select name="feedback-type-property" testId="feedback-type-property" label="Feedback submission property that says which survey it answers"
+            value={feedback.typeProperty} options={pickerOptions(feedbackProperties, ['enumeration', 'string'])}
+            onChange={(value) => update({ feedback: { ...feedback, typeProperty: String(value) } })} />
+          <Select name="feedback-value-property" testId="feedback-value-property" label="Feedback submission property that holds the NPS/CSAT answer"
+            value={feedback.valueProperty} options={pickerOptions(feedbackProperties, ['number'])}
+            error={errors['feedback.valueProperty'] !== undefined} validationMessage={errors['feedback.valueProperty']}
+            onChange={(value) => update({ feedback: { ...feedback, valueProperty: String(value) } })} />
+          <MultiSelect name="feedback-nps" testId="feedback-nps" label="NPS surveys: values of that property" value={feedback.npsTypes} options={surveyTypeOptions}
+            error={errors['feedback.npsTypes'] !== undefined} validationMessage={errors['feedback.npsTypes']}
+            onChange={(values) => update({ feedback: { ...feedback, npsTypes: values.map(String) } })} />
+          <MultiSelect name="feedback-csat" testId="feedback-csat" label="CSAT surveys: values of that property" value={feedback.csatTypes} options={surveyTypeOptions}
+            onChange={(values) => update({ feedback: { ...feedback, csatTypes: values.map(String) } })} />
         </Flex>
       ) : null}
       {contacts ? (

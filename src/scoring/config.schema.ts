@@ -106,6 +106,17 @@ const dealsSchema = z.object({
 /** A meeting whose start has passed counts as held unless its outcome says otherwise (most portals leave it empty). */
 const meetingsSchema = z.object({ notHeldOutcomes: values, requireCompleted: z.boolean() });
 
+/**
+ * Where a feedback submission says which survey it answers and what the answer is. HubSpot's own surveys write
+ * hs_survey_type and hs_value; a portal whose NPS or CSAT arrives through another tool maps its properties and values.
+ */
+const feedbackSchema = z.object({
+  typeProperty: name,
+  valueProperty: name,
+  npsTypes: z.array(name).min(1, 'must list at least one value').max(20),
+  csatTypes: z.array(name).max(20),
+});
+
 /** A mapped contact property that says the person left, on top of the standard signals the sync records. */
 const contactsSchema = z.object({ departedProperty: name.nullable(), departedValues: z.array(z.string()).min(1) });
 
@@ -146,6 +157,7 @@ export const scoringConfigSchema = z.object({
   }),
   meetings: meetingsSchema.default({ notHeldOutcomes: ['CANCELED', 'NO_SHOW', 'RESCHEDULED'], requireCompleted: false }),
   contacts: contactsSchema.default({ departedProperty: null, departedValues: ['true'] }),
+  feedback: feedbackSchema.default({ typeProperty: 'hs_survey_type', valueProperty: 'hs_value', npsTypes: ['NPS'], csatTypes: ['CSAT'] }),
   // Identifiers keep __proto__ and toString out (a JSON record key __proto__ would vanish in parsing); constructor,
   // the one identifier Object.prototype has, is read through own().
   segments: z.array(z.object({ key: identifier, maxArr: positive.nullable() })).min(1, 'must define at least one segment'),

@@ -49,9 +49,13 @@ const dealOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotDeal => ({
   closeDate: toIsoDate(r.properties.closedate), isClosed: toBoolean(r.properties.hs_is_closed), isClosedWon: toBoolean(r.properties.hs_is_closed_won),
 });
 
-const feedbackOf = (r: HubSpotRecord): SnapshotFeedback[] => {
-  const surveyType = oneOf(r.properties.hs_survey_type?.toUpperCase(), ['NPS', 'CSAT', 'CES'] as const);
-  const value = toNumber(r.properties.hs_value);
+/** The survey type and answer come from the properties the portal maps (HubSpot's hs_survey_type and hs_value by default). */
+const feedbackOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotFeedback[] => {
+  const { typeProperty, valueProperty, npsTypes, csatTypes } = config.feedback;
+  const type = toText(prop(r, typeProperty))?.trim().toUpperCase() ?? null;
+  const listed = (types: readonly string[]) => type !== null && types.some((t) => t.trim().toUpperCase() === type);
+  const surveyType = listed(npsTypes) ? 'NPS' : listed(csatTypes) ? 'CSAT' : type === 'CES' ? 'CES' : null;
+  const value = toNumber(prop(r, valueProperty));
   const submittedAt = toIsoDate(r.properties.hs_submission_timestamp) ?? toIsoDate(r.properties.hs_createdate) ?? created(r);
   if (surveyType === null || value === null || submittedAt === null) return [];
   const responseGroup = oneOf(r.properties.hs_response_group?.toLowerCase(), ['promoter', 'passive', 'detractor'] as const);
@@ -109,7 +113,7 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
     engagements: (Object.keys(engagementFields) as EngagementType[]).flatMap((type) => engagementsOf(type, engagements[type] ?? [])),
     tickets: (history.tickets ?? []).flatMap(ticketOf),
     deals: (history.deals ?? []).map(dealOf(config)),
-    feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf),
+    feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf(config)),
     contacts: [...(history.contacts ?? []).map(contactOf(config)), ...departedContactsOf(history)],
     usage: [...(history.usage ?? [])],
     previousCards: [...(history.previousCards ?? [])],

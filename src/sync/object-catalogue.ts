@@ -47,6 +47,7 @@ export const syncSettingsFrom = (config: ScoringConfig): SyncSettings => {
   ]);
   const mapped: Partial<Record<ChildType, readonly (string | null)[]>> = {
     contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty],
+    feedback_submissions: [config.feedback.typeProperty, config.feedback.valueProperty],
   };
   const childProperties = { ...baseChildProperties };
   for (const [type, extra] of Object.entries(mapped) as [ChildType, (string | null)[]][]) {
