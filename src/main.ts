@@ -8,7 +8,7 @@ import { withEnvFile } from './config/env-file.ts';
 import { createMetrics } from './composition/metrics.ts';
 import { buildRouters } from './composition/routers.ts';
 import { buildServices, type HubSpotSettings } from './composition/services.ts';
-import { verifyEncryptionKey } from './install/key-check.ts';
+import { encryptionKeyProblem, verifyEncryptionKey } from './install/key-check.ts';
 import { createTokenCipher } from './install/token-crypto.ts';
 import { registerWorkers } from './composition/workers.ts';
 import { startQueue } from './jobs/queue.ts';
@@ -94,7 +94,10 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
   let draining = false;
   const isDraining = () => draining;
   const routers = buildRouters(services, { sandbox: sandbox !== undefined, enqueueFullSync });
-  const served = { logger, db, isDraining, metrics: { registry: metrics.registry, token: config.METRICS_TOKEN } };
+  const served = {
+    logger, db, isDraining, metrics: { registry: metrics.registry, token: config.METRICS_TOKEN },
+    keyProblem: () => encryptionKeyProblem(db, cipher),
+  };
   const app = runsWeb ? createApp({ ...served, routers }) : createHealthApp(served);
   const server = await listen(app, config.PORT, config.host);
   logger.info({ port: server.port, url: config.publicBaseUrl, routes: runsWeb ? 'all' : 'health' }, 'listening');

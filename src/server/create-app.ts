@@ -18,6 +18,8 @@ export type AppDeps = {
   isDraining?: () => boolean;
   /** Served at GET /metrics; `token`, when set, is the bearer token a scraper must send. */
   metrics?: { registry: Registry; token: string | undefined };
+  /** What is wrong with the encryption key for this store, or null; /readyz answers 503 with it. */
+  keyProblem?: () => Promise<string | null>;
 };
 
 let documentText: string | undefined;
@@ -37,7 +39,7 @@ export const createApp = (deps: AppDeps): Express => {
   // hubspot.fetch caps bodies at 1 MB and webhook batches are small; anything larger is not from HubSpot.
   app.use(express.json({ limit: '1mb', verify: keepRawBody }));
   app.get('/healthz', getHealthz);
-  app.get('/readyz', getReadyz(deps.db, deps.isDraining));
+  app.get('/readyz', getReadyz(deps.db, deps.isDraining, deps.keyProblem));
   if (deps.metrics) app.get('/metrics', getMetrics(deps.metrics.registry, deps.metrics.token));
   app.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(openApiDocumentText());
@@ -52,11 +54,11 @@ export const createApp = (deps: AppDeps): Express => {
  * A worker-only process serves no product routes, but its orchestrator still needs to know it is alive and ready,
  * and its jobs are what /metrics times: the same /healthz, /readyz and /metrics as the web app, on its own port.
  */
-export const createHealthApp = (deps: Pick<AppDeps, 'logger' | 'db' | 'isDraining' | 'metrics'>): Express => {
+export const createHealthApp = (deps: Pick<AppDeps, 'logger' | 'db' | 'isDraining' | 'metrics' | 'keyProblem'>): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', getHealthz);
-  app.get('/readyz', getReadyz(deps.db, deps.isDraining));
+  app.get('/readyz', getReadyz(deps.db, deps.isDraining, deps.keyProblem));
   if (deps.metrics) app.get('/metrics', getMetrics(deps.metrics.registry, deps.metrics.token));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

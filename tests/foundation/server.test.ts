@@ -1,7 +1,10 @@
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
+import { randomBytes } from 'node:crypto';
+import { encryptionKeyProblem, verifyEncryptionKey } from '../../src/install/key-check.ts';
+import { createTokenCipher } from '../../src/install/token-crypto.ts';
+import { createApp, createHealthApp } from '../../src/server/create-app.ts';
 import { listen } from '../../src/server/listen.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { AppError } from '../../src/shared/errors.ts';
@@ -26,8 +29,31 @@ describe('HTTP server', () => {
   it('when the store is unreachable, then /readyz answers 503 while /healthz stays ok', async () => {
     const broken = { kind: 'pglite', query: () => Promise.reject(new Error('down')) } as unknown as Db;
     const app = createApp({ logger, db: broken });
-    expect((await request(app).get('/readyz')).status).toBe(503);
+    const response = await request(app).get('/readyz');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({ status: 'not_ready', reason: 'store unreachable' });
     expect((await request(app).get('/healthz')).status).toBe(200);
+  });
+
+  it('when the store\'s tokens were encrypted under another key, then /readyz on the web and worker apps answers 503 naming the key id, and ready once the key is right', async () => {
+    const store = await openStore({ kind: 'pglite', dataDir: undefined });
+    try {
+      const keyId = 'rotated-7';
+      const right = createTokenCipher({ keyId, encryptionKey: randomBytes(32).toString('base64') });
+      const wrong = createTokenCipher({ keyId, encryptionKey: randomBytes(32).toString('base64') });
+      await verifyEncryptionKey(store, right);
+      for (const app of [createApp({ logger, db: store, keyProblem: () => encryptionKeyProblem(store, wrong) }),
+        createHealthApp({ logger, db: store, keyProblem: () => encryptionKeyProblem(store, wrong) })]) {
+        const response = await request(app).get('/readyz');
+        expect(response.status).toBe(503);
+        expect(response.body).toMatchObject({ status: 'not_ready', reason: 'encryption key' });
+        expect(response.body.detail).toContain(`"${keyId}"`);
+      }
+      const healthy = await request(createApp({ logger, db: store, keyProblem: () => encryptionKeyProblem(store, right) })).get('/readyz');
+      expect(healthy.body).toEqual({ status: 'ready', store: 'pglite' });
+    } finally {
+      await store.close();
+    }
   });
 
   it.each([

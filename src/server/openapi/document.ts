@@ -46,8 +46,8 @@ const usageBody = z.union([z.array(usageRow).min(1).max(5_000), z.object({ rows:
 export const operations: Operation[] = [
   { method: 'get', path: '/healthz', tag: 'operations', summary: 'The process is up', responses: { 200: json('Up', s.okSchema) } },
   {
-    method: 'get', path: '/readyz', tag: 'operations', summary: 'The store answers, its schema is current and the process is not draining',
-    responses: { 200: json('Ready for traffic', s.readySchema), 503: json('Not ready (draining after SIGTERM, store down, migrations pending)', s.notReadySchema) },
+    method: 'get', path: '/readyz', tag: 'operations', summary: 'The store answers, its schema is current, the encryption key opens its tokens and the process is not draining',
+    responses: { 200: json('Ready for traffic', s.readySchema), 503: json('Not ready (draining after SIGTERM, store down, migrations pending, wrong encryption key)', s.notReadySchema) },
   },
   {
     method: 'get', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics (bearer METRICS_TOKEN when set)',

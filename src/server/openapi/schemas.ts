@@ -13,7 +13,9 @@ export const okSchema = z.object({ status: z.literal('ok') });
 
 export const readySchema = z.object({ status: z.literal('ready'), store: z.enum(['pglite', 'postgres']) });
 export const notReadySchema = z.object({
-  status: z.literal('not_ready'), reason: z.enum(['draining', 'migrations pending', 'store unreachable']), pending: z.array(z.string()).optional(),
+  status: z.literal('not_ready'), reason: z.enum(['draining', 'migrations pending', 'store unreachable', 'encryption key']), pending: z.array(z.string()).optional(),
+  /** For 'encryption key': which key id does not open the store's tokens, and what to do. */
+  detail: z.string().optional(),
 });
 
 export const scoringConfigResponseSchema = z.object({
