@@ -12,6 +12,12 @@ describe('config overlay', () => {
     expect(overlayConfig(base, overlay)).toEqual(expected);
   });
 
+  it('when an admin switches segments to another property, then no segment keeps values picked for the earlier one', () => {
+    const base = { segmentBy: { property: 'plan', valuesBySegment: { large: ['enterprise'], mid: ['pro'] } } };
+    const switched = overlayConfig(base, { segmentBy: { property: 'region', valuesBySegment: { large: ['emea'] } } });
+    expect(switched).toEqual({ segmentBy: { property: 'region', valuesBySegment: { large: ['emea'] } } });
+  });
+
   it('when a config is overlaid, then the base it came from is left untouched', () => {
     const base = { health: { weights: { a: 1 } } };
     overlayConfig(base, { health: { weights: { a: 2 } } });
