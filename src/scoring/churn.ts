@@ -26,11 +26,13 @@ export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnap
   milestoneOverrides: snapshot.milestoneOverrides.filter((o) => before(o.doneAt, at)),
 });
 
-const warned = (cohort: Cohort) => cohort === 'negative' || cohort === 'dark';
+// A bad fit was flagged by its cohort itself: its churn out is the expected end, not a surprise to learn from.
+const warned = (cohort: Cohort) => cohort === 'bad_fit' || cohort === 'negative' || cohort === 'dark';
 
 /**
- * Avoidable unless the reason is one nobody could have fixed (or the customer never fit); expected when it was
- * negative or dark in the window before churn, judged from stored cards or, failing those, by rescoring the past.
+ * Avoidable unless the reason is one nobody could have fixed (or the customer never fit); expected when it is a bad
+ * fit or was bad fit, negative or dark in the window before churn, judged from stored cards or, failing those, by
+ * rescoring the past.
  */
 export const classifyChurn = (
   snapshot: CompanySnapshot,
@@ -45,8 +47,8 @@ export const classifyChurn = (
   const windowMs = config.churn.expectedWindowDays * DAY_MS;
   const stored = snapshot.previousCards.filter((c) => { const at = toMs(c.scoredAt); return at !== null && at <= churnedAt && churnedAt - at <= windowMs; });
   const probes = stored.length > 0 ? [] : [windowMs, windowMs / 2, DAY_MS].map((offset) => churnedAt - offset);
-  const expected = stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(snapshotAsOf(snapshot, at), new Date(at))));
+  const expected = fit === 'bad' || stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(snapshotAsOf(snapshot, at), new Date(at))));
   const reason = `churned ${isoDay(churnedAt)} (${reasonCode}): ${avoidable ? 'avoidable' : 'unavoidable'}, `
-    + `${expected ? `flagged negative or dark in the ${config.churn.expectedWindowDays} days before` : 'not flagged beforehand'}`;
+    + `${expected ? (fit === 'bad' ? 'expected of a bad fit' : `flagged bad fit, negative or dark in the ${config.churn.expectedWindowDays} days before`) : 'not flagged beforehand'}`;
   return { avoidable, expected, reason };
 };

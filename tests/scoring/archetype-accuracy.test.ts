@@ -21,7 +21,7 @@ const floors = {
     recall: { bad_fit: 0.952, dark: 1, negative: 0.832, neutral: 0.768, positive: 0.849 },
   },
   rich: {
-    cohort: 0.839, fit: 1, dark: 0.987, churn: 0.703, healthAuc: 0.99186,
+    cohort: 0.839, fit: 1, dark: 0.987, churn: 0.929, healthAuc: 0.99186,
     recall: { bad_fit: 1, dark: 1, negative: 0.855, neutral: 0.721, positive: 0.88 },
   },
 };

@@ -22,7 +22,15 @@ describe('churn classification', () => {
     expect(churned('budget', { company: { properties: { industry: 'FARMING', numberofemployees: '30', country: 'France' } } }).churn?.avoidable).toBe(false);
   });
 
+  it('when a bad fit churns while its stored cards showed it positive, then its churn is expected, as a bad fit\'s is', () => {
+    const badFit = { industry: 'FARMING', numberofemployees: '30', country: 'France' };
+    const result = churned('budget', { company: { properties: badFit }, previousCards: [card(100, 'positive'), card(70, 'positive')] });
+    expect(result.churn).toMatchObject({ expected: true, avoidable: false });
+    expect(result.churn?.reason).toContain('expected of a bad fit');
+  });
+
   it.each([
+    ['flagged bad fit 30 days before churn', true, [card(100, 'neutral'), card(90, 'bad_fit')]],
     ['flagged negative 20 days before churn', true, [card(100, 'neutral'), card(80, 'negative')]],
     ['flagged dark the day before', true, [card(61, 'dark')]],
     ['only ever neutral or positive', false, [card(100, 'neutral'), card(70, 'positive')]],
@@ -34,7 +42,7 @@ describe('churn classification', () => {
   it('when no cards were stored but the history shows it went silent before churning, then the rescored past calls it expected', () => {
     const result = churned('competitor', { engagements: [inboundEmail(200)], usage: usageLine(20, 20, 300).slice(0, 100) });
     expect(result.churn).toMatchObject({ expected: true, avoidable: true });
-    expect(result.churn?.reason).toContain('flagged negative or dark');
+    expect(result.churn?.reason).toContain('flagged bad fit, negative or dark');
   });
 
   it('when no cards were stored and it was healthy and engaged until it churned, then the churn was unexpected', () => {
