@@ -14,6 +14,8 @@ export interface AppEnv {
   runtime: (portalId: number) => PortalRuntime | undefined;
   limiters: (portalId: number) => PortalLimiters | null;
   faults: () => FaultInjector | null;
+  /** Milliseconds on a monotonic clock, read by the rate windows. */
+  rateClock: () => number;
   stats: RequestStats;
   appId: number;
   enforceScopes: boolean;
@@ -113,7 +115,7 @@ const serve = async (env: AppEnv, req: IncomingMessage, res: ServerResponse, url
         return { portalId, status: 0, dropped: true };
       }
       const limiters = env.limiters(auth.portalId);
-      const now = performance.now();
+      const now = env.rateClock();
       if (limiters && route.kind === 'api') {
         headers['x-hubspot-ratelimit-max'] = String(limiters.burst.max);
         headers['x-hubspot-ratelimit-interval-milliseconds'] = String(limiters.burst.intervalMs);

@@ -36,8 +36,10 @@ export interface EmulatorOptions {
   webhookTarget?: string;
   webhooks?: WebhookOptions;
   tokenTtlSeconds?: number;
-  /** Wall clock for tokens and write timestamps; rate limits always use the monotonic clock. */
+  /** Wall clock for tokens and write timestamps. */
   clock?: () => number;
+  /** Monotonic clock of the rate windows (default performance.now): a test moves it by hand, so a burst's outcome does not depend on how fast a loaded machine sends it. */
+  rateClock?: () => number;
   enforceScopes?: boolean;
   /** Build the modification-date search index at start (default) rather than on the first search. */
   warmSearchIndex?: boolean;
@@ -111,6 +113,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const server = createServer({ keepAlive: true }, createListener({
     routes, tokens, stats, appId, enforceScopes: options.enforceScopes ?? true,
     runtime: (id) => states.get(id), limiters: (id) => states.get(id)?.limiters ?? null, faults: () => faults,
+    rateClock: options.rateClock ?? (() => performance.now()),
   }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
