@@ -15,11 +15,16 @@ import { finish, killableChildSetup } from './child-setup.ts';
 const { portalId, logger, db, hubspot, now, baseUrl, requests } = await killableChildSetup();
 if (!now) throw new Error('score-job-child needs --now, the instant the job scores at');
 let stored = 0;
+const cardsIn = (params?: readonly unknown[]): number => {
+  const cards = params?.[2];
+  return typeof cards === 'string' ? (JSON.parse(cards) as unknown[]).length : 1;
+};
 const reporting: Db = {
   ...db,
   query: async <Row>(sql: string, params?: readonly unknown[]) => {
     const rows = await db.query<Row>(sql, params);
-    if (sql.includes('INSERT INTO score_snapshots')) process.send?.({ type: 'stored', n: (stored += 1) });
+    // Cards go 500 to a statement: count the cards each one stored, so a kill point is a card count as before.
+    if (sql.includes('INSERT INTO score_snapshots')) process.send?.({ type: 'stored', n: (stored += cardsIn(params)) });
     return rows;
   },
 };
