@@ -8,6 +8,7 @@ import { listen, type RunningServer } from '../../src/server/listen.ts';
 import { postWebhooksRouter } from '../../src/server/routes/post-webhooks.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import type { Pipeline } from './pipeline.ts';
+import { markInstalled } from './production-workers.ts';
 
 /**
  * Waypoint's webhook path on a pipeline: the real route (verify, persist, enqueue) on a listening app, the real queue
@@ -77,6 +78,8 @@ export const startWebhookRig = async (pipeline: Pipeline, options: { duplicateRa
   const relay = startRelay(() => `http://127.0.0.1:${target.app?.port ?? 0}`, options.duplicateRate, options.seed);
   await new Promise<void>((resolve) => relay.server.listen(0, '127.0.0.1', resolve));
   const relayOrigin = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
+  // The webhook route drops events for portals that are not installed, as it must for HubSpot's own deliveries.
+  for (const portalId of pipeline.portalIds) await markInstalled(pipeline.db, portalId);
   const queue = await startQueue(pipeline.db, pipeline.logger);
   let processed = 0;
   if (options.processEvents ?? true) {
