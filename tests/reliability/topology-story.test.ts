@@ -80,6 +80,8 @@ describe('the sandbox story on the compose topology, run by scripts/topology/run
     const databaseUrl = fresh?.url ?? /topology up on (\S+)/.exec(output)?.[1];
     expect(databaseUrl).toBeDefined();
     const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // Without DATABASE_URL the script stops its own PostgreSQL on SIGTERM, which ends this pool's idle clients.
+    db.on('error', () => undefined);
     cleanups.push(() => db.end());
     const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
 
