@@ -50,7 +50,8 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
     },
-    rules: { 'import-x/no-cycle': 'error' },
+    // Cycles live in our own code; following imports into bundled packages (PGlite's chunks) only overflows the parser.
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/hubspot/**/*.ts'],
