@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { formatConfigProblems, loadConfig } from '../config/env.ts';
 import { migrate, migrationStatus } from '../store/migrate.ts';
-import { openStore } from '../store/open-store.ts';
 import type { CliIo } from './io.ts';
+import { openConfiguredStore } from './open-configured-store.ts';
 
 export const migrateUsage = [
   'usage: npm run waypoint -- migrate [--status]',
@@ -23,12 +22,8 @@ export const runMigrateCommand = async (args: string[], io: CliIo): Promise<numb
     io.out(migrateUsage);
     return 0;
   }
-  const config = loadConfig(io.env);
-  if (!config.ok) {
-    io.err(formatConfigProblems(config.error));
-    return 1;
-  }
-  const db = await openStore(config.value.store, { migrateSchema: false });
+  const db = await openConfiguredStore(io, { migrateSchema: false });
+  if (!db) return 1;
   try {
     if (values.status) {
       const states = await migrationStatus(db);
