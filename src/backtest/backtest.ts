@@ -5,17 +5,21 @@ import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS, toMs } from '../scoring/time.ts';
 import { cutSnapshot } from './as-of.ts';
 import { backtestMetrics, type BacktestMetrics, type Observation } from './metrics.ts';
+import { outcomeHistory, outcomeRates, outcomesWithin, type OutcomeRates, type Outcomes } from './outcomes.ts';
 
 export const backtestHorizons = [90, 180] as const;
 export type BacktestHorizon = (typeof backtestHorizons)[number];
 /** Two years of monthly cutoffs: enough to judge, bounded so a large portal's backtest stays a few scoring passes. */
 export const MAX_CUTOFFS = 24;
 
+/** The figures of one sample: how the score ranked churn, and how often each outcome happened. */
+export type SampleReport = BacktestMetrics & { outcomes: OutcomeRates };
+
 export type BacktestReport = {
   horizonDays: BacktestHorizon;
   cutoffs: string[];
-  overall: BacktestMetrics;
-  segments: Array<{ segment: string } & BacktestMetrics>;
+  overall: SampleReport;
+  segments: Array<{ segment: string } & SampleReport>;
   /** Company-cutoff pairs the engine refused (bad data), so the figures say what they were computed on. */
   failed: number;
 };
@@ -38,45 +42,66 @@ export const monthlyCutoffs = (now: Date, horizonDays: number, earliest: Date | 
 
 const startOf = (s: CompanySnapshot) => toMs(s.company.contractStartDate) ?? toMs(s.company.createdAt);
 
+/** One customer at one cutoff: the card's figures, the outcomes after it, and where it came from (for a rescore). */
+export type BacktestObservation = Observation & { segment: string; outcomes: Outcomes; cutoff: number; snapshot: number };
+
+export type ObservationRun = { cutoffs: Date[]; observations: BacktestObservation[]; failed: number; customers: CompanySnapshot[] };
+
 /**
- * Scores every customer as it stood at each cutoff (from what was dated before it only) and labels it by whether it
- * churned within the horizon after. Only customers count (the config's customer rule, on today's properties);
- * those not yet started or already gone at a cutoff are not in its sample.
+ * Scores every customer as it stood at each cutoff (from what was dated before it only) and labels what happened
+ * within the horizon after. Only customers count (the config's customer rule, on today's properties); those not yet
+ * started or already gone at a cutoff are not in its sample.
  */
-export const runBacktest = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): BacktestReport => {
+export const collectObservations = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): ObservationRun => {
   // Prospects and partners have no churn to predict; the store hands over every synced company.
   const customers = snapshots.filter((s) => isCustomer(s.company.properties, config));
   const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
   const earliest = starts.length > 0 ? new Date(Math.min(...starts)) : null;
   const cutoffs = monthlyCutoffs(now, horizonDays, earliest);
-  const observations: Array<Observation & { segment: string }> = [];
+  const histories = customers.map((s) => outcomeHistory(s, config));
+  const observations: BacktestObservation[] = [];
   let failed = 0;
   for (const cutoff of cutoffs) {
     const at = cutoff.getTime();
-    for (const snapshot of customers) {
+    customers.forEach((snapshot, index) => {
       const start = startOf(snapshot);
-      const churnedAt = toMs(snapshot.company.churnedAt);
-      if ((start !== null && start > at) || (churnedAt !== null && churnedAt <= at)) continue;
+      const history = histories[index]!;
+      if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) return;
       try {
         const card = scoreCompany(cutSnapshot(snapshot, cutoff), config, cutoff);
+        const outcomes = outcomesWithin(history, at, horizonDays);
         observations.push({
           segment: card.segment,
           health: card.health.score,
           status: card.health.status,
           components: card.health.components,
-          churned: churnedAt !== null && churnedAt <= at + horizonDays * DAY_MS,
+          churned: outcomes.churned,
+          outcomes,
+          cutoff: at,
+          snapshot: index,
         });
       } catch {
         failed += 1;
       }
-    }
+    });
   }
-  const segments = [...new Set(observations.map((o) => o.segment))].sort();
+  return { cutoffs, observations, failed, customers };
+};
+
+export const sampleReport = (observations: ReadonlyArray<BacktestObservation>): SampleReport =>
+  ({ ...backtestMetrics(observations), outcomes: outcomeRates(observations.map((o) => o.outcomes)) });
+
+export const segmentReports = (observations: ReadonlyArray<BacktestObservation>): Array<{ segment: string } & SampleReport> =>
+  [...new Set(observations.map((o) => o.segment))].sort()
+    .map((segment) => ({ segment, ...sampleReport(observations.filter((o) => o.segment === segment)) }));
+
+export const runBacktest = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): BacktestReport => {
+  const { cutoffs, observations, failed } = collectObservations(snapshots, config, now, horizonDays);
   return {
     horizonDays,
     cutoffs: cutoffs.map((c) => c.toISOString().slice(0, 10)),
-    overall: backtestMetrics(observations),
-    segments: segments.map((segment) => ({ segment, ...backtestMetrics(observations.filter((o) => o.segment === segment)) })),
+    overall: sampleReport(observations),
+    segments: segmentReports(observations),
     failed,
   };
 };

@@ -1,12 +1,13 @@
-import type { BacktestReport } from './backtest.ts';
-import type { BacktestMetrics } from './metrics.ts';
+import type { BacktestReport, SampleReport } from './backtest.ts';
+import { outcomeKinds } from './outcomes.ts';
 
 const share = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 
-const summary = (label: string, m: BacktestMetrics) =>
+const summary = (label: string, m: SampleReport) =>
   `${label}: ${m.observations} customer-cutoffs, ${m.churned} churned; health AUC ${ratio(m.healthAuc)}, `
-  + `churned while green ${share(m.churnedWhileGreen)}, precision of red ${share(m.precisionOfRed)}`;
+  + `churned while green ${share(m.churnedWhileGreen)}, precision of red ${share(m.precisionOfRed)}; `
+  + `within the horizon ${outcomeKinds.map((kind) => `${kind} ${share(m.outcomes[kind])}`).join(', ')}`;
 
 /** The backtest as a leader reads it: the headline figures, then the calibration table and each component's lift. */
 export const backtestLines = (report: BacktestReport): string[] => {

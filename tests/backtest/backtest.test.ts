@@ -38,6 +38,7 @@ describe('backtest over a portal', () => {
     const lines = backtestLines(report);
     expect(lines[0]).toBe('backtest, churn within 90 days, 6 monthly cutoffs 2026-03-01 .. 2026-08-01');
     expect(lines[1]).toMatch(/^all: 13 customer-cutoffs, 2 churned; health AUC \d\.\d{3}, churned while green/);
+    expect(lines[1]).toMatch(/within the horizon churned 15\.4%, contracted 0\.0%, renewed 0\.0%, expanded 0\.0%$/);
   });
 
   it('when a company is not a customer, then no cutoff samples it', () => {
