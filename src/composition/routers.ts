@@ -23,7 +23,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
-    portfolioRouter({ db, requireAdmin: auth.requirePortalAdmin }),
+    portfolioRouter({ db, clock, requireAdmin: auth.requirePortalAdmin }),
     scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
       await services.requestScoring(portalId);
       // A property the store has never read would score as empty until the nightly full sync: read it now.

@@ -30,6 +30,7 @@ export const errorCatalogue = {
   HUBSPOT_MALFORMED_RESPONSE: { status: 502, retryable: true },
   HUBSPOT_REFRESH_REJECTED: { status: 409, retryable: false },
   INTERNAL: { status: 500, retryable: false },
+  NOT_IMPLEMENTED: { status: 501, retryable: true },
 } as const satisfies Record<string, { status: number; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -32,7 +32,7 @@ describe('the portfolio: cohorts by segment', () => {
       card('2', { segment: 'scale', cohort: 'positive' }),
       card('3', { segment: 'scale', cohort: 'bad_fit', churn: { avoidable: false, expected: true, reason: 'bad fit' } }),
     ]);
-    app = appWith(db, [portfolioRouter({ db, requireAdmin: admin }), previewRouter({ db })]);
+    app = appWith(db, [portfolioRouter({ db, clock, requireAdmin: admin }), previewRouter({ db })]);
   });
   afterAll(() => db.close());
 
@@ -45,6 +45,26 @@ describe('the portfolio: cohorts by segment', () => {
       cells: [{ segment: 'scale', cohort: 'positive', customers: 2, arr: 20000 }],
       churned: [{ segment: 'scale', customers: 1, arr: 5000 }],
     });
+  });
+
+  it('when the export asks for CSV (by ?format=csv or by Accept), then the same cells come as an RFC 4180 table', async () => {
+    const expected = 'segment,cohort,customers,arr\r\nscale,positive,2,20000\r\nscale,churned,1,5000\r\n';
+    const byQuery = await request(app).get(`/api/v1/portals/${PORTAL}/portfolio/cohorts?format=csv`).set('authorization', `Bearer ${key}`);
+    const byAccept = await request(app).get(`/api/v1/portals/${PORTAL}/portfolio/cohorts`).set('authorization', `Bearer ${key}`).set('accept', 'text/csv');
+
+    for (const response of [byQuery, byAccept]) {
+      expect(response.status).toBe(200);
+      expect(response.type).toBe('text/csv');
+      expect(response.headers['content-disposition']).toBe(`attachment; filename=cohorts-${PORTAL}.csv`);
+      expect(response.text).toBe(expected);
+    }
+  });
+
+  it('when the format asked for is neither json nor csv, then the answer is a 400 naming the parameter', async () => {
+    const response = await request(app).get(`/api/v1/portals/${PORTAL}/portfolio/cohorts?format=xlsx`).set('authorization', `Bearer ${key}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.message).toContain('format');
   });
 
   it('when the request carries no key or signature, then nothing is read and the answer is a 401', async () => {

@@ -3,22 +3,11 @@ import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
 import { cardDataSchema, createTaskBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { rowSchema } from '../routes/post-usage.ts';
+import type { Operation, Reply, Security } from './operation.ts';
+import { portfolioOperations } from './portfolio-operations.ts';
 import * as s from './schemas.ts';
 
-type Security = 'apiKey' | 'hubspotSignature';
-type Reply = { description: string; schema?: z.ZodType; contentType?: string };
-type Param = { description: string; schema: z.ZodType; required?: boolean };
-export type Operation = {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** OpenAPI style: /api/v1/portals/{portalId}/sync-status. */
-  path: string;
-  tag: string;
-  summary: string;
-  security?: Security[];
-  query?: Record<string, Param>;
-  body?: z.ZodType;
-  responses: Record<number, Reply>;
-};
+export type { Operation } from './operation.ts';
 
 const portalId = z.string().regex(/^\d+$/).describe('The HubSpot portal (hub) id');
 const cardQuery = {
@@ -136,10 +125,7 @@ export const operations: Operation[] = [
     method: 'get', path: '/api/v1/portals/{portalId}/sync-status', tag: 'admin', summary: 'The running sync\'s progress and recent runs', security: admin,
     responses: { 200: json('Sync status', s.syncStatusSchema), ...adminErrors },
   },
-  {
-    method: 'get', path: '/api/v1/portals/{portalId}/portfolio/cohorts', tag: 'admin', summary: 'Current customers per segment and cohort (counts, ARR), churned customers apart',
-    security: admin, responses: { 200: json('Cohorts by segment', s.portfolioCohortsSchema), ...adminErrors },
-  },
+  ...portfolioOperations,
   {
     method: 'delete', path: '/api/v1/portals/{portalId}/data', tag: 'admin', summary: 'Erases everything stored for the portal (after uninstall)', security: admin,
     responses: { 200: json('Rows removed per table', s.deletedDataSchema), 409: error('The app is still installed'), ...adminErrors },
