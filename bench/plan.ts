@@ -14,7 +14,7 @@ export interface PlannedRun {
 
 const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${name}.ts`, import.meta.url));
 const minute = 60_000;
-const syncKeys = (size: Size, prefix = `sync.${size}`) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio'].map((k) => `${prefix}.${k}`);
+const syncKeys = (size: Size, prefix = `sync.${size}`) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio', 'emulatorCpuShare'].map((k) => `${prefix}.${k}`);
 const growthKeys = (size: Size, store = '') => ['firstSixthMsPer100Rows', 'lastSixthMsPer100Rows', 'lastSixthRatio'].map((k) => `storeGrowth.${size}${store}.${k}`);
 const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
 
@@ -25,6 +25,11 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
   const quickArg = options.quick ? ['--quick'] : [];
   const runs: PlannedRun[] = [
     { label: 'baseline', script: script('baseline'), args: [], expects: ['baseline.emptyStoreRssMb'], timeoutMs: 2 * minute },
+    // The emulator's ceiling first: reading everything and discarding it must keep the budget busy at each size.
+    ...sizes.map((size) => ({
+      label: `readCeiling ${size}`, script: script('read-ceiling'), args: ['--size', size],
+      expects: ['rateUtilization', 'requests', 'emulatorCpuShare', 'clientCpuShare'].map((k) => `readCeiling.${size}.${k}`), timeoutMs: syncTimeout[size],
+    })),
     ...sizes.map((size) => ({ label: `sync ${size}`, script: script('sync'), args: ['--size', size, ...quickArg], expects: syncKeys(size), timeoutMs: syncTimeout[size] })),
     // PostgreSQL too whenever DATABASE_URL names a server (scripts/test-postgres.sh starts the one CI uses).
     ...(options.postgres ? sizes.map((size) => ({

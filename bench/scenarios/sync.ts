@@ -35,10 +35,12 @@ scenarioMain(async ({ size, seed, store: storeKind }) => {
     const db = store.db;
     const logger = quietLogger();
     const hubspot = doorForEmulator({ baseUrl: emulator.baseUrl, tokens: emulator.tokens, timeScale: TIME_SCALE, logger });
+    const cpuBefore = await emulator.rpc.call<number>('cpuMs');
     const started = performance.now();
     const result = await syncPortal(syncDepsFor(db, hubspot, logger), { portalId, mode: 'full' });
     const elapsedMs = performance.now() - started;
     if (result.mode !== 'full') throw new Error(`a first sync ran as ${result.mode}, not full`);
+    const emulatorCpuMs = (await emulator.rpc.call<number>('cpuMs')) - cpuBefore;
     const seen = (await emulator.rpc.call<StatsSnapshot>('stats')).byPortal[String(portalId)];
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -54,6 +56,8 @@ scenarioMain(async ({ size, seed, store: storeKind }) => {
         [key('seconds')]: round(elapsedMs / 1000, 1),
         // Store time per 100 written rows, last sixth of the pages over the first: 1 means flat as the table grows.
         [key('lastSixthRatio')]: round((sixths[5] ?? 0) / (sixths[0] || 1)),
+        // The emulator's CPU over the sync's wall time: the share of one core the bench spent being HubSpot.
+        [key('emulatorCpuShare')]: round(emulatorCpuMs / elapsedMs),
       },
       missing: {},
       notes: [

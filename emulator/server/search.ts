@@ -96,6 +96,20 @@ const modifiedRange = (q: ParsedSearch): RangeFilter[] | null => {
   return filters;
 };
 
+/** An unfiltered, unsorted search (a count, mostly): the total from the store's counter, the page from a short scan. */
+const firstOfAll = (store: PortalStore, type: ObjectType, q: ParsedSearch): { total: number; records: CrmRecord[]; nextOffset: number | null } => {
+  const total = store.liveCount(type);
+  const records: CrmRecord[] = [];
+  let skipped = 0;
+  for (const record of store.scan(type)) {
+    if (record.archived) continue;
+    if (records.length === q.limit) break;
+    if (skipped < q.offset) skipped++;
+    else records.push(record);
+  }
+  return { total, records, nextOffset: q.offset + q.limit < total ? q.offset + q.limit : null };
+};
+
 export const runSearch = (store: PortalStore, type: ObjectType, body: SearchRequest): { total: number; records: CrmRecord[]; nextOffset: number | null } => {
   const q = parse(body);
   const range = modifiedRange(q);
@@ -103,6 +117,36 @@ export const runSearch = (store: PortalStore, type: ObjectType, body: SearchRequ
     const { total, records } = searchByModified(store, type, range, q.offset, q.limit);
     return { total, records, nextOffset: q.offset + q.limit < total ? q.offset + q.limit : null };
   }
+  if (q.groups.length === 0 && q.sorts.length === 0) return firstOfAll(store, type, q);
+  const matched = matchedRecords(store, type, q);
+  const page = matched.slice(q.offset, q.offset + q.limit);
+  const nextOffset = q.offset + q.limit < matched.length ? q.offset + q.limit : null;
+  return { total: matched.length, records: page, nextOffset };
+};
+
+interface Matched { version: number; records: CrmRecord[] }
+const recentMatches = new WeakMap<PortalStore, Map<string, Matched>>();
+const KEPT_QUERIES = 16;
+
+/**
+ * Every record the query matches, in order. A client pages one query through up to 10,000 results 200 at a time;
+ * filtering and sorting the whole type again for each page made the emulator's company search the slowest part of
+ * an XL sync, so the ordered result is kept until the store changes.
+ */
+const matchedRecords = (store: PortalStore, type: ObjectType, q: ParsedSearch): CrmRecord[] => {
+  const cacheKey = `${type}:${JSON.stringify([q.groups, q.sorts])}`;
+  const kept = recentMatches.get(store) ?? new Map<string, Matched>();
+  recentMatches.set(store, kept);
+  const hit = kept.get(cacheKey);
+  if (hit && hit.version === store.version) return hit.records;
+  const records = filterAndSort(store, type, q);
+  kept.delete(cacheKey);
+  kept.set(cacheKey, { version: store.version, records });
+  if (kept.size > KEPT_QUERIES) kept.delete(kept.keys().next().value as string);
+  return records;
+};
+
+const filterAndSort = (store: PortalStore, type: ObjectType, q: ParsedSearch): CrmRecord[] => {
   const source: Iterable<CrmRecord> = q.companyScope !== null && type !== 'companies'
     ? store.childrenOf(q.companyScope, type as ChildType)
     : store.scan(type);
@@ -124,7 +168,5 @@ export const runSearch = (store: PortalStore, type: ObjectType, body: SearchRequ
       return Number(a.id) - Number(b.id);
     });
   }
-  const page = matched.slice(q.offset, q.offset + q.limit);
-  const nextOffset = q.offset + q.limit < matched.length ? q.offset + q.limit : null;
-  return { total: matched.length, records: page, nextOffset };
+  return matched;
 };
