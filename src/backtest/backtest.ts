@@ -88,6 +88,18 @@ export const collectObservations = (snapshots: readonly CompanySnapshot[], confi
   return { cutoffs, observations, failed, customers };
 };
 
+/** Several runs as one sample (the emulator's seeds), each observation pointing at its customer in the pooled list. */
+export const poolRuns = (runs: ReadonlyArray<ObservationRun>): Pick<ObservationRun, 'observations' | 'customers'> => {
+  const customers: CompanySnapshot[] = [];
+  const observations: BacktestObservation[] = [];
+  for (const run of runs) {
+    const offset = customers.length;
+    customers.push(...run.customers);
+    observations.push(...run.observations.map((o) => ({ ...o, snapshot: o.snapshot + offset })));
+  }
+  return { observations, customers };
+};
+
 export const sampleReport = (observations: ReadonlyArray<BacktestObservation>): SampleReport =>
   ({ ...backtestMetrics(observations), outcomes: outcomeRates(observations.map((o) => o.outcomes)) });
 

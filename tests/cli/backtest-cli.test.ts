@@ -53,9 +53,21 @@ describe('npm run waypoint -- backtest', () => {
     expect(err[0]).toMatch(/^--horizon: expected 90 or 180 days, got "30"\n/);
   });
 
+  it('when asked to calibrate a portal with too little history to split, then it prints the backtest and says why nothing is proposed', async () => {
+    const { code, out } = await run(['backtest', '--portal', String(PORTAL), '--horizon', '90', '--calibrate']);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^calibration: nothing to propose: /);
+  });
+
+  it('when --write comes without --calibrate, then it says the two go together and reads nothing', async () => {
+    const { code, err } = await run(['backtest', '--portal', String(PORTAL), '--write', 'proposal.json']);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/^--write: only with --calibrate/);
+  });
+
   it('when asked for help, then it prints the usage', async () => {
     const { code, out } = await run(['backtest', '--help']);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^usage: npm run waypoint -- backtest --portal N \[--horizon 90\|180\]/);
+    expect(out[0]).toMatch(/^usage: npm run waypoint -- backtest --portal N \[--horizon 90\|180\] \[--calibrate \[--write FILE\]\]/);
   });
 });

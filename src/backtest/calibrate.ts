@@ -1,0 +1,228 @@
+import { componentKeys, type ComponentKey, type HealthStatus, type ScoringConfig } from '../scoring/config.schema.ts';
+import { statusFor } from '../scoring/health/score-health.ts';
+import { scoreCompany } from '../scoring/score.ts';
+import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
+import { DAY_MS } from '../scoring/time.ts';
+import { cutSnapshot } from './as-of.ts';
+import { collectObservations, type BacktestHorizon, type BacktestObservation } from './backtest.ts';
+import { fitLogistic, type LogisticFit } from './logistic.ts';
+import { auc } from './metrics.ts';
+
+/** The share of the newest cutoffs kept aside to judge the fit: the rest, older, is what it is fitted on. */
+export const HOLDOUT_SHARE = 1 / 3;
+/** Mild: it keeps correlated components (engagement and cadence read the same touches) from trading large opposite coefficients. */
+export const L2 = 1;
+/** The green threshold proposed is the lowest at which at most this share of the training churners would show green. */
+export const GREEN_CHURN_TARGET = 0.1;
+
+/** What a leader judges a score by, on one sample. */
+export type Figures = {
+  observations: number;
+  churned: number;
+  healthAuc: number | null;
+  churnedWhileGreen: number | null;
+  precisionOfRed: number | null;
+  /** The share shown green: a threshold that hides churners by showing nobody green would be no answer. */
+  greenShare: number | null;
+};
+
+export type Weights = Record<ComponentKey, number>;
+export type Thresholds = { green: number; yellow: number };
+
+export type PartialHealthConfig = {
+  health: {
+    components: Record<ComponentKey, { weight: number }>;
+    weightsBySegment: Record<string, Weights>;
+    status: Thresholds;
+  };
+};
+
+export type CalibrationResult =
+  | { ok: false; reason: string }
+  | {
+    ok: true;
+    horizonDays: BacktestHorizon;
+    training: { cutoffs: string[] };
+    holdout: { cutoffs: string[] };
+    fit: LogisticFit;
+    current: { weights: Weights; status: Thresholds; holdout: Figures };
+    proposed: { weights: Weights; status: Thresholds; training: Figures; holdout: Figures };
+    /** The proposal as a partial config, for the settings dry run: never applied by itself. */
+    partialConfig: PartialHealthConfig;
+  };
+
+type Scored = { health: number; status: HealthStatus; churned: boolean };
+
+const share = (count: number, total: number) => (total === 0 ? null : count / total);
+
+export const figures = (sample: ReadonlyArray<Scored>): Figures => {
+  const churned = sample.filter((s) => s.churned);
+  const red = sample.filter((s) => s.status === 'red');
+  return {
+    observations: sample.length,
+    churned: churned.length,
+    healthAuc: auc(sample.map((s) => ({ risk: 100 - s.health, churned: s.churned }))),
+    churnedWhileGreen: share(churned.filter((s) => s.status === 'green').length, churned.length),
+    precisionOfRed: share(red.filter((s) => s.churned).length, red.length),
+    greenShare: share(sample.filter((s) => s.status === 'green').length, sample.length),
+  };
+};
+
+const rank: Record<HealthStatus, number> = { red: 0, yellow: 1, green: 2 };
+/** A veto caps the status whatever the thresholds say; with both thresholds at 0 the card's status is that cap. */
+const capped = (status: HealthStatus, cap: HealthStatus): HealthStatus => (rank[cap] < rank[status] ? cap : status);
+
+type Rescored = { health: number; cap: HealthStatus; churned: boolean; segment: string };
+const withThresholds = (sample: ReadonlyArray<Rescored>, status: Thresholds, config: ScoringConfig): Scored[] => {
+  const thresholds = { ...config, health: { ...config.health, status } };
+  return sample.map((s) => ({ health: s.health, churned: s.churned, status: capped(statusFor(s.health, thresholds), s.cap) }));
+};
+
+/**
+ * Each component's value at the cutoff (0-1), a missing one read as the training mean of that component, so a
+ * component without data neither raises nor lowers the odds, as the engine's redistribution of its weight intends.
+ */
+const featureRows = (observations: ReadonlyArray<BacktestObservation>, means: ReadonlyArray<number>): number[][] =>
+  observations.map((o) => componentKeys.map((key, i) => {
+    const value = o.components.find((c) => c.key === key)?.value ?? null;
+    return value === null ? means[i]! : value / 100;
+  }));
+
+const componentMeans = (observations: ReadonlyArray<BacktestObservation>): number[] =>
+  componentKeys.map((key) => {
+    const values = observations.flatMap((o) => { const v = o.components.find((c) => c.key === key)?.value ?? null; return v === null ? [] : [v / 100]; });
+    return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+  });
+
+/**
+ * Coefficients to the config's weight scale: a component whose higher value lowers the odds of churn gets weight in
+ * proportion to that effect; one that raises them (or does nothing) gets none, since health only adds components up.
+ * Scaled to the sum of the config's own base weights and rounded to three decimals.
+ */
+export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, total: number): Weights | null => {
+  const protective = coefficients.map((c) => Math.max(0, -c));
+  const sum = protective.reduce((a, b) => a + b, 0);
+  if (sum === 0) return null;
+  return Object.fromEntries(componentKeys.map((key, i) => [key, Math.round((protective[i]! / sum) * total * 1000) / 1000])) as Weights;
+};
+
+/**
+ * Thresholds from the training sample: green is the lowest score at which at most GREEN_CHURN_TARGET of the churners
+ * would show green (so as many customers as possible stay green within the goal); yellow, at or below green, is the
+ * one where red best separates churners (true-positive rate minus false-positive rate, ties to the lower threshold).
+ */
+export const chooseThresholds = (sample: ReadonlyArray<Rescored>, config: ScoringConfig): Thresholds => {
+  const churners = sample.filter((s) => s.churned).length;
+  const stayers = sample.length - churners;
+  let green = 100;
+  for (let g = 0; g <= 100; g += 1) {
+    const cwg = figures(withThresholds(sample, { green: g, yellow: 0 }, config)).churnedWhileGreen;
+    if (cwg !== null && cwg <= GREEN_CHURN_TARGET) { green = g; break; }
+  }
+  let yellow = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let y = 0; y <= green; y += 1) {
+    const scored = withThresholds(sample, { green, yellow: y }, config);
+    const redChurners = scored.filter((s) => s.status === 'red' && s.churned).length;
+    const redStayers = scored.filter((s) => s.status === 'red' && !s.churned).length;
+    const j = (churners === 0 ? 0 : redChurners / churners) - (stayers === 0 ? 0 : redStayers / stayers);
+    if (j > best) { best = j; yellow = y; }
+  }
+  return { green, yellow };
+};
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Proposes component weights and status thresholds fitted on the portal's own outcomes, judged on a time-split
+ * holdout: the newest third of the cutoffs is set aside, and the fit only sees older cutoffs whose whole horizon
+ * ended before the first held-out one (so no training label reads an outcome from the holdout's period). The
+ * proposed weights are judged by rescoring with the engine itself, not by a formula beside it.
+ */
+export const calibrate = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): CalibrationResult => {
+  const run = collectObservations(snapshots, config, now, horizonDays);
+  const side = timeSplit(run.observations, horizonDays);
+  if (side === null) return { ok: false, reason: 'too few cutoffs for a time split: the oldest cutoffs\' horizons must end before the newest third of the cutoffs begins' };
+  return calibrateOn(run.observations.filter((o) => side(o) === 'training'), run.observations.filter((o) => side(o) === 'holdout'), run.customers, config, horizonDays);
+};
+
+/** The fit and its judgement on samples split by the caller (by time for a portal; by portal for the emulator's floors). */
+export const calibrateOn = (
+  training: ReadonlyArray<BacktestObservation>,
+  holdout: ReadonlyArray<BacktestObservation>,
+  customers: ReadonlyArray<CompanySnapshot>,
+  config: ScoringConfig,
+  horizonDays: BacktestHorizon,
+): CalibrationResult => {
+  const trainingChurned = training.filter((o) => o.churned).length;
+  if (trainingChurned === 0 || trainingChurned === training.length) return { ok: false, reason: `the training cutoffs have ${trainingChurned === 0 ? 'no churn' : 'only churn'} to learn from (${training.length} customer-cutoffs)` };
+  if (holdout.length === 0) return { ok: false, reason: 'no customer-cutoff in the holdout to judge on' };
+
+  const means = componentMeans(training);
+  const fit = fitLogistic(featureRows(training, means), training.map((o) => o.churned), { l2: L2 });
+  const total = componentKeys.reduce((sum, key) => sum + config.health.components[key].weight, 0);
+  const weights = weightsFromCoefficients(fit.coefficients, total > 0 ? total : 1);
+  if (weights === null) return { ok: false, reason: 'no component ranks churn in the training cutoffs: every coefficient points the wrong way or is zero' };
+
+  const weighted = withWeights(config, weights);
+  // Both thresholds at 0: every card is green unless a veto caps it, so its status is the cap.
+  const probe: ScoringConfig = { ...weighted, health: { ...weighted.health, status: { green: 0, yellow: 0 } } };
+  const rescore = (o: BacktestObservation): Rescored => {
+    const cutoff = new Date(o.cutoff);
+    const card = scoreCompany(cutSnapshot(customers[o.snapshot]!, cutoff), probe, cutoff);
+    return { health: card.health.score, cap: card.health.status, churned: o.churned, segment: card.segment };
+  };
+  const trainingRescored = training.map(rescore);
+  const status = chooseThresholds(trainingRescored, config);
+  const partialConfig: PartialHealthConfig = {
+    health: {
+      components: Object.fromEntries(componentKeys.map((key) => [key, { weight: weights[key] }])) as PartialHealthConfig['health']['components'],
+      weightsBySegment: weighted.health.weightsBySegment as Record<string, Weights>,
+      status,
+    },
+  };
+  const cutoffsOf = (sample: ReadonlyArray<BacktestObservation>) => [...new Set(sample.map((o) => o.cutoff))].sort((a, b) => a - b).map(isoDay);
+  return {
+    ok: true,
+    horizonDays,
+    training: { cutoffs: cutoffsOf(training) },
+    holdout: { cutoffs: cutoffsOf(holdout) },
+    fit,
+    current: {
+      weights: Object.fromEntries(componentKeys.map((key) => [key, config.health.components[key].weight])) as Weights,
+      status: config.health.status,
+      holdout: figures(holdout),
+    },
+    proposed: {
+      weights,
+      status,
+      training: figures(withThresholds(trainingRescored, status, config)),
+      holdout: figures(withThresholds(holdout.map(rescore), status, config)),
+    },
+    partialConfig,
+  };
+};
+
+/**
+ * The fitted weights everywhere: as the base weights and in place of each segment's overrides, which would otherwise
+ * put back the weights the fit replaced for that segment (a partial config merges key by key, so the overrides are
+ * restated in full rather than removed). Stage overrides stay: they say how to read a customer still onboarding.
+ */
+export const withWeights = (config: ScoringConfig, weights: Weights): ScoringConfig => ({
+  ...config,
+  health: {
+    ...config.health,
+    components: Object.fromEntries(componentKeys.map((key) => [key, { ...config.health.components[key], weight: weights[key] }])) as ScoringConfig['health']['components'],
+    weightsBySegment: Object.fromEntries(Object.keys(config.health.weightsBySegment).map((segment) => [segment, { ...weights }])),
+  },
+});
+
+/** Newest third of the cutoffs held out; training is the older cutoffs whose horizon ends by the first held-out one. */
+export const timeSplit = (observations: ReadonlyArray<BacktestObservation>, horizonDays: number): ((o: BacktestObservation) => 'training' | 'holdout' | null) | null => {
+  const cutoffs = [...new Set(observations.map((o) => o.cutoff))].sort((a, b) => a - b);
+  if (cutoffs.length < 2) return null;
+  const holdoutFrom = cutoffs[cutoffs.length - Math.max(1, Math.round(cutoffs.length * HOLDOUT_SHARE))]!;
+  const trainingUntil = holdoutFrom - horizonDays * DAY_MS;
+  if (cutoffs[0]! > trainingUntil) return null;
+  return (o) => (o.cutoff >= holdoutFrom ? 'holdout' : o.cutoff <= trainingUntil ? 'training' : null);
+};
