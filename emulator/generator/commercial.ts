@@ -29,7 +29,7 @@ const deal = (plan: CompanyPlan, rng: Rng, spec: DealSpec, nowMs: number, lostRe
       dealname: `${spec.name} ${new Date(spec.ts).getUTCFullYear()}`, amount: String(spec.amount), closedate: iso(spec.ts), pipeline: 'default',
       dealstage: spec.won === true ? 'closedwon' : spec.won === false ? 'closedlost' : rng.pick(openStages),
       hs_is_closed: String(closed), hs_is_closed_won: String(spec.won === true), dealtype: dealType(plan, spec.kind, rng),
-      ...(plan.profileOfPortal === 'stock' && spec.won === false ? { closed_lost_reason: lostReason } : {}),
+      ...(spec.won === false ? { closed_lost_reason: lostReason } : {}),
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { ScoringConfig } from '../scoring/config.schema.ts';
+import { churnOf } from '../scoring/churn-signal.ts';
 import { classifyDeals, type ClassifiedDeal } from '../scoring/deal-kinds.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS, toMs } from '../scoring/time.ts';
@@ -12,12 +13,13 @@ export type Outcomes = Record<OutcomeKind, boolean>;
 export type OutcomeHistory = { churnedAt: number | null; won: ReadonlyArray<Pick<ClassifiedDeal, 'at' | 'kind'>> };
 
 /**
- * The standard records an outcome is read from: the churn date the snapshot carries, and the closed-won deals with
+ * The standard records an outcome is read from: churn as scoring reads it (churnOf: a lost renewal, the lifecycle
+ * stage leaving customer, or a mapped churn date), and the closed-won deals with
  * their commercial kind (a stock portal's `existingbusiness` deal is a renewal, expansion or contraction by its amount
  * against the previous won one: src/scoring/deal-kinds.ts).
  */
 export const outcomeHistory = (snapshot: CompanySnapshot, config: ScoringConfig): OutcomeHistory => ({
-  churnedAt: toMs(snapshot.company.churnedAt),
+  churnedAt: churnOf(snapshot, config)?.at ?? null,
   won: classifyDeals(snapshot.deals, config).filter((d) => d.isClosedWon && d.at !== null),
 });
 

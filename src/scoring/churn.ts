@@ -1,5 +1,6 @@
 import type { Cohort, ScoringConfig } from './config.schema.ts';
 import type { FitValue } from './score-card.schema.ts';
+import { churnOf } from './churn-signal.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, isoDay, toMs } from './time.ts';
 
@@ -13,6 +14,7 @@ export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnap
     ...snapshot.company,
     churnedAt: null,
     churnReason: null,
+    customerUntil: before(snapshot.company.customerUntil ?? null, at) ? snapshot.company.customerUntil : null,
     activeUsers30d: snapshot.usage.length > 0 ? null : snapshot.company.activeUsers30d,
     keyFeaturesUsed: null,
   },
@@ -40,9 +42,9 @@ export const classifyChurn = (
   config: ScoringConfig,
   cohortAt: (asOf: CompanySnapshot, at: Date) => Cohort,
 ): ChurnClassification | null => {
-  const churnedAt = toMs(snapshot.company.churnedAt);
-  if (churnedAt === null) return null;
-  const reasonCode = snapshot.company.churnReason ?? 'unknown';
+  const churn = churnOf(snapshot, config);
+  if (churn === null) return null;
+  const { at: churnedAt, reason: reasonCode } = churn;
   const avoidable = fit !== 'bad' && !config.churn.unavoidableReasons.includes(reasonCode);
   const windowMs = config.churn.expectedWindowDays * DAY_MS;
   const stored = snapshot.previousCards.filter((c) => { const at = toMs(c.scoredAt); return at !== null && at <= churnedAt && churnedAt - at <= windowMs; });

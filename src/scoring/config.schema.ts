@@ -129,6 +129,33 @@ const segmentBySchema = z.object({
   valuesBySegment: z.record(z.string(), z.array(z.string().max(200)).min(1, 'must list at least one value').max(100, 'must list at most 100 values')),
 });
 
+/**
+ * How churn is read from standard HubSpot data (docs/scoring.md, "Churn"): a lost renewal (existing business closed
+ * lost, with no closed-won deal after it), a lifecycle stage moved off the customer stages, or a mapped churn date.
+ * Older stored configs lack the signal keys and get these defaults.
+ */
+const churnSchema = z.object({
+  unavoidableReasons: z.array(z.string()),
+  expectedWindowDays: days,
+  lostRenewal: z.object({
+    enabled: z.boolean(),
+    /** A lost existing-business deal this share of the last won contract or more is the renewal; smaller ones are a lost upsell. */
+    minShareOfContract: between(0, 10),
+    /** The deal property holding why it was lost (HubSpot's free-text closed_lost_reason). */
+    reasonProperty: name,
+  }).default({ enabled: true, minShareOfContract: 0.5, reasonProperty: 'closed_lost_reason' }),
+  lifecycleExit: z.object({
+    /** Lifecycle stages that still mean a customer; any other current stage, with an exit date, is churn. */
+    customerStages: z.array(name).min(1),
+    /** HubSpot's calculated "Date exited 'Customer' lifecycle stage". */
+    exitedDateProperty: name,
+  }).nullable().default({ customerStages: ['customer', 'evangelist'], exitedDateProperty: 'hs_date_exited_customer' }),
+  /** Reason codes recognised in a lost deal's free text (case-blind regular expressions), so unavoidableReasons can name them. */
+  reasonPatterns: z.record(identifier, pattern).default({
+    acquired: 'acquir|merger|\\bm&a\\b', shutdown: 'shut ?down|out of business|closed operations|bankrupt|ceased trading', bad_fit: 'not a fit|bad fit|wrong use case|not suited',
+  }),
+});
+
 const vetoSchema = z.object({
   signal: z.enum(['urgentTicketsOpen', 'daysSinceTwoWay', 'championLeft', 'detractor']),
   atLeast: positive.default(1),
@@ -140,7 +167,9 @@ export const scoringConfigSchema = z.object({
   customerFilter: z.object({ property: name, values: z.array(z.string()).min(1) }),
   properties: z.object({
     name: name, createdAt: name, lifecycleStage: name, arr: name, seats: name, activeUsers30d: name,
-    keyFeaturesUsed: name, contractStartDate: name, renewalDate: name, churnedAt: name, churnReason: name,
+    keyFeaturesUsed: name, contractStartDate: name, renewalDate: name,
+    /** A portal's own churn date and reason; none by default, since stock HubSpot has neither (churn.* reads standard data). */
+    churnedAt: name.nullable(), churnReason: name.nullable(),
     owner: name.default('hubspot_owner_id'),
   }),
   usage: z.object({ activeUsersMetric: name }),
@@ -199,7 +228,7 @@ export const scoringConfigSchema = z.object({
     templates: z.partialRecord(z.enum(plays), templateSchema.extend({ bySegment: z.record(z.string(), templateSchema).optional() }))
       .default(defaultPlayTemplates),
   }),
-  churn: z.object({ unavoidableReasons: z.array(z.string()), expectedWindowDays: days }),
+  churn: churnSchema,
 }).superRefine((config, ctx) => {
   const segmentKeys = new Set(config.segments.map((s) => s.key));
   const checkSegments = (record: Record<string, unknown>, path: (string | number)[]) => {

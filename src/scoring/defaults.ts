@@ -12,7 +12,7 @@ const defaultInput: ScoringConfigInput = {
   properties: {
     name: 'name', createdAt: 'createdate', lifecycleStage: 'lifecyclestage', arr: 'annual_recurring_revenue',
     seats: 'seats_purchased', activeUsers30d: 'active_users_30d', keyFeaturesUsed: 'key_features_used',
-    contractStartDate: 'contract_start_date', renewalDate: 'renewal_date', churnedAt: 'churned_at', churnReason: 'churn_reason',
+    contractStartDate: 'contract_start_date', renewalDate: 'renewal_date', churnedAt: null, churnReason: null,
   },
   usage: { activeUsersMetric: 'active_users' },
   fit: {

@@ -7,3 +7,5 @@ export type { ScoreCard } from './score-card.schema.ts';
 export { companySnapshotSchema } from './snapshot.schema.ts';
 export type { CompanySnapshot } from './snapshot.schema.ts';
 export { isCustomer } from './fit.ts';
+export { churnOf } from './churn-signal.ts';
+export type { ChurnSignal, ChurnSource } from './churn-signal.ts';

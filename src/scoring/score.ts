@@ -2,6 +2,7 @@ import type { Cohort, ScoringConfig } from './config.schema.ts';
 import { boundSnapshot } from './bounds.ts';
 import { assignCohort } from './cohort.ts';
 import { classifyChurn } from './churn.ts';
+import { churnOf } from './churn-signal.ts';
 import { scoreDark } from './dark.ts';
 import { biggestDrag, changeReason, latestPreviousCard } from './explain.ts';
 import { deriveFacts } from './facts.ts';
@@ -21,7 +22,7 @@ const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) 
   const health = scoreHealth({ snapshot, facts, config, milestones });
   const vector = scoreVector(snapshot, facts, milestones, health.score, config);
   // A churned customer is silent because it left: that is churn, not a customer gone dark.
-  const goneDark = snapshot.company.churnedAt === null ? scoreDark(facts, config) : { dark: false, daysSinceTwoWay: facts.daysSinceTwoWay };
+  const goneDark = churnOf(snapshot, config) === null ? scoreDark(facts, config) : { dark: false, daysSinceTwoWay: facts.daysSinceTwoWay };
   const cohort = assignCohort(fit.value, goneDark.dark, health.status, vector.value);
   return { facts, fit, milestones, health, vector, goneDark, cohort };
 };

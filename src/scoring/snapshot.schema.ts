@@ -27,8 +27,11 @@ export const snapshotCompanySchema = z.object({
   createdAt: nullableDate,
   contractStartDate: nullableDate,
   renewalDate: nullableDate,
+  /** The portal's own churn date and reason, when it maps properties for them (stock HubSpot has none). */
   churnedAt: nullableDate,
   churnReason: z.string().nullable(),
+  /** When the company left the customer lifecycle stages, if its current stage is no longer one of them. */
+  customerUntil: nullableDate.optional(),
 });
 
 export const snapshotEngagementSchema = z.object({
@@ -61,6 +64,8 @@ export const snapshotDealSchema = z.object({
   closeDate: nullableDate,
   isClosed: z.boolean(),
   isClosedWon: z.boolean(),
+  /** Why a closed-lost deal was lost, as typed (HubSpot's closed_lost_reason by default). */
+  lostReason: z.string().max(1000).nullable().optional(),
 });
 
 export const snapshotFeedbackSchema = z.object({

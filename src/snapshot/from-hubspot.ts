@@ -44,10 +44,20 @@ const ticketOf = (r: HubSpotRecord): SnapshotTicket[] => {
   }];
 };
 
+const MAX_LOST_REASON = 200;
+
 const dealOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotDeal => ({
   id: r.id, dealType: toText(prop(r, config.deals.typeProperty)), pipeline: toText(r.properties.pipeline), amount: toNumber(r.properties.amount),
   closeDate: toIsoDate(r.properties.closedate), isClosed: toBoolean(r.properties.hs_is_closed), isClosedWon: toBoolean(r.properties.hs_is_closed_won),
+  lostReason: toText(prop(r, config.churn.lostRenewal.reasonProperty))?.slice(0, MAX_LOST_REASON) ?? null,
 });
+
+/** When the company left the customer stages: HubSpot's exit date, read only while its stage is no longer a customer one. */
+const customerUntilOf = (properties: Readonly<Record<string, string | null>>, stage: string | null, config: ScoringConfig): string | null => {
+  const exit = config.churn.lifecycleExit;
+  if (exit === null || stage === null || exit.customerStages.includes(stage)) return null;
+  return toIsoDate(own(properties, exit.exitedDateProperty) ?? null);
+};
 
 /** The survey type and answer come from the properties the portal maps (HubSpot's hs_survey_type and hs_value by default). */
 const feedbackOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotFeedback[] => {
@@ -92,14 +102,15 @@ const departedContactsOf = (history: HubSpotCompanyHistory): SnapshotContact[] =
 export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: ScoringConfig): CompanySnapshot => {
   const p = config.properties;
   const c = history.company;
-  const raw = (name: string) => own(c.properties, name) ?? null;
+  const raw = (name: string | null) => (name === null ? null : own(c.properties, name) ?? null);
+  const lifecycleStage = toText(raw(p.lifecycleStage));
   const engagements = history.engagements ?? {};
   return {
     company: {
       id: c.id,
       name: toText(raw(p.name)),
       properties: { ...c.properties },
-      lifecycleStage: toText(raw(p.lifecycleStage)),
+      lifecycleStage,
       arr: toNumber(raw(p.arr)),
       seats: toNumber(raw(p.seats)),
       activeUsers30d: toNumber(raw(p.activeUsers30d)),
@@ -109,6 +120,7 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
       renewalDate: toIsoDate(raw(p.renewalDate)),
       churnedAt: toIsoDate(raw(p.churnedAt)),
       churnReason: toText(raw(p.churnReason)),
+      customerUntil: customerUntilOf(c.properties, lifecycleStage, config),
     },
     engagements: (Object.keys(engagementFields) as EngagementType[]).flatMap((type) => engagementsOf(type, engagements[type] ?? [])),
     tickets: (history.tickets ?? []).flatMap(ticketOf),

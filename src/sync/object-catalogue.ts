@@ -42,11 +42,12 @@ export const syncSettingsFrom = (config: ScoringConfig): SyncSettings => {
   const fitProperties = [...config.fit.good, ...config.fit.bad].flatMap((criterion) => ('property' in criterion ? [criterion.property] : []));
   const segmentProperty = config.segmentBy.property === null ? [] : [config.segmentBy.property];
   const milestoneProperties = config.milestones.items.flatMap((m) => (m.condition.type === 'property_set' ? [m.condition.property] : []));
+  const churnProperties = config.churn.lifecycleExit === null ? [] : [config.churn.lifecycleExit.exitedDateProperty];
   const names = new Set([
-    ...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties), ...fitProperties, ...segmentProperty, ...milestoneProperties,
+    ...baseCompanyProperties, config.customerFilter.property, ...Object.values(config.properties).filter((p): p is string => p !== null), ...churnProperties, ...fitProperties, ...segmentProperty, ...milestoneProperties,
   ]);
   const mapped: Partial<Record<ChildType, readonly (string | null)[]>> = {
-    contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty],
+    contacts: [config.contacts.departedProperty], deals: [config.deals.typeProperty, config.churn.lostRenewal.reasonProperty],
     feedback_submissions: [config.feedback.typeProperty, config.feedback.valueProperty],
   };
   const childProperties = { ...baseChildProperties };

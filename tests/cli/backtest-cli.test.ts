@@ -31,8 +31,13 @@ describe('npm run waypoint -- backtest', () => {
     };
     await crmRepository(db).upsertObjects(PORTAL, 'companies', [
       { id: '1', properties: { ...customer, name: 'Acme Analytics' } },
-      { id: '2', properties: { ...customer, name: 'Gone Ltd', churned_at: '2026-07-15', churn_reason: 'competitor' } },
+      { id: '2', properties: { ...customer, name: 'Gone Ltd' } },
     ]);
+    // Churn as a stock portal records it: the renewal deal closed lost, nothing won after.
+    await crmRepository(db).upsertObjects(PORTAL, 'deals', [{ id: '20', properties: {
+      dealtype: 'existingbusiness', amount: '50000', closedate: '2026-07-15T00:00:00Z', hs_is_closed: 'true', hs_is_closed_won: 'false', closed_lost_reason: 'Went with competitor',
+    } }]);
+    await crmRepository(db).insertLinks(PORTAL, 'deals', [{ child: '20', company: '2' }]);
     await db.close();
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

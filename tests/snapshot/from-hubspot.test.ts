@@ -88,7 +88,7 @@ describe('snapshot from HubSpot records', () => {
   });
 
   it('when deals and contacts are read, then the flags become booleans', () => {
-    expect(snapshot.deals).toEqual([{ id: 'd1', dealType: 'expansion', pipeline: null, amount: 12_000, closeDate: '2026-08-01T00:00:00.000Z', isClosed: true, isClosedWon: true }]);
+    expect(snapshot.deals).toEqual([{ id: 'd1', dealType: 'expansion', pipeline: null, amount: 12_000, closeDate: '2026-08-01T00:00:00.000Z', isClosed: true, isClosedWon: true, lostReason: null }]);
     expect(snapshot.contacts.map((c) => [c.id, c.jobTitle, c.leftCompany, c.updatedAt])).toEqual([
       ['p1', 'Chief Financial Officer', false, '2026-05-01T00:00:00.000Z'],
       ['p2', null, false, '2026-02-01T00:00:00.000Z'],

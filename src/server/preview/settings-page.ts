@@ -36,7 +36,7 @@ const section = (id: string, title: string, body: SafeHtml, wide = true) =>
   html`<section class="${wide ? 'wide' : ''}" data-testid="section-${id}"><h2>${title}</h2>${body}</section>`;
 
 const mapping = (data: SettingsPreviewData) => section('mapping', 'Data mapping', html`<table><thead><tr><th>Fact</th><th>HubSpot property</th><th>Choices of a fitting type</th></tr></thead><tbody>${mappedFields.map(([key, label, types]) => {
-  const name = data.config.properties[key];
+  const name = data.config.properties[key] ?? 'not mapped';
   const definition = companyProperties(data).find((p) => p.name === name);
   const fits = definition !== undefined && types.includes(definition.type);
   const choices = companyProperties(data).filter((p) => types.includes(p.type)).length;

@@ -1,0 +1,64 @@
+import type { ScoringConfig } from './config.schema.ts';
+import { classifyDeals } from './deal-kinds.ts';
+import { compilePattern } from './pattern.ts';
+import type { CompanySnapshot } from './snapshot.schema.ts';
+import { toMs } from './time.ts';
+
+export type ChurnSource = 'property' | 'lost_renewal' | 'lifecycle';
+
+/** When and why a customer left, and which signal said so. */
+export interface ChurnSignal { at: number; reason: string; source: ChurnSource }
+
+/** A lost deal's free text as a reason code the config names (acquired, shutdown...), else the text itself. */
+const reasonCode = (text: string | null | undefined, config: ScoringConfig): string => {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return 'unknown';
+  const match = Object.entries(config.churn.reasonPatterns).find(([, source]) => compilePattern(source).test(trimmed));
+  return match ? match[0] : trimmed.toLowerCase();
+};
+
+/**
+ * The last renewal the customer lost with no deal won after it. Untyped deals after a won one count as existing
+ * business (a stock portal leaves one deal in ten untyped); a lost deal much smaller than the contract it follows
+ * is a lost upsell, not the renewal.
+ */
+const lostRenewal = (snapshot: CompanySnapshot, config: ScoringConfig): ChurnSignal | null => {
+  const { enabled, minShareOfContract } = config.churn.lostRenewal;
+  if (!enabled) return null;
+  const deals = classifyDeals(snapshot.deals, config);
+  let contract: number | null = null;
+  let lost: ChurnSignal | null = null;
+  for (const deal of deals) {
+    if (deal.at === null || !deal.isClosed) continue;
+    if (deal.isClosedWon) {
+      lost = null;
+      if (deal.amount !== null && deal.amount > 0 && deal.kind !== 'expansion') contract = deal.amount;
+      continue;
+    }
+    const type = deal.dealType ?? '';
+    const inPipeline = (kind: 'renewal' | 'expansion' | 'contraction') => deal.pipeline != null && config.deals.pipelines[kind].includes(deal.pipeline);
+    const typedRenewal = config.deals.renewal.includes(type) || inPipeline('renewal');
+    const upsellOrDowngrade = [...config.deals.expansion, ...config.deals.contraction].includes(type) || inPipeline('expansion') || inPipeline('contraction');
+    const existing = typedRenewal || (!upsellOrDowngrade && (config.deals.existingBusiness.includes(type) || (type === '' && contract !== null)));
+    const bigEnough = typedRenewal || deal.amount === null || contract === null || deal.amount >= contract * minShareOfContract;
+    if (existing && bigEnough) lost = { at: deal.at, reason: reasonCode(deal.lostReason, config), source: 'lost_renewal' };
+  }
+  return lost;
+};
+
+/**
+ * Whether and when a customer churned, from the first signal that says so: the portal's mapped churn date, else the
+ * earlier of a lost renewal and the lifecycle stage leaving the customer stages. Shared by scoring and the backtest
+ * so both judge churn alike.
+ */
+export const churnOf = (snapshot: CompanySnapshot, config: ScoringConfig): ChurnSignal | null => {
+  const { company } = snapshot;
+  const mapped = toMs(company.churnedAt);
+  if (mapped !== null) return { at: mapped, reason: company.churnReason?.trim() || 'unknown', source: 'property' };
+  const renewal = lostRenewal(snapshot, config);
+  const exited = toMs(company.customerUntil ?? null);
+  const lifecycle: ChurnSignal | null = exited === null ? null : { at: exited, reason: company.churnReason?.trim() || 'unknown', source: 'lifecycle' };
+  if (renewal === null) return lifecycle;
+  if (lifecycle === null) return renewal;
+  return lifecycle.at < renewal.at ? { ...lifecycle, reason: renewal.reason } : renewal;
+};
