@@ -2,7 +2,7 @@ import type { ScoringConfig } from '../scoring/config.schema.ts';
 import { churnOf } from '../scoring/churn-signal.ts';
 import { classifyDeals, type ClassifiedDeal } from '../scoring/deal-kinds.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
-import { DAY_MS, toMs } from '../scoring/time.ts';
+import { DAY_MS } from '../scoring/time.ts';
 
 export const outcomeKinds = ['churned', 'contracted', 'renewed', 'expanded'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];

@@ -19,7 +19,7 @@ const rows: Array<{ story: string; snapshot: Parameters<typeof aSnapshot>[0]; ex
   { story: 'an existing-business deal for more is won inside the horizon', snapshot: { deals: [firstPurchase, deal('existingbusiness', 150, true, 14_000)] }, expected: { expanded: true } },
   { story: 'an existing-business deal for less is won inside the horizon', snapshot: { deals: [firstPurchase, deal('existingbusiness', 150, true, 6_000)] }, expected: { contracted: true } },
   { story: 'a renewal is won before the cutoff', snapshot: { deals: [firstPurchase, deal('existingbusiness', 250, true, 10_000)] }, expected: {} },
-  { story: 'the renewal is lost, not won', snapshot: { deals: [firstPurchase, deal('existingbusiness', 150, false, 10_000)] }, expected: {} },
+  { story: 'the renewal is lost, not won (on a stock portal, that is the churn)', snapshot: { deals: [firstPurchase, deal('existingbusiness', 150, false, 10_000)] }, expected: { churned: true } },
   { story: 'a rich portal types its deals', snapshot: { deals: [firstPurchase, deal('renewal', 190, true, 10_000), deal('expansion', 120, true, 3_000)] }, expected: { renewed: true, expanded: true } },
 ];
 
