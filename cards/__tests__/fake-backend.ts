@@ -23,7 +23,9 @@ export const installFakeBackend = () => {
     const answer: Answer = handler === undefined ? { status: 404, body: { error: { code: 'ROUTE_NOT_FOUND' } } } : handler(request);
     if (answer === 'network-error') throw new TypeError('fetch failed');
     if (answer === 'never') return new Promise<Response>(() => {});
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status });
+    // A string body goes out as it is (a CSV export); anything else as JSON.
+    const body = answer.body === undefined ? null : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    return new Response(body, { status: answer.status });
   });
   const host = globalThis as unknown as { self?: unknown; hsFetch?: unknown };
   host.self ??= globalThis;

@@ -117,6 +117,17 @@ export const settingsHsmetaSchema = z.strictObject({
   }),
 });
 
+// The app home page (platform 2026.03 `page` component at location `home`): one per app, its entrypoint under
+// /app/pages/ (/docs/apps/developer-platform/add-features/ui-extensions/extension-points/app-home-page).
+export const pageHsmetaSchema = z.strictObject({
+  uid: uidSchema,
+  type: z.literal('page'),
+  config: z.strictObject({
+    entrypoint: z.string().regex(/^\/app\/pages\/[A-Za-z0-9_./-]+\.(tsx|jsx)$/, 'entrypoint must be a .tsx or .jsx file under /app/pages/'),
+    location: z.literal('home'),
+  }),
+});
+
 const objectSubscriptionTypes = ['object.creation', 'object.deletion', 'object.merge', 'object.restore', 'object.associationChange', 'object.propertyChange'] as const;
 
 export const crmObjectSubscriptionSchema = z
@@ -165,6 +176,7 @@ export const hsmetaSchemaByType = {
   app: appHsmetaSchema,
   card: cardHsmetaSchema,
   settings: settingsHsmetaSchema,
+  page: pageHsmetaSchema,
   webhooks: webhooksHsmetaSchema,
 } as const;
 
@@ -172,5 +184,6 @@ export type HsProject = z.infer<typeof hsprojectSchema>;
 export type AppHsmeta = z.infer<typeof appHsmetaSchema>;
 export type CardHsmeta = z.infer<typeof cardHsmetaSchema>;
 export type SettingsHsmeta = z.infer<typeof settingsHsmetaSchema>;
+export type PageHsmeta = z.infer<typeof pageHsmetaSchema>;
 export type WebhooksHsmeta = z.infer<typeof webhooksHsmetaSchema>;
 export type CrmObjectSubscription = z.infer<typeof crmObjectSubscriptionSchema>;

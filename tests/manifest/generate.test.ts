@@ -74,10 +74,13 @@ describe('the generate command', () => {
     expect(JSON.parse(readFileSync(join(root, 'app-manifest/src/app/app-hsmeta.json'), 'utf8')).config.name).toBe('Acme Success');
     expect(readFileSync(join(staged, 'generated', 'config.ts'), 'utf8')).toContain('"https://cs.acme.io"');
     for (const present of ['HealthCard.tsx', 'package.json', 'health-card-hsmeta.json', 'health-tab-hsmeta.json']) expect(existsSync(join(staged, present)), present).toBe(true);
-    for (const absent of ['node_modules', '__tests__', 'vitest.config.ts', 'Removed.tsx', 'settings-hsmeta.json']) expect(existsSync(join(staged, absent)), absent).toBe(false);
+    for (const absent of ['node_modules', '__tests__', 'vitest.config.ts', 'Removed.tsx', 'settings-hsmeta.json', 'home-hsmeta.json']) expect(existsSync(join(staged, absent)), absent).toBe(false);
     const settings = join(root, 'app-manifest', 'src', 'app', 'settings');
     for (const present of ['package.json', 'settings-hsmeta.json', 'generated/config.ts']) expect(existsSync(join(settings, present)), present).toBe(true);
     for (const absent of ['health-card-hsmeta.json', 'health-tab-hsmeta.json', 'node_modules', '__tests__']) expect(existsSync(join(settings, absent)), absent).toBe(false);
+    const pages = join(root, 'app-manifest', 'src', 'app', 'pages');
+    for (const present of ['package.json', 'home-hsmeta.json', 'generated/config.ts']) expect(existsSync(join(pages, present)), present).toBe(true);
+    for (const absent of ['health-card-hsmeta.json', 'settings-hsmeta.json', 'node_modules', '__tests__']) expect(existsSync(join(pages, absent)), absent).toBe(false);
   });
 
   it('when a flag and the environment disagree, then the flag wins', () => {

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optionalScopes, requiredScopes } from '../../src/install/scopes.ts';
-import { appHsmetaSchema, cardHsmetaSchema, hsmetaSchemaByType, hsprojectSchema, settingsHsmetaSchema, webhooksHsmetaSchema } from '../../scripts/manifest/hsmeta.schema.ts';
+import { appHsmetaSchema, cardHsmetaSchema, hsmetaSchemaByType, hsprojectSchema, pageHsmetaSchema, settingsHsmetaSchema, webhooksHsmetaSchema } from '../../scripts/manifest/hsmeta.schema.ts';
 
 // Every *-hsmeta.json that ships (the project's own and the cards'), checked offline: HubSpot's validator needs an
 // authenticated account, so this is where a bad uid, scope, URL or location is caught before an upload.
 
 const root = join(import.meta.dirname, '..', '..');
-const skipped = new Set(['node_modules', join('app-manifest', 'src', 'app', 'cards'), join('app-manifest', 'src', 'app', 'settings')]);
+const skipped = new Set(['node_modules', ...['cards', 'settings', 'pages'].map((staged) => join('app-manifest', 'src', 'app', staged))]);
 
 const hsmetaFiles = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -26,12 +26,13 @@ const app = appHsmetaSchema.parse(ofType('app')[0]?.json);
 const webhooks = webhooksHsmetaSchema.parse(ofType('webhooks')[0]?.json);
 
 describe('the shipped HubSpot project files', () => {
-  it('when listed, then there is one app, one webhooks component, a card for the sidebar and the tab, and the settings page', () => {
+  it('when listed, then there is one app, one webhooks component, a card for the sidebar and the tab, the settings page and the home page', () => {
     expect(files.map((file) => relative(root, join(root, file.path))).sort()).toEqual([
       'app-manifest/src/app/app-hsmeta.json',
       'app-manifest/src/app/webhooks/webhooks-hsmeta.json',
       'cards/health-card-hsmeta.json',
       'cards/health-tab-hsmeta.json',
+      'cards/home-hsmeta.json',
       'cards/settings-hsmeta.json',
     ]);
     expect(ofType('card').map((file) => cardHsmetaSchema.parse(file.json).config.location).sort()).toEqual(['crm.record.sidebar', 'crm.record.tab']);
@@ -69,6 +70,16 @@ describe('the shipped HubSpot project files', () => {
     const source = join(root, 'cards', settings.config.entrypoint.replace('/app/settings/', ''));
     expect(existsSync(source), source).toBe(true);
     expect(readFileSync(source, 'utf8')).toContain("hubspot.extend<'settings'>");
+  });
+
+  it('when the home page names its entrypoint, then that component exists in cards/ and registers itself for the home location', () => {
+    const [file, ...others] = ofType('page');
+    expect(others).toEqual([]);
+    const home = pageHsmetaSchema.parse(file?.json);
+    expect(home.config.location).toBe('home');
+    const source = join(root, 'cards', home.config.entrypoint.replace('/app/pages/', ''));
+    expect(existsSync(source), source).toBe(true);
+    expect(readFileSync(source, 'utf8')).toContain("hubspot.extend<'home'>");
   });
 
   it('when the app declares scopes, then they are exactly the ones the install asks for, and none is sensitive', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest, defaultManifestConfig } from '../../scripts/manifest/build-manifest.ts';
-import { appHsmetaSchema, cardHsmetaSchema, webhooksHsmetaSchema } from '../../scripts/manifest/hsmeta.schema.ts';
+import { appHsmetaSchema, cardHsmetaSchema, pageHsmetaSchema, webhooksHsmetaSchema } from '../../scripts/manifest/hsmeta.schema.ts';
 
 // The offline schema must refuse what HubSpot would refuse (or what would break the cards), naming the field.
 
@@ -8,6 +8,7 @@ const generated = (suffix: string) => JSON.parse(buildManifest(defaultManifestCo
 const app = generated('app-hsmeta.json');
 const card = generated('health-card-hsmeta.json');
 const webhooks = generated('webhooks-hsmeta.json');
+const home = generated('home-hsmeta.json');
 
 const firstIssue = (schema: { safeParse: (value: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown) => {
   const result = schema.safeParse(value);
@@ -60,6 +61,15 @@ describe('the offline hsmeta schema', () => {
     ['a target on plain http', { ...webhooks, config: { ...webhooks.config, settings: { ...webhooks.config.settings, targetUrl: 'http://acme.io/webhooks/hubspot' } } }, /^config\.settings\.targetUrl: must use https/],
   ])('when webhooks have %s, then they are refused', (_story, value, expected) => {
     expect(firstIssue(webhooksHsmetaSchema, value)).toMatch(expected);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['the generated file', home, /^accepted$/],
+    ['a location other than home', { ...home, config: { ...home.config, location: 'settings' } }, /^config\.location:/],
+    ['an entrypoint outside app/pages', { ...home, config: { ...home.config, entrypoint: '/app/cards/PortfolioHome.tsx' } }, /^config\.entrypoint: entrypoint must be/],
+    ['the card type', { ...home, type: 'card' }, /^type:/],
+  ])('when the home page has %s, then the offline schema accepts it or names the field HubSpot would refuse', (_story, value, expected) => {
+    expect(firstIssue(pageHsmetaSchema, value)).toMatch(expected);
   });
 
   it('when a subscription is listed twice, then the webhooks are refused', () => {
