@@ -7,6 +7,7 @@ import {
   errorResponseSchema,
   type CardData,
   type CreateTaskRequest,
+  type CsmSentimentRequest,
   type MarkMilestoneRequest,
   type PlayOutcomeRequest,
 } from './card-data.schema.ts';
@@ -80,6 +81,9 @@ export const markMilestoneDone = (record: RecordRef, body: MarkMilestoneRequest)
 
 export const recordPlayOutcome = (record: RecordRef, body: PlayOutcomeRequest): Promise<ApiResult<unknown>> =>
   request('/api/cards/actions/play-outcome', record, actionDoneResponseSchema, { method: 'POST', body });
+
+export const setCsmSentiment = (record: RecordRef, body: CsmSentimentRequest): Promise<ApiResult<ActionDone>> =>
+  request('/api/cards/actions/csm-sentiment', record, actionDoneResponseSchema, { method: 'POST', body });
 
 export const rescore = (record: RecordRef): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/rescore', record, actionDoneResponseSchema, { method: 'POST', body: {} });

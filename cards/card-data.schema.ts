@@ -69,6 +69,17 @@ export const nextPlaySchema = z.object({
   template: z.object({ subject: z.string().min(1), body: z.string().min(1) }).nullable().default(null),
 });
 
+export const csmSentimentValues = ['positive', 'neutral', 'concerned', 'at_risk'] as const;
+export const csmSentimentSchema = z.object({
+  value: z.enum(csmSentimentValues),
+  label: z.string().min(1),
+  note: z.string().max(2000).nullable(),
+  /** The HubSpot user who set it, and when; it stops showing at expiresAt (the portal's expiry, 90 days by default). */
+  setBy: z.string().min(1),
+  setAt: instant,
+  expiresAt: instant,
+});
+
 export const scoreCardViewSchema = z
   .strictObject({
     healthScore: percent,
@@ -88,6 +99,8 @@ export const scoreCardViewSchema = z
     fit: z.object({ value: fitValueSchema, criteria: z.array(fitCriterionSchema).max(20) }),
     /** Set once the customer has churned: the card shows that instead of a gone-dark warning. */
     churn: z.object({ reason: z.string().min(1) }).nullable().default(null),
+    /** The CSM's own read of the customer while it holds; null when none was set or it expired. Shown apart from health. */
+    csmSentiment: csmSentimentSchema.nullable().default(null),
     scoredAt: instant,
   })
   .superRefine((score, ctx) => {
@@ -118,6 +131,11 @@ export const playOutcomeRequestSchema = z.object({
   play: stableId, status: z.enum(['done', 'skipped']), outcome: z.enum(advocacyOutcomes).nullable(), note: z.string().max(2000).nullable(),
 });
 export type PlayOutcomeRequest = z.infer<typeof playOutcomeRequestSchema>;
+export const csmSentimentRequestSchema = z.object({
+  value: z.enum(csmSentimentValues), note: z.string().max(2000).nullable(), setBy: z.string().min(1).max(200),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+});
+export type CsmSentimentRequest = z.infer<typeof csmSentimentRequestSchema>;
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
 /** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */
@@ -132,6 +150,8 @@ export type Milestone = z.infer<typeof milestoneSchema>;
 export type FitCriterion = z.infer<typeof fitCriterionSchema>;
 export type NextPlay = z.infer<typeof nextPlaySchema>;
 export type PlayContact = z.infer<typeof playContactSchema>;
+export type CsmSentiment = z.infer<typeof csmSentimentSchema>;
+export type CsmSentimentValue = (typeof csmSentimentValues)[number];
 export type Cohort = z.infer<typeof cohortSchema>;
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 export type VectorValue = z.infer<typeof vectorValueSchema>;

@@ -46,6 +46,7 @@ export const scoredCardData = (overrides: Partial<ScoreCardView> = {}): ScoredCa
     },
     statusCap: null,
     churn: null,
+    csmSentiment: null,
     scoredAt: '2026-11-22T06:00:00Z',
     ...overrides,
   },

@@ -5,12 +5,12 @@ import { useCardData } from '../hooks/use-card-data.ts';
 import { ErrorCard, LoadingCard, NotCustomerCard, NotScoredCard } from './CardStates.tsx';
 import { HealthView } from './HealthView.tsx';
 
-type Props = { record: RecordRef; addAlert: AddAlertAction; layout: 'sidebar' | 'tab' };
+type Props = { record: RecordRef; addAlert: AddAlertAction; layout: 'sidebar' | 'tab'; user: string };
 
 /** Loads the record's card data and draws whichever state it is in. */
-export const CardBody = ({ record, addAlert, layout }: Props) => {
+export const CardBody = ({ record, addAlert, layout, user }: Props) => {
   const { state, reload } = useCardData(record);
-  const actions = useCardActions(record, addAlert, reload);
+  const actions = useCardActions(record, addAlert, reload, user);
   switch (state.status) {
     case 'loading':
       return <LoadingCard />;

@@ -2,6 +2,7 @@ import { Button, Divider, Flex, Heading } from '@hubspot/ui-extensions';
 import type { ScoredCardData } from '../card-data.schema.ts';
 import type { CardActions } from '../hooks/use-card-actions.ts';
 import { ComponentContributions } from './ComponentContributions.tsx';
+import { CsmSentimentPanel } from './CsmSentimentPanel.tsx';
 import { FitSummary } from './FitSummary.tsx';
 import { GoneDarkAlert } from './GoneDarkAlert.tsx';
 import { HealthSummary } from './HealthSummary.tsx';
@@ -27,6 +28,8 @@ export const HealthView = ({ data, actions, layout }: Props) => {
         onCreateTask={() => void actions.createTaskForPlay(score.nextPlay.play, score.nextPlay.label)}
         onOutcome={(outcome) => void actions.recordOutcome(outcome)}
       />
+      <CsmSentimentPanel sentiment={score.csmSentiment} busy={busy} saving={actions.pending === 'csm-sentiment'}
+        onSave={(value, note) => void actions.setSentiment(value, note)} />
       <Divider />
       <TrendChart trend={score.trend} />
       <ComponentContributions components={score.components} biggestDrag={score.biggestDrag} />

@@ -44,3 +44,7 @@ export const dayCount = (count: number): string => `${count} ${count === 1 ? 'da
 
 /** "2026-11-23" or an ISO instant, shown as the day only. */
 export const dayOf = (value: string): string => value.slice(0, 10);
+
+/** How the backend records who set something: the user's name, else their email. */
+export const userName = (user: { firstName: string; lastName: string; email: string }): string =>
+  `${user.firstName} ${user.lastName}`.trim() || user.email;

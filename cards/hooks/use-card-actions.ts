@@ -1,9 +1,9 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useRef, useState } from 'react';
-import { createTask, markMilestoneDone, recordPlayOutcome, rescore, type ApiResult, type RecordRef } from '../api.ts';
-import type { PlayOutcomeRequest } from '../card-data.schema.ts';
+import { createTask, markMilestoneDone, recordPlayOutcome, rescore, setCsmSentiment, type ApiResult, type RecordRef } from '../api.ts';
+import type { CsmSentimentValue, PlayOutcomeRequest } from '../card-data.schema.ts';
 
-export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome';
+export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome' | 'csm-sentiment';
 
 export type CardActions = {
   /** The action running now, so its button can show it and others wait. */
@@ -12,17 +12,26 @@ export type CardActions = {
   markMilestoneDone: (milestoneKey: string, milestoneLabel: string) => Promise<void>;
   rescoreNow: () => Promise<void>;
   recordOutcome: (outcome: PlayOutcomeRequest) => Promise<void>;
+  setSentiment: (value: CsmSentimentValue, note: string | null) => Promise<void>;
 };
 
-/** Runs the card's actions: one at a time, each ending in an alert, a success also refreshing the card. */
-export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refresh: () => void): CardActions => {
+/** One key per click, kept across retries of the same click, so the backend carries the action out once. */
+const newKey = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
+/** Runs the card's actions for `user` (who the backend records as setting a sentiment): one at a time, each ending in an alert, a success also refreshing the card. */
+export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refresh: () => void, user: string): CardActions => {
   const [pending, setPending] = useState<CardActionName | null>(null);
   // The key of a task request not yet confirmed: retrying after a failure or timeout reuses it, so a request that did
   // reach the backend is answered with the task it already created instead of a second one.
   const taskKey = useRef<{ play: string; key: string } | null>(null);
   const keyFor = (play: string): string => {
-    if (taskKey.current?.play !== play) taskKey.current = { play, key: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}` };
+    if (taskKey.current?.play !== play) taskKey.current = { play, key: newKey() };
     return taskKey.current.key;
+  };
+  const sentimentKey = useRef<{ what: string; key: string } | null>(null);
+  const sentimentKeyFor = (what: string): string => {
+    if (sentimentKey.current?.what !== what) sentimentKey.current = { what, key: newKey() };
+    return sentimentKey.current.key;
   };
 
   const run = async (name: CardActionName, call: () => Promise<ApiResult<unknown>>, done: { title: string; message: string }, failedTitle: string) => {
@@ -55,6 +64,12 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
     recordOutcome: (outcome) =>
       run('play-outcome', () => recordPlayOutcome(record, outcome),
         { title: 'Play recorded', message: outcome.status === 'skipped' ? 'The play is marked skipped.' : 'The play and its outcome are recorded.' }, 'Play not recorded'),
+    setSentiment: (value, note) =>
+      run('csm-sentiment', async () => {
+        const result = await setCsmSentiment(record, { value, note, setBy: user, idempotencyKey: sentimentKeyFor(JSON.stringify([value, note])) });
+        if (result.ok) sentimentKey.current = null;
+        return result;
+      }, { title: 'Sentiment set', message: 'Your read of this customer is on the card.' }, 'Sentiment not set'),
     rescoreNow: () =>
       run('rescore', () => rescore(record), { title: 'Rescored', message: 'The health score is up to date.' }, 'Rescore failed'),
   };

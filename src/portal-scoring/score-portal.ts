@@ -12,6 +12,7 @@ import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
 import type { Db } from '../store/db.ts';
 import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
 import { playOutcomesRepository } from '../store/play-outcomes-repository.ts';
+import { csmSentimentRepository } from '../store/csm-sentiment-repository.ts';
 import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
@@ -68,13 +69,23 @@ const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10
 /** What scoring needs from earlier runs: each company's recent cards (trend, "why it changed") and CSM overrides. */
 export const loadScoringHistory = async (db: Db, portalId: number, now: Date, companyIds?: readonly string[]) => {
   const scores = scoresRepository(db);
-  const [history, overrides, outcomes] = await Promise.all([
+  const [history, overrides, outcomes, sentiments] = await Promise.all([
     scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
     scores.milestoneOverrides(portalId, companyIds),
     playOutcomesRepository(db).forCompanies(portalId, companyIds),
+    csmSentimentRepository(db).latestForCompanies(portalId, now, companyIds),
   ]);
-  return { history, overrides, outcomes };
+  return { history, overrides, outcomes, sentiments };
 };
+
+export type ScoringHistory = Awaited<ReturnType<typeof loadScoringHistory>>;
+
+/** What the store adds to a synced snapshot for one company: its CSM's overrides, outcomes and sentiment. */
+export const recordedInputs = (past: ScoringHistory, companyId: string) => ({
+  milestoneOverrides: past.overrides.get(companyId) ?? [],
+  playOutcomes: past.outcomes.get(companyId) ?? [],
+  csmSentiment: past.sentiments.get(companyId) ?? null,
+});
 
 /** The card to store, or null when the latest stored card already says the same thing today. */
 export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): ScoreCard | null => {
@@ -103,7 +114,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const now = deps.clock.now();
   const { config, version } = await effectiveScoringConfig(deps.db, portalId);
   const scores = scoresRepository(deps.db);
-  const [latest, { history, overrides, outcomes }] = await Promise.all([
+  const [latest, past] = await Promise.all([
     scores.latestByCompany(portalId, companyIds),
     loadScoringHistory(deps.db, portalId, now, companyIds),
   ]);
@@ -116,10 +127,10 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
-    const previousCards = (history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
+    const previousCards = (past.history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
     let card: ScoreCard;
     try {
-      card = scoreChecked({ ...snapshot, previousCards, milestoneOverrides: overrides.get(id) ?? [], playOutcomes: outcomes.get(id) ?? [] }, config, now);
+      card = scoreChecked({ ...snapshot, previousCards, ...recordedInputs(past, id) }, config, now);
     } catch (error) {
       // One company's bad data must never hold back the rest of its portal, nor fail the job into endless retries.
       const reason = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import { addedPlaySteps, defaultPlayTemplates } from './playbook-defaults.ts';
 import { cardLimits, identifierPattern } from './card-limits.ts';
 import { patternError } from './pattern.ts';
 
-export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial'] as const;
+export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial', 'csm_sentiment'] as const;
 export type ComponentKey = (typeof componentKeys)[number];
 export const lifecycleStages = ['onboarding', 'established'] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
@@ -80,6 +80,12 @@ const healthComponentsSchema = z.object({
   relationship: z.object({ weight, executiveTitlePattern: pattern, championLeftWithinDays: days }),
   milestones: z.object({ weight }),
   commercial: z.object({ weight, renewalWindowDays: days, expansionWithinDays: days }),
+  /**
+   * The CSM's sentiment from the card. It expires after expiresAfterDays (the card stops showing it too) and is a
+   * health component only where enabled: by default it is shown apart from health and moves no score.
+   */
+  csm_sentiment: z.object({ weight, enabled: z.boolean(), expiresAfterDays: days.min(1, 'must be at least 1 day') })
+    .default({ weight: 0.1, enabled: false, expiresAfterDays: 90 }),
 });
 
 const values = z.array(name);

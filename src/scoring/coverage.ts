@@ -83,6 +83,7 @@ const componentFill = (key: ComponentKey, has: (input: CoverageInput) => boolean
     case 'cadence': return has('arr') ? null : `${fill('arr')}: without ARR every customer is in the first, tech-touch segment`;
     case 'milestones': return null;
     case 'support': return null;
+    case 'csm_sentiment': return 'set the CSM sentiment on the company card';
   }
 };
 
@@ -139,6 +140,7 @@ const cardHints: Partial<Record<ComponentKey, string>> = {
   sentiment: 'send HubSpot feedback surveys to the company\'s contacts',
   engagement: 'log emails, calls and meetings in HubSpot',
   relationship: 'associate contacts with the company in HubSpot',
+  csm_sentiment: 'set it on this card',
 };
 
 /** The line a card shows for a component with no data: what is missing and what would fill it ("no usage data: map active users in Settings"). */

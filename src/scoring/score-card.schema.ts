@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cohorts, componentKeys, healthStatuses, lifecycleStages, plays } from './config.schema.ts';
+import { csmSentimentValues } from './snapshot.schema.ts';
 
 export const fitValues = ['good', 'stretch', 'bad'] as const;
 export type FitValue = (typeof fitValues)[number];
@@ -57,6 +58,15 @@ export const nextPlaySchema = z.object({
   template: z.object({ subject: z.string(), body: z.string() }).nullable().default(null),
 });
 
+/** The CSM's sentiment while it holds (null when none was set or it expired), shown apart from health. */
+export const csmSentimentResultSchema = z.object({
+  value: z.enum(csmSentimentValues),
+  note: z.string().nullable(),
+  setBy: z.string(),
+  setAt: z.string(),
+  expiresAt: z.string(),
+});
+
 export const scoreCardSchema = z.object({
   companyId: z.string(),
   scoredAt: z.string(),
@@ -81,6 +91,8 @@ export const scoreCardSchema = z.object({
   priority: z.number().min(0),
   nextPlay: nextPlaySchema,
   churn: z.object({ avoidable: z.boolean(), expected: z.boolean(), reason: z.string() }).nullable(),
+  // Cards stored before the CSM could set a sentiment read as none.
+  csmSentiment: csmSentimentResultSchema.nullable().default(null),
 });
 
 export type ScoreCard = z.infer<typeof scoreCardSchema>;

@@ -3,6 +3,7 @@ import { boundSnapshot } from './bounds.ts';
 import { assignCohort } from './cohort.ts';
 import { classifyChurn } from './churn.ts';
 import { churnOf } from './churn-signal.ts';
+import { activeCsmSentiment } from './csm-sentiment.ts';
 import { scoreDark } from './dark.ts';
 import { biggestDrag, changeReason, latestPreviousCard } from './explain.ts';
 import { deriveFacts } from './facts.ts';
@@ -69,5 +70,6 @@ export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now:
       healthDrag: drag?.detail ?? null, vectorReason: vector.reason,
     }, config),
     churn,
+    csmSentiment: activeCsmSentiment(snapshot.csmSentiment, config, facts.now),
   };
 };

@@ -124,6 +124,18 @@ export const playOutcomeSchema = z.object({
   recordedAt: isoDate,
 });
 
+export const csmSentimentValues = ['positive', 'neutral', 'concerned', 'at_risk'] as const;
+export type CsmSentimentValue = (typeof csmSentimentValues)[number];
+
+/** The CSM's latest read of the customer, set on the card; scoring decides whether it has expired. */
+export const csmSentimentInputSchema = z.object({
+  value: z.enum(csmSentimentValues),
+  note: z.string().max(2000).nullable(),
+  /** Who set it: the HubSpot user's name or email. */
+  setBy: z.string().min(1).max(200),
+  setAt: isoDate,
+});
+
 export const companySnapshotSchema = z.object({
   company: snapshotCompanySchema,
   engagements: z.array(snapshotEngagementSchema),
@@ -135,6 +147,7 @@ export const companySnapshotSchema = z.object({
   previousCards: z.array(previousCardSchema),
   milestoneOverrides: z.array(milestoneOverrideSchema),
   playOutcomes: z.array(playOutcomeSchema).optional(),
+  csmSentiment: csmSentimentInputSchema.nullable().optional(),
 });
 
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
@@ -147,3 +160,4 @@ export type SnapshotContact = z.infer<typeof snapshotContactSchema>;
 export type UsagePoint = z.infer<typeof usagePointSchema>;
 export type PreviousCard = z.infer<typeof previousCardSchema>;
 export type PlayOutcome = z.infer<typeof playOutcomeSchema>;
+export type CsmSentimentInput = z.infer<typeof csmSentimentInputSchema>;

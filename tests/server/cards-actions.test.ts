@@ -1,7 +1,8 @@
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actionDoneResponseSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
+import { actionDoneResponseSchema, cardDataSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
+import { csmSentimentRepository } from '../../src/store/csm-sentiment-repository.ts';
 import { scoringRequests } from '../../src/composition/services.ts';
 import { runScoreJob } from '../../src/jobs/score-portal-job.ts';
 import type { SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
@@ -149,6 +150,38 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     const stored = await playOutcomesRepository(db).forCompanies(PORTAL, ['500']);
     expect(stored.get('500')).toEqual([{ play: 'advocacy_ask', status: 'done', outcome: 'review', recordedAt: NOW.toISOString() }]);
     expect((await playOutcomesRepository(db).effectiveness(PORTAL, NOW)).map((r) => [r.play, r.outcome, r.count])).toEqual([['advocacy_ask', 'review', 1]]);
+  });
+
+  it('when the CSM sets a concerned sentiment with a note, then it is stored with who and when and the card shows it apart from health', async () => {
+    acceptUpdates();
+    const response = await post('csm-sentiment', { value: 'concerned', note: 'Budget review next month', setBy: 'Casey Morgan', idempotencyKey: 'sentiment-0001' });
+    expect(response.status).toBe(200);
+    expect((await csmSentimentRepository(db).latestForCompanies(PORTAL, NOW)).get('500'))
+      .toEqual({ value: 'concerned', note: 'Budget review next month', setBy: 'Casey Morgan', setAt: NOW.toISOString() });
+    const path = cardPath(PORTAL, '500');
+    const card = await request(app).get(path).set(signV3({ method: 'GET', url: `${PUBLIC_BASE_URL}${path}`, timestamp: NOW.getTime() }));
+    const shown = cardDataSchema.parse(card.body);
+    expect(shown.status === 'ok' && shown.score.csmSentiment).toMatchObject({ value: 'concerned', label: 'Concerned', setBy: 'Casey Morgan', expiresAt: '2027-01-30T00:00:00.000Z' });
+    expect(shown.status === 'ok' && shown.score.components.map((c) => c.key)).not.toContain('csm_sentiment');
+  });
+
+  it('when the same signed sentiment request arrives twice, then it is stored once', async () => {
+    acceptUpdates();
+    const body = { value: 'at_risk', note: null, setBy: 'Casey Morgan', idempotencyKey: 'sentiment-0002' };
+    expect((await post('csm-sentiment', body)).status).toBe(200);
+    expect((await post('csm-sentiment', body)).status).toBe(200);
+    expect(await db.query('SELECT value FROM csm_sentiments WHERE portal_id = $1', [PORTAL])).toEqual([{ value: 'at_risk' }]);
+  });
+
+  it.each([
+    { name: 'an unknown sentiment', body: { value: 'ecstatic', setBy: 'Casey' }, field: 'value: value must be positive, neutral, concerned or at_risk' },
+    { name: 'no user', body: { value: 'neutral' }, field: 'setBy: setBy is required' },
+    { name: 'a note over 2000 characters', body: { value: 'neutral', setBy: 'Casey', note: 'x'.repeat(2001) }, field: 'note: note must be at most 2000 characters' },
+  ])('when the card sends $name as a sentiment, then it is refused naming the field and nothing is stored', async ({ body, field }) => {
+    const response = await post('csm-sentiment', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(field);
+    expect(await db.query('SELECT 1 FROM csm_sentiments')).toEqual([]);
   });
 
   it('when the card sends an advocacy outcome for a rescue, then it is refused with the field named and nothing is stored', async () => {

@@ -5,6 +5,7 @@ import type { ComponentResult } from '../score-card.schema.ts';
 import { clamp, plural, round } from '../time.ts';
 import { cadenceComponent } from './cadence.ts';
 import { commercialComponent } from './commercial.ts';
+import { csmSentimentComponent } from './csm-sentiment.ts';
 import type { ComponentInput, Reading } from './component.ts';
 import { engagementComponent } from './engagement.ts';
 import { milestonePaceComponent } from './milestone-pace.ts';
@@ -24,7 +25,11 @@ const readers: Record<ComponentKey, (input: ComponentInput) => Reading> = {
   relationship: relationshipComponent,
   milestones: milestonePaceComponent,
   commercial: commercialComponent,
+  csm_sentiment: csmSentimentComponent,
 };
+
+// A component the portal's config leaves out is not on the card at all, rather than shown as missing data.
+const inUse = (key: ComponentKey, config: ScoringConfig): boolean => key !== 'csm_sentiment' || config.health.components.csm_sentiment.enabled;
 
 export type HealthResult = { score: number; status: HealthStatus; components: ComponentResult[]; vetoApplied: string | null };
 
@@ -55,7 +60,7 @@ const applyVetoes = (status: HealthStatus, facts: Facts, config: ScoringConfig):
 
 export const scoreHealth = (input: ComponentInput): HealthResult => {
   const { facts, config } = input;
-  const readings = componentKeys.map((key) => ({ key, reading: readers[key](input) }));
+  const readings = componentKeys.filter((key) => inUse(key, config)).map((key) => ({ key, reading: readers[key](input) }));
   const present = new Set(readings.filter((r) => r.reading.value !== null).map((r) => r.key));
   const weights = redistribute(resolveWeights(config, facts.segment, facts.stage), present);
   const components = readings.map(({ key, reading }): ComponentResult => {

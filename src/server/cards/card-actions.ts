@@ -17,6 +17,9 @@ import type { PlayOutcome } from '../../scoring/snapshot.schema.ts';
 import type { CardCache } from './card-cache.ts';
 import type { CardTarget } from './trusted-portal.ts';
 import { DAY_MS } from '../../scoring/time.ts';
+import { createHash } from 'node:crypto';
+import { csmSentimentRepository } from '../../store/csm-sentiment-repository.ts';
+import type { CsmSentimentValue } from '../../scoring/snapshot.schema.ts';
 
 export interface CardActionDeps {
   db: Db;
@@ -119,33 +122,56 @@ export const CARD_ACTION_WINDOW_MS = 5 * 60_000;
 export type ActionOrigin = { idempotencyKey: string | null; signature: string | null };
 
 /**
- * createPlayTask, taking effect once per idempotency key, per signed request and per company and play within
- * CARD_ACTION_WINDOW_MS: a repeat answers the first task's id; a repeat while the first still runs is a CONFLICT.
+ * Runs `act` once per idempotency key, per signed request and per `windowKey` within CARD_ACTION_WINDOW_MS: a repeat
+ * answers the first run's result; a repeat while the first still runs is a CONFLICT. A failed run gives its keys back.
  */
-export const createPlayTaskOnce = async (deps: CardActionDeps, target: CardTarget, play: PlayValue, origin: ActionOrigin): Promise<string> => {
+const once = async <T>(
+  deps: CardActionDeps, target: CardTarget, action: string, origin: ActionOrigin, parse: (result: unknown) => T, act: () => Promise<T>,
+): Promise<{ result: T; repeat: boolean }> => {
   const now = deps.clock.now();
   const keys = [
     ...(origin.idempotencyKey === null ? [] : [`card:${origin.idempotencyKey}`]),
     ...(origin.signature === null ? [] : [`signature:${origin.signature}`]),
-    `window:${target.companyId}:${play}:${Math.floor(now.getTime() / CARD_ACTION_WINDOW_MS)}`,
+    `window:${target.companyId}:${action}:${Math.floor(now.getTime() / CARD_ACTION_WINDOW_MS)}`,
   ];
   const actions = cardActionsRepository(deps.db);
-  const request = { portalId: target.portalId, companyId: target.companyId, action: `create-task:${play}`, keys };
-  const claim = await actions.claim(request, now, new Date(now.getTime() - CARD_ACTION_WINDOW_MS));
-  if (claim.kind === 'running') throw new AppError('CONFLICT', 'A task for this play is being created right now: reload the card in a moment');
-  if (claim.kind === 'done') {
-    const earlier = z.object({ taskId: z.string() }).parse(claim.result);
-    portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId, taskId: earlier.taskId, play }, 'play task already created: repeat answered');
-    return earlier.taskId;
-  }
+  const claim = await actions.claim({ portalId: target.portalId, companyId: target.companyId, action, keys }, now, new Date(now.getTime() - CARD_ACTION_WINDOW_MS));
+  if (claim.kind === 'running') throw new AppError('CONFLICT', 'This action is being carried out right now: reload the card in a moment');
+  if (claim.kind === 'done') return { result: parse(claim.result), repeat: true };
   try {
-    const taskId = await createPlayTask(deps, target, play);
-    await actions.complete(target.portalId, keys, { taskId });
-    return taskId;
+    const result = await act();
+    await actions.complete(target.portalId, keys, result);
+    return { result, repeat: false };
   } catch (error) {
     await actions.release(target.portalId, keys);
     throw error;
   }
+};
+
+/**
+ * createPlayTask, taking effect once per idempotency key, per signed request and per company and play within
+ * CARD_ACTION_WINDOW_MS: a repeat answers the first task's id; a repeat while the first still runs is a CONFLICT.
+ */
+export const createPlayTaskOnce = async (deps: CardActionDeps, target: CardTarget, play: PlayValue, origin: ActionOrigin): Promise<string> => {
+  const { result, repeat } = await once(deps, target, `create-task:${play}`, origin, (r) => z.object({ taskId: z.string() }).parse(r),
+    async () => ({ taskId: await createPlayTask(deps, target, play) }));
+  if (repeat) portalLogger(deps.logger, target.portalId).info({ companyId: target.companyId, taskId: result.taskId, play }, 'play task already created: repeat answered');
+  return result.taskId;
+};
+
+/**
+ * Stores the CSM's sentiment (with who set it and when), once per request like createPlayTaskOnce: the same
+ * sentiment and note again within the window is the same click. Then rescores, so the card shows it.
+ */
+export const setCsmSentiment = async (
+  deps: CardActionDeps, target: CardTarget, body: { value: CsmSentimentValue; note: string | null; setBy: string }, origin: ActionOrigin,
+): Promise<RescoreOutcome> => {
+  await requireCompany(deps, target);
+  const what = createHash('sha256').update(JSON.stringify([body.value, body.note])).digest('hex').slice(0, 16);
+  await once(deps, target, `csm-sentiment:${what}`, origin, (r) => z.object({ sentimentId: z.number() }).parse(r), async () => ({
+    sentimentId: await csmSentimentRepository(deps.db).record(target.portalId, target.companyId, { ...body, setAt: deps.clock.now().toISOString() }),
+  }));
+  return rescoreCompany(deps, target);
 };
 
 /** Records what the CSM did with a play (and, for an advocacy ask, what came of it), then rescores the company. */

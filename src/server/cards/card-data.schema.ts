@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cardLimits, identifierPattern } from '../../scoring/card-limits.ts';
 import { cohorts, componentKeys, healthStatuses } from '../../scoring/config.schema.ts';
 import { fitValues, milestoneStates, vectorValues } from '../../scoring/score-card.schema.ts';
-import { advocacyOutcomes } from '../../scoring/snapshot.schema.ts';
+import { advocacyOutcomes, csmSentimentValues } from '../../scoring/snapshot.schema.ts';
 import { nextPlayValues } from '../../writeback/property-catalogue.ts';
 
 // The server's copy of the card contract (cards/card-data.schema.ts is the authority; cards/ is bundled apart,
@@ -50,6 +50,10 @@ const scoreView = z.strictObject({
     })).max(cardLimits.fitCriteria),
   }),
   churn: z.object({ reason: z.string().min(1) }).nullable(),
+  /** The CSM's sentiment while it holds; shown apart from health (it is a health component only where the config says so). */
+  csmSentiment: z.object({
+    value: z.enum(csmSentimentValues), label: z.string().min(1), note: z.string().max(2000).nullable(), setBy: z.string().min(1).max(200), setAt: instant, expiresAt: instant,
+  }).nullable(),
   scoredAt: instant,
 });
 
@@ -70,6 +74,14 @@ export const playOutcomeBodySchema = z.object({
   outcome: z.enum(advocacyOutcomes, { error: 'outcome must be declined, review, case_study, reference or speaking' }).nullable().default(null),
   note: z.string().max(2000, 'note must be at most 2000 characters').nullable().default(null),
 }).refine((b) => b.outcome === null || (b.play === 'advocacy' && b.status === 'done'), { message: 'an outcome is recorded only for a done advocacy ask', path: ['outcome'] });
+const idempotencyKey = createTaskBodySchema.shape.idempotencyKey;
+export const csmSentimentBodySchema = z.object({
+  value: z.enum(csmSentimentValues, { error: 'value must be positive, neutral, concerned or at_risk' }),
+  note: z.string().trim().max(2000, 'note must be at most 2000 characters').transform((n) => (n === '' ? null : n)).nullable().default(null),
+  /** The HubSpot user setting it, as the card's context names them (name, else email). */
+  setBy: z.string({ error: 'setBy is required' }).trim().min(1, 'setBy must name the user').max(200, 'setBy must be at most 200 characters'),
+  idempotencyKey,
+});
 export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
 
 export type CardData = z.infer<typeof cardDataSchema>;

@@ -6,6 +6,7 @@ import type { ScoreView } from './card-data.schema.ts';
 import { DAY_MS } from '../../scoring/time.ts';
 import { valueLabel } from '../../scoring/hubspot-labels.ts';
 import { cardLimits } from '../../scoring/card-limits.ts';
+import { csmSentimentLabels } from '../../scoring/csm-sentiment.ts';
 
 export const TREND_DAYS = 90;
 
@@ -18,6 +19,7 @@ export const componentLabels: Record<ComponentKey, string> = {
   relationship: 'Relationship',
   milestones: 'Milestones',
   commercial: 'Commercial',
+  csm_sentiment: 'CSM sentiment',
 };
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -70,5 +72,6 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
     })),
   },
   churn: card.churn === null ? null : { reason: card.churn.reason },
+  csmSentiment: card.csmSentiment === null ? null : { ...card.csmSentiment, label: csmSentimentLabels[card.csmSentiment.value] },
   scoredAt: card.scoredAt,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
-import { cardDataSchema, createTaskBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { cardDataSchema, createTaskBodySchema, csmSentimentBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { rowSchema } from '../routes/post-usage.ts';
 import type { Operation, Reply, Security } from './operation.ts';
 import { portfolioOperations } from './portfolio-operations.ts';
@@ -75,6 +75,11 @@ export const operations: Operation[] = [
     method: 'post', path: '/api/cards/actions/play-outcome', tag: 'card', summary: 'Records a play as done or skipped, with the outcome of an advocacy ask',
     security: ['hubspotSignature'], query: cardQuery, body: playOutcomeBodySchema,
     responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('Invalid outcome'), ...signedErrors },
+  },
+  {
+    method: 'post', path: '/api/cards/actions/csm-sentiment', tag: 'card', summary: 'Sets the CSM sentiment (with a note) and rescores; a repeat of the same request takes effect once',
+    security: ['hubspotSignature'], query: cardQuery, body: csmSentimentBodySchema,
+    responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('Invalid sentiment, note or user'), ...signedErrors },
   },
   {
     method: 'post', path: '/api/cards/actions/rescore', tag: 'card', summary: 'Asks for the company to be scored again now', security: ['hubspotSignature'], query: cardQuery,

@@ -31,6 +31,14 @@ const fitLines = (score: Scored['score']): SafeHtml[] => score.fit.criteria.flat
 const whoLine = (who: Scored['score']['nextPlay']['who']): string => who === null ? 'no contact on record'
   : `${who.name ?? who.email ?? 'unnamed contact'}${who.jobTitle ? `, ${who.jobTitle}` : ''} (${who.role})${who.lastTouch ? `, last touch ${who.lastTouch}` : ', no touch logged'}`;
 
+const sentimentPill = { positive: 'green', neutral: '', concerned: 'yellow', at_risk: 'red' } as const;
+
+const csmSentiment = (s: Scored['score']): SafeHtml => s.csmSentiment === null
+  ? html`<section data-testid="csm-sentiment"><h2>CSM sentiment</h2><p class="muted" data-testid="csm-sentiment-none">No CSM sentiment in force.</p></section>`
+  : html`<section data-testid="csm-sentiment"><h2>CSM sentiment</h2><p><span class="pill ${sentimentPill[s.csmSentiment.value]}" data-testid="csm-sentiment-value">${s.csmSentiment.label}</span></p>
+    <p class="muted" data-testid="csm-sentiment-by">set by ${s.csmSentiment.setBy} on ${day(s.csmSentiment.setAt)}, expires ${day(s.csmSentiment.expiresAt)}</p>
+    ${s.csmSentiment.note === null ? '' : html`<p data-testid="csm-sentiment-note">“${s.csmSentiment.note}”</p>`}</section>`;
+
 /** The company card as an HTML page: the same data the HubSpot card draws, from the same endpoint's builder. */
 export const cardPage = (data: Scored, bands: { green: number; yellow: number }): string => {
   const s = data.score;
@@ -53,6 +61,7 @@ export const cardPage = (data: Scored, bands: { green: number; yellow: number })
     ${s.nextPlay.evidence.length > 0 ? html`<ul data-testid="next-play-evidence">${s.nextPlay.evidence.map((line) => html`<li>${line}</li>`)}</ul>` : ''}
     <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol>
     ${s.nextPlay.template ? html`<details data-testid="next-play-template" open><summary>Email: ${s.nextPlay.template.subject}</summary><pre style="white-space:pre-wrap">${s.nextPlay.template.body}</pre></details>` : ''}</section>
+  ${csmSentiment(s)}
   <section data-testid="vector"><h2>Success Vector</h2><p><span class="pill ${s.vector.value}">${s.vector.value}</span></p><p>${s.vector.reason}</p>
     <h2 style="margin-top:18px">Fit: ${s.fit.value}</h2>
     <ul data-testid="fit-criteria">${fitLines(s)}</ul></section>

@@ -1,8 +1,8 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
-import { createTaskBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, setCsmSentiment, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
+import { createTaskBodySchema, csmSentimentBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
 export interface CardActionRouteDeps extends CardActionDeps {
@@ -22,7 +22,7 @@ const answerRescore = (res: Response, outcome: RescoreOutcome) => {
   else res.status(202).json({ status: 'queued' });
 };
 
-/** POST /api/cards/actions/{create-task,mark-milestone,rescore}?portalId&objectId, called by the card's buttons. */
+/** POST /api/cards/actions/{create-task,mark-milestone,play-outcome,csm-sentiment,rescore}?portalId&objectId, called by the card's buttons. */
 export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   const router = Router();
   router.post('/api/cards/actions/create-task', deps.verifyHubSpotSignature, async (req, res) => {
@@ -39,6 +39,12 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   router.post('/api/cards/actions/play-outcome', deps.verifyHubSpotSignature, async (req, res) => {
     const target = await trustedCardTarget(deps.db, req);
     answerRescore(res, await recordPlayOutcome(deps, target, parseBody(playOutcomeBodySchema, req.body)));
+  });
+  router.post('/api/cards/actions/csm-sentiment', deps.verifyHubSpotSignature, async (req, res) => {
+    const target = await trustedCardTarget(deps.db, req);
+    const { idempotencyKey, ...body } = parseBody(csmSentimentBodySchema, req.body);
+    const origin = { idempotencyKey: idempotencyKey ?? null, signature: req.get('x-hubspot-signature-v3') ?? null };
+    answerRescore(res, await setCsmSentiment(deps, target, body, origin));
   });
   router.post('/api/cards/actions/rescore', deps.verifyHubSpotSignature, async (req, res) => {
     answerRescore(res, await rescoreCompany(deps, await trustedCardTarget(deps.db, req)));
