@@ -124,6 +124,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const coverage = companyIds === undefined ? coverageAccumulator(config, now) : null;
   const scoredIds: string[] = [];
   const toInsert: ScoreCard[] = [];
+  const arrOf = new Map<string, number | null>();
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
@@ -144,14 +145,18 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
       toInsert.push(toStore);
-      if (toInsert.length >= CARDS_PER_INSERT) await scores.insertMany(portalId, toInsert.splice(0), version);
+      arrOf.set(id, snapshot.company.arr);
+      if (toInsert.length >= CARDS_PER_INSERT) {
+        await scores.insertMany(portalId, toInsert.splice(0), version, arrOf);
+        arrOf.clear();
+      }
       report.stored += 1;
     } else {
       report.unchanged += 1;
     }
     report.cards.push(toStore ?? latest.get(id)?.card ?? card);
   }
-  await scores.insertMany(portalId, toInsert, version);
+  await scores.insertMany(portalId, toInsert, version, arrOf);
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   if (coverage) await dataCoverageRepository(deps.db).save(portalId, coverage.report());
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');

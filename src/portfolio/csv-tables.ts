@@ -1,5 +1,7 @@
+import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
 import type { CsvTable } from './csv.ts';
+import type { RetentionFigures, RetentionReport } from './retention.ts';
 
 // Each section's table as the CSV export lays it out: one row per line of the page's table, numbers unformatted.
 
@@ -9,4 +11,22 @@ export const cohortsCsv = (body: CohortsBySegment): CsvTable => ({
     ...body.cells.map((c) => [c.segment, c.cohort, c.customers, c.arr] as const),
     ...body.churned.map((c) => [c.segment, 'churned', c.customers, c.arr] as const),
   ],
+});
+
+const scopes = [['all', 'all'], ['good_fit', 'goodFit'], ['bad_fit', 'badFit']] as const;
+const figureColumns = ['customers', 'retained_customers', 'start_arr', 'expansion_arr', 'contraction_arr', 'churned_arr', 'grr', 'nrr', 'logo_retention'];
+const figureCells = (f: RetentionFigures) => [
+  f.customers, f.retainedCustomers, f.startArr, f.expansionArr, f.contractionArr, f.churnedArr, f.grossRevenueRetention, f.netRevenueRetention, f.logoRetention,
+];
+
+/** One row per period × grouping (total, each cohort, each segment) × scope (all, good fit, bad fit). */
+export const retentionCsv = (periods: readonly RetentionPeriod[]): CsvTable => ({
+  columns: ['months', 'start', 'group', 'key', 'scope', ...figureColumns],
+  rows: periods.flatMap((p) => {
+    const groups: Array<[string, string, RetentionReport]> = [
+      ['total', '', p.total], ...p.byCohort.map((c) => ['cohort', c.cohort, c] as [string, string, RetentionReport]),
+      ...p.bySegment.map((s) => ['segment', s.segment, s] as [string, string, RetentionReport]),
+    ];
+    return groups.flatMap(([group, key, report]) => scopes.map(([scope, field]) => [p.months, p.start, group, key, scope, ...figureCells(report[field])]));
+  }),
 });

@@ -153,7 +153,7 @@ const filters = {
   cohort: z.enum(cohorts).optional(),
 };
 const format = { format: z.enum(['json', 'csv']).optional().describe('csv: the section\'s table as RFC 4180 CSV (also Accept: text/csv)') };
-const monthsQuery = z.enum(['3', '6', '12']).transform(Number);
+const monthsQuery = z.enum(['3', '6', '12']).transform((v) => Number(v) as RetentionMonths);
 
 export const retentionQuerySchema = z.object({ months: monthsQuery.optional().describe('one period only; all three when absent'), ...format });
 export const movementQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12).describe('weekly trend points'), ...format });

@@ -36,7 +36,20 @@ export interface RetentionReport {
   badFit: RetentionFigures;
 }
 
+/** The sums a report is made of; the store adds them up in SQL and gets its rates from `withRates` too. */
+export type RetentionSums = Omit<RetentionFigures, 'grossRevenueRetention' | 'netRevenueRetention' | 'logoRetention'>;
+
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+export const withRates = (sums: RetentionSums): RetentionFigures => {
+  const kept = sums.startArr - sums.churnedArr - sums.contractionArr;
+  return {
+    ...sums,
+    grossRevenueRetention: share(kept, sums.startArr),
+    netRevenueRetention: share(kept + sums.expansionArr, sums.startArr),
+    logoRetention: share(sums.retainedCustomers, sums.customers),
+  };
+};
 
 /** A customer counts as at the start only with ARR then: a zero-ARR account has no revenue to retain. */
 const inStartBase = (c: RetentionCustomer): c is RetentionCustomer & { startArr: number } => c.startArr !== null && c.startArr > 0;
@@ -53,13 +66,7 @@ export const retentionFigures = (customers: readonly RetentionCustomer[]): Reten
     if (c.endArr > c.startArr) expansionArr += c.endArr - c.startArr;
     else contractionArr += c.startArr - c.endArr;
   }
-  const kept = startArr - churnedArr - contractionArr;
-  return {
-    customers: count, retainedCustomers: retained, startArr, expansionArr, contractionArr, churnedArr,
-    grossRevenueRetention: share(kept, startArr),
-    netRevenueRetention: share(kept + expansionArr, startArr),
-    logoRetention: share(retained, count),
-  };
+  return withRates({ customers: count, retainedCustomers: retained, startArr, expansionArr, contractionArr, churnedArr });
 };
 
 export const retentionReport = (customers: readonly RetentionCustomer[]): RetentionReport => ({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cohorts, type Cohort } from '../scoring/config.schema.ts';
 import type { Queryable } from './db.ts';
+import { numericPattern } from './portfolio-sql.ts';
+import { retentionPeriods } from './portfolio-retention.ts';
 
 export interface CohortCell {
   segment: string;
@@ -24,8 +26,6 @@ const rowSchema = z.object({
   arr: z.coerce.number(),
 });
 
-// A plain decimal only: HubSpot number properties arrive as text, and one typo in the portal must not fail the table.
-const numericPattern = '^-?[0-9]+(\\.[0-9]+)?$';
 
 /** The CS leader's portfolio, computed set-based in the store over each live company's latest score card. */
 export const portfolioRepository = (db: Queryable) => ({
@@ -52,6 +52,8 @@ export const portfolioRepository = (db: Queryable) => ({
       churned: parsed.filter((r) => r.churned).map((r) => ({ segment: r.segment, customers: r.customers, arr: r.arr })),
     };
   },
+
+  retention: (portalId: number, input: Parameters<typeof retentionPeriods>[2]) => retentionPeriods(db, portalId, input),
 });
 
 export type PortfolioRepository = ReturnType<typeof portfolioRepository>;

@@ -94,14 +94,18 @@ export const scoresRepository = (db: Queryable) => ({
     await this.insertMany(portalId, [card], configVersion);
   },
 
-  /** Many cards in one statement: a portal's scoring run stores thousands, and one round trip each was its cost. */
-  async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null): Promise<void> {
+  /**
+   * Many cards in one statement: a portal's scoring run stores thousands, and one round trip each was its cost.
+   * `arr` is each company's ARR as scored (absent: unknown), kept beside its card for the portfolio's retention.
+   */
+  async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null, arr?: ReadonlyMap<string, number | null>): Promise<void> {
     if (cards.length === 0) return;
     await db.query(
-      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card)
-       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, arr)
+       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c,
+         ($4::jsonb->>(c->>'companyId'))::double precision
        FROM jsonb_array_elements($3::jsonb) AS c`,
-      [portalId, configVersion, JSON.stringify(cards)],
+      [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(arr ?? []))],
     );
   },
 

@@ -1,14 +1,11 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintApiKey } from '../../src/install/api-keys.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
-import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
-import { portfolioRouter } from '../../src/server/routes/get-portfolio.ts';
 import { previewRouter } from '../../src/server/routes/get-preview-company.ts';
-import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
-import { CLIENT_SECRET, PUBLIC_BASE_URL, addCompany, addScores, appWith, clock, installPortal } from './cards-support.ts';
+import { addCompany, addScores, type appWith } from './cards-support.ts';
+import { portfolioApp } from './portfolio-support.ts';
 
 const PORTAL = 4040;
 const card = (companyId: string, over: Partial<ScoreCard>): ScoreCard => ({ ...healthyCard(companyId, NOW), churn: null, ...over });
@@ -20,10 +17,7 @@ describe('the portfolio: cohorts by segment', () => {
 
   beforeAll(async () => {
     db = await memoryStore();
-    await installPortal(db, PORTAL);
-    const apiKeys = apiKeysRepository(db);
-    key = (await mintApiKey({ apiKeys, clock }, { portalId: PORTAL, name: 'portfolio' })).key;
-    const admin = requirePortalAdmin({ apiKeys, clientSecret: CLIENT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, clock });
+    ({ app, key } = await portfolioApp(db, PORTAL, [previewRouter({ db })]));
     await addCompany(db, PORTAL, '1', { annual_recurring_revenue: '12000' });
     await addCompany(db, PORTAL, '2', { annual_recurring_revenue: '8000' });
     await addCompany(db, PORTAL, '3', { annual_recurring_revenue: '5000' });
@@ -32,7 +26,6 @@ describe('the portfolio: cohorts by segment', () => {
       card('2', { segment: 'scale', cohort: 'positive' }),
       card('3', { segment: 'scale', cohort: 'bad_fit', churn: { avoidable: false, expected: true, reason: 'bad fit' } }),
     ]);
-    app = appWith(db, [portfolioRouter({ db, clock, requireAdmin: admin }), previewRouter({ db })]);
   });
   afterAll(() => db.close());
 

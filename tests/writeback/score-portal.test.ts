@@ -50,6 +50,14 @@ describe('score-portal: scoring a portal and keeping the score history', () => {
     expect(await rows('2')).toBe(1);
   });
 
+  it('when a card is stored, then the ARR the snapshot read is kept beside it for the portfolio\'s retention', async () => {
+    const withArr = (id: string, arr: number | null) => { const s = steady(id); return { ...s, company: { ...s.company, arr } }; };
+    await run(NOW, source(() => [withArr('1', 24_000), withArr('2', null)]));
+
+    const stored = await db.query<{ company_id: string; arr: number | null }>('SELECT company_id, arr FROM score_snapshots WHERE portal_id = $1 ORDER BY company_id', [PORTAL]);
+    expect(stored).toEqual([{ company_id: '1', arr: 24_000 }, { company_id: '2', arr: null }]);
+  });
+
   it('when nothing changed an hour later, then no new row is stored and the latest card is still the first one', async () => {
     const snapshots = source(() => [steady('1')]);
     await run(NOW, snapshots);

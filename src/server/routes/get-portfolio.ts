@@ -2,9 +2,9 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { cohortsCsv } from '../../portfolio/csv-tables.ts';
+import { cohortsCsv, retentionCsv } from '../../portfolio/csv-tables.ts';
 import {
-  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionQuerySchema, worklistsQuerySchema,
+  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -30,7 +30,7 @@ const parsed = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => {
 const wantsCsv = (req: Request, format: 'json' | 'csv' | undefined): boolean =>
   format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
 
-const reply = (req: Request, res: Response, format: 'json' | 'csv' | undefined, body: { portalId: number }, name: string, table: () => CsvTable): void => {
+const reply = <Body extends { portalId: number }>(req: Request, res: Response, format: 'json' | 'csv' | undefined, body: Body, name: string, table: () => CsvTable): void => {
   res.setHeader('Cache-Control', 'no-store');
   res.vary('Accept');
   if (!wantsCsv(req, format)) { res.json(body); return; }
@@ -57,7 +57,15 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     reply(req, res, query.format, body, 'cohorts', () => cohortsCsv(body));
   });
 
-  router.get(`${base}/retention`, deps.requireAdmin, (req) => { parsed(retentionQuerySchema, req.query, 'query'); notYet('retention'); });
+  router.get(`${base}/retention`, deps.requireAdmin, async (req, res) => {
+    const query = parsed(retentionQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const asOf = deps.clock.now();
+    const months = query.months === undefined ? retentionMonths : [query.months];
+    const periods = await portfolioRepository(deps.db).retention(portalId, { asOf, months, arrProperty: config.properties.arr });
+    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), arrProperty: config.properties.arr, periods }, 'retention', () => retentionCsv(periods));
+  });
   router.get(`${base}/movement`, deps.requireAdmin, (req) => { parsed(movementQuerySchema, req.query, 'query'); notYet('movement'); });
   router.get(`${base}/churn-review`, deps.requireAdmin, (req) => { parsed(churnReviewQuerySchema, req.query, 'query'); notYet('churn review'); });
   router.get(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalsQuerySchema, req.query, 'query'); notYet('goals'); });

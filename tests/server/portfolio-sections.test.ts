@@ -1,0 +1,68 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
+import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
+import type { Db } from '../../src/store/db.ts';
+import { scoresRepository } from '../../src/store/scores-repository.ts';
+import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
+import { addCompany, type appWith } from './cards-support.ts';
+import { portfolioApp } from './portfolio-support.ts';
+
+const PORTAL = 5050;
+const DAY = 86_400_000;
+const longAgo = new Date(NOW.getTime() - 400 * DAY);
+const card = (companyId: string, at: Date, over: Partial<ScoreCard>): ScoreCard => ({ ...healthyCard(companyId, at), churn: null, ...over });
+
+describe('the portfolio\'s section endpoints', () => {
+  let db: Db;
+  let app: ReturnType<typeof appWith>;
+  let key: string;
+  const get = (path: string) => request(app).get(`/api/v1/portals/${PORTAL}/portfolio/${path}`).set('authorization', `Bearer ${key}`);
+
+  beforeAll(async () => {
+    db = await memoryStore();
+    ({ app, key } = await portfolioApp(db, PORTAL));
+    await addCompany(db, PORTAL, '1', { name: 'Acme, Inc.', annual_recurring_revenue: '12000' });
+    await addCompany(db, PORTAL, '2', { annual_recurring_revenue: '8000' });
+    const scores = scoresRepository(db);
+    await scores.insertMany(PORTAL, [
+      card('1', longAgo, { segment: 'mid', cohort: 'neutral' }), card('2', longAgo, { segment: 'mid', cohort: 'bad_fit' }),
+    ], null, new Map([['1', 10_000], ['2', 8_000]]));
+    await scores.insertMany(PORTAL, [
+      card('1', NOW, { segment: 'mid', cohort: 'positive' }),
+      card('2', NOW, { segment: 'mid', cohort: 'bad_fit', churn: { avoidable: false, expected: true, reason: 'bad fit' } }),
+    ], null, new Map([['1', 12_000], ['2', 8_000]]));
+  });
+  afterAll(() => db.close());
+
+  it('when the leader reads retention, then every period shows good-fit NRR above the all-customer NRR the bad fit\'s churn lowered', async () => {
+    const response = await get('retention');
+
+    expect(response.status).toBe(200);
+    const body = portfolioRetentionSchema.parse(response.body);
+    expect(body.periods.map((p) => p.months)).toEqual([3, 6, 12]);
+    for (const period of body.periods) {
+      expect(period.total.goodFit).toMatchObject({ startArr: 10_000, expansionArr: 2_000, netRevenueRetention: 1.2 });
+      expect(period.total.all).toMatchObject({ startArr: 18_000, churnedArr: 8_000, netRevenueRetention: 12_000 / 18_000 });
+      expect(period.byCohort.map((c) => c.cohort)).toEqual(['bad_fit', 'neutral']);
+    }
+  });
+
+  it('when one period is asked for as CSV, then its total, cohorts and segment come one row per scope', async () => {
+    const response = await get('retention?months=6&format=csv');
+
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('text/csv');
+    const lines = response.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('months,start,group,key,scope,customers,retained_customers,start_arr,expansion_arr,contraction_arr,churned_arr,grr,nrr,logo_retention');
+    expect(lines).toHaveLength(1 + 4 * 3);
+    expect(lines).toContain('6,2026-05-01T00:00:00.000Z,total,,good_fit,1,1,10000,2000,0,0,1,1.2,1');
+    expect(lines).toContain('6,2026-05-01T00:00:00.000Z,cohort,neutral,bad_fit,0,0,0,0,0,0,,,');
+  });
+
+  it('when the period is not 3, 6 or 12 months, then the answer is a 400 naming months', async () => {
+    const response = await get('retention?months=5');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('months');
+  });
+});
