@@ -12,6 +12,7 @@ import { createPortalRequest, type HubSpotRequest, type RequestEvent } from './r
 import { createRequestStats, type PortalRequestStats } from './request-stats.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import type { HubSpotObject } from './schemas.ts';
+import { sdkPortalTransport } from './sdk-transport.ts';
 import { countObjects, searchModifiedSince, type SearchFilter, type SearchModifiedSinceOptions, type SearchPage } from './search.ts';
 import type { TokenProvider } from './token-provider.ts';
 
@@ -22,10 +23,12 @@ export interface HubSpotClientOptions {
   logger: Logger;
   limits?: Partial<RateLimits>;
   retry?: Partial<RetryOptions>;
+  /** Replaces the socket under the SDK's apiRequest (fault-injecting tests and benches only); see sdk-transport.ts. */
   fetchImpl?: typeof fetch;
   /** Called after every HTTP attempt (benchmarks, progress). */
   onRequest?: (event: RequestEvent) => void;
   timers?: Timers;
+  /** Per attempt, body included; a timed-out attempt is a network error for the retry policy. */
   requestTimeoutMs?: number;
 }
 
@@ -72,12 +75,11 @@ export const createHubSpotClient = (options: HubSpotClientOptions): HubSpotClien
   const build = (portalId: number): PortalClient => {
     const request = createPortalRequest({
       portalId,
-      baseUrl: options.baseUrl,
+      transport: sdkPortalTransport(options.baseUrl, options.fetchImpl),
       tokenProvider: options.tokenProvider,
       limiters: limiters.forPortal(portalId),
       retry,
       timers,
-      fetchImpl: options.fetchImpl ?? fetch,
       logger: portalLogger(options.logger, portalId),
       stats,
       requestTimeoutMs,

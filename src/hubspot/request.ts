@@ -5,6 +5,7 @@ import type { PortalLimiters, Timers } from './rate-limiter.ts';
 import type { RequestStats } from './request-stats.ts';
 import { decideRetry, type RetryDecision, type RetryOptions } from './retry-policy.ts';
 import { hubSpotErrorBodySchema } from './schemas.ts';
+import type { PortalTransport } from './sdk-transport.ts';
 import type { TokenProvider } from './token-provider.ts';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -38,12 +39,11 @@ export interface RequestEvent {
 
 export interface RequestContext {
   portalId: number;
-  baseUrl: string;
+  transport: PortalTransport;
   tokenProvider: TokenProvider;
   limiters: PortalLimiters;
   retry: RetryOptions;
   timers: Timers;
-  fetchImpl: typeof fetch;
   logger: Logger;
   stats: RequestStats;
   requestTimeoutMs: number;
@@ -52,13 +52,12 @@ export interface RequestContext {
 
 type Outcome = { status: number; headers: Record<string, string>; text: string } | { error: unknown };
 
-const buildUrl = (baseUrl: string, path: string, query: HubSpotRequest<unknown>['query']): string => {
-  const url = new URL(path, baseUrl);
+const wireQuery = (query: HubSpotRequest<unknown>['query']): Record<string, string> => {
+  const wire: Record<string, string> = {};
   for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    url.searchParams.set(name, typeof value === 'object' ? value.join(',') : String(value));
+    if (value !== undefined) wire[name] = typeof value === 'object' ? value.join(',') : String(value);
   }
-  return url.toString();
+  return wire;
 };
 
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
@@ -70,23 +69,15 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
   }
 };
 
-const send = async (ctx: RequestContext, request: HubSpotRequest<unknown>, url: string, token: string): Promise<Outcome> => {
+// The SDK's apiRequest takes no signal of its own; the transport threads this one down to the socket (sdk-transport.ts).
+const send = async (ctx: RequestContext, request: HubSpotRequest<unknown>, query: Record<string, string>, token: string): Promise<Outcome> => {
+  const signal = AbortSignal.timeout(ctx.requestTimeoutMs);
   try {
-    const response = await ctx.fetchImpl(url, {
-      method: request.method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(ctx.requestTimeoutMs),
-    });
-    // The body is read inside the try: a connection dropped mid-body is a network error worth retrying.
-    const text = await response.text();
-    return { status: response.status, headers: Object.fromEntries(response.headers), text };
+    return await ctx.transport({ method: request.method, path: request.path, query, body: request.body, token, signal });
   } catch (error) {
-    return { error };
+    // A connection dropped mid-body lands here too: a network error worth retrying. node-fetch reports its own
+    // abort as "the user aborted a request"; the signal's reason says it was the deadline.
+    return { error: signal.aborted ? signal.reason : error };
   }
 };
 
@@ -106,7 +97,7 @@ const malformed = (endpoint: string, status: number, why: string, issues?: unkno
     details: { endpoint, status, issues },
   });
 
-/** fetch wraps the real reason (ECONNRESET, a timeout) in its cause. */
+/** Native fetch wraps the real reason (ECONNRESET, a timeout) in its cause; node-fetch puts it in the message. */
 const errorMessage = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
@@ -129,7 +120,7 @@ const failure = (endpoint: string, outcome: Outcome, decision: RetryDecision): A
 
 export const createPortalRequest = (ctx: RequestContext): PortalRequest => async <T>(request: HubSpotRequest<T>): Promise<T> => {
   const endpoint = request.endpoint ?? `${request.method} ${request.path}`;
-  const url = buildUrl(ctx.baseUrl, request.path, request.query);
+  const query = wireQuery(request.query);
   const limiter = request.budget === 'search' ? ctx.limiters.search : ctx.limiters.standard;
   const record = (kind: Parameters<RequestStats['record']>[2]) => ctx.stats.record(ctx.portalId, endpoint, kind);
   let tokenRenewed = false;
@@ -137,7 +128,7 @@ export const createPortalRequest = (ctx: RequestContext): PortalRequest => async
     const token = await ctx.tokenProvider.getAccessToken(ctx.portalId);
     const release = await limiter.acquire();
     const startedAt = ctx.timers.now();
-    const outcome = await send(ctx, request, url, token).finally(release);
+    const outcome = await send(ctx, request, query, token).finally(release);
     const status = 'error' in outcome ? undefined : outcome.status;
     record('requests');
     if (status === 429) record('rateLimited');
