@@ -24,7 +24,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
     portfolioRouter({ db, clock, requireAdmin: auth.requirePortalAdmin }),
-    scoringConfigRouter({ db, clock, snapshots, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
+    scoringConfigRouter({ db, clock, snapshots, logger, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
       await services.requestScoring(portalId);
       // A property the store has never read would score as empty until the nightly full sync: read it now.
       if (newlyRead.length > 0) await options.enqueueFullSync(portalId);

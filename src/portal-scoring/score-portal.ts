@@ -87,6 +87,17 @@ export const recordedInputs = (past: ScoringHistory, companyId: string) => ({
   csmSentiment: past.sentiments.get(companyId) ?? null,
 });
 
+/**
+ * One company's snapshot with what scoring takes from the store besides it: the score job and the settings page's
+ * dry run both go through here, so a dry run scores exactly as applying would (recorded play outcomes too).
+ */
+export const withHistory = (snapshot: CompanySnapshot, past: ScoringHistory, now: Date): CompanySnapshot => {
+  const id = snapshot.company.id;
+  // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
+  const previousCards = (past.history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
+  return { ...snapshot, previousCards, ...recordedInputs(past, id) };
+};
+
 /** The card to store, or null when the latest stored card already says the same thing today. */
 export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): ScoreCard | null => {
   if (!latest || !isDeepStrictEqual(substance(card), substance(latest.card))) return card;
@@ -127,11 +138,9 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const arrOf = new Map<string, number | null>();
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
-    // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
-    const previousCards = (past.history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
     let card: ScoreCard;
     try {
-      card = scoreChecked({ ...snapshot, previousCards, ...recordedInputs(past, id) }, config, now);
+      card = scoreChecked(withHistory(snapshot, past, now), config, now);
     } catch (error) {
       // One company's bad data must never hold back the rest of its portal, nor fail the job into endless retries.
       const reason = error instanceof Error ? error.message : String(error);

@@ -29,6 +29,9 @@ export const errorCatalogue = {
   HUBSPOT_NETWORK: { status: 503, retryable: true },
   HUBSPOT_MALFORMED_RESPONSE: { status: 502, retryable: true },
   HUBSPOT_REFRESH_REJECTED: { status: 409, retryable: false },
+  // A dry run that outgrew its time budget would outgrow it again; one whose process died can simply start again.
+  DRY_RUN_TIMED_OUT: { status: 500, retryable: false },
+  DRY_RUN_LOST: { status: 500, retryable: true },
   INTERNAL: { status: 500, retryable: false },
   NOT_IMPLEMENTED: { status: 501, retryable: true },
 } as const satisfies Record<string, { status: number; retryable: boolean }>;

@@ -24,6 +24,7 @@ const dryRunReplies = {
   200: json('Done within the request: counts of what would change', s.dryRunReportSchema),
   202: json('Still running: poll .../dry-runs/{dryRunId}', s.dryRunRunningSchema),
   400: error('Invalid config'), ...adminErrors,
+  500: error('The dry run stopped: over its time budget (DRY_RUN_TIMED_OUT) or its process died (DRY_RUN_LOST, start it again)'),
 };
 const apiKeysPath = '/api/v1/portals/{portalId}/api-keys';
 // The row's date bound moves with the clock, but only inside a refinement JSON Schema cannot carry: any instant gives
@@ -100,7 +101,7 @@ export const operations: Operation[] = [
   },
   {
     method: 'get', path: `${scoringConfigPath}/dry-runs/{dryRunId}`, tag: 'admin', summary: 'A dry run that outlasted its request: its progress, then its report', security: admin,
-    responses: { ...dryRunReplies, 404: error('No such dry run in this process') },
+    responses: { ...dryRunReplies, 404: error('No such dry run of this portal, or it expired') },
   },
   {
     method: 'get', path: `${scoringConfigPath}/versions`, tag: 'admin', summary: 'The saved versions, newest first, with who saved each', security: admin,

@@ -4,6 +4,7 @@ import { effectiveScoringConfig, type SnapshotSource } from '../../portal-scorin
 import { defaultScoringConfig } from '../../scoring/defaults.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { Db } from '../../store/db.ts';
 import { scoringConfigRepository, type StoredScoringConfig } from '../../store/scoring-config-repository.ts';
 import { actorOf, type PortalAdmin } from '../middleware/admin-auth.ts';
@@ -23,10 +24,12 @@ export interface ScoringConfigRouteDeps {
    * names company properties the new config reads and the previous one did not: the store has not synced them yet.
    */
   onConfigSaved?: (portalId: number, saved: { newlyRead: readonly string[] }) => Promise<unknown>;
-  /** In-process registry of dry runs that outlast one request (shared by the routes of this app). */
+  /** Dry runs that outlast one request, kept in the store so any web process answers their polls. */
   dryRuns?: DryRunRuns;
   /** A dry run stops with an error after this long (default 15 minutes), so a huge portal cannot hold a process forever. */
   dryRunTimeoutMs?: number;
+  /** Where a dry run's unexpected failure is logged (its poll only says it failed). */
+  logger?: Logger;
 }
 
 const base = '/api/v1/portals/:portalId/scoring-config';
@@ -48,7 +51,7 @@ const describeVersion = (stored: StoredScoringConfig) => ({
  */
 export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
   const router = Router();
-  const runs = deps.dryRuns ?? dryRunRuns();
+  const runs = deps.dryRuns ?? dryRunRuns({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const repository = scoringConfigRepository(deps.db);
 
   // "default" names the shipped config, so a portal can go back to where it started before its first save.
@@ -69,9 +72,9 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
     res.json({ portalId: admin.portalId, isDefault: false, config: saved.config, ...describeVersion(saved) });
   };
   const startDryRun = async (res: Response, proposed: StoredScoringConfig['config']) => {
-    const { portalId } = adminOf(res);
-    const status = await runs.start(portalId, (onProgress) =>
-      dryRunConfig(deps, portalId, proposed, { onProgress, signal: AbortSignal.timeout(deps.dryRunTimeoutMs ?? 15 * 60_000) }));
+    const admin = adminOf(res);
+    const status = await runs.start(admin.portalId, actorOf(admin), (onProgress) =>
+      dryRunConfig(deps, admin.portalId, proposed, { onProgress, budgetMs: deps.dryRunTimeoutMs }));
     res.status(status.status === 'done' ? 200 : 202).json(status.status === 'done' ? status.report : status);
   };
 
@@ -88,9 +91,9 @@ export const scoringConfigRouter = (deps: ScoringConfigRouteDeps): Router => {
     const { config } = await draftOverCurrent(deps.db, adminOf(res).portalId, req.body);
     await startDryRun(res, config);
   });
-  router.get(`${base}/dry-runs/:dryRunId`, deps.requirePortalAdmin, (req, res) => {
-    const status = runs.status(adminOf(res).portalId, String(req.params.dryRunId));
-    if (!status) throw new AppError('NOT_FOUND', 'No such dry run in this process (it may have expired): start it again');
+  router.get(`${base}/dry-runs/:dryRunId`, deps.requirePortalAdmin, async (req, res) => {
+    const status = await runs.status(adminOf(res).portalId, String(req.params.dryRunId).slice(0, 64));
+    if (!status) throw new AppError('NOT_FOUND', 'No such dry run (it may have expired): start it again');
     res.status(status.status === 'done' ? 200 : 202).json(status.status === 'done' ? status.report : status);
   });
   router.get(`${base}/versions`, deps.requirePortalAdmin, async (_req, res) => {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
+import { effectiveScoringConfig, loadScoringHistory, withHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { scoreCompany } from '../../scoring/score.ts';
+import type { CompanySnapshot } from '../../scoring/snapshot.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { CompanySnapshot, PreviousCard } from '../../scoring/snapshot.schema.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
-import type { MilestoneOverride } from '../../store/scores-repository.ts';
 import { syncSettingsFrom } from '../../sync/object-catalogue.ts';
 import { propertiesFromCard } from '../../writeback/card-properties.ts';
 
@@ -59,9 +59,17 @@ export interface DryRunProgress {
 export interface DryRunOptions {
   /** Called at most about once a second while the dry run goes on, after its first second. */
   onProgress?: (progress: DryRunProgress) => void;
-  signal?: AbortSignal;
   changesLimit?: number;
+  /** The dry run stops with DRY_RUN_TIMED_OUT once it has taken this long (default 15 minutes). */
+  budgetMs?: number;
+  /** Milliseconds from any fixed origin, for progress and the budget (default performance.now). */
+  elapsedMs?: () => number;
 }
+
+const BUDGET_MS = 15 * 60_000;
+// Companies scored per read of their score history, overrides and play outcomes: the portal's whole history
+// (120 days of cards for every company) is what would not fit in memory on a 100,000-company portal.
+export const DRY_RUN_CHUNK = 500;
 
 // Per company only a few short fields and one digest per written property are kept between the two passes, so
 // a 100,000-company portal holds a few MB here, not every score card twice.
@@ -82,22 +90,43 @@ const outcomeOf = (card: ScoreCard, customer: boolean): Outcome => ({
   properties: digests(card),
 });
 
-type PastScores = { history: Map<string, PreviousCard[]>; overrides: Map<string, MilestoneOverride[]> };
+const duration = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1_000)} s`);
 
+/** Reports progress after the first second, and stops the run once it is over its budget. */
 const ticker = (options: DryRunOptions) => {
-  const started = Date.now();
+  const elapsed = options.elapsedMs ?? (() => performance.now());
+  const budget = options.budgetMs ?? BUDGET_MS;
+  const started = elapsed();
   let lastReport = started;
+  let scoredSoFar = 0;
   return (progress: DryRunProgress) => {
-    options.signal?.throwIfAborted();
-    const at = Date.now();
+    scoredSoFar += 1;
+    const at = elapsed();
+    if (at - started > budget) {
+      throw new AppError('DRY_RUN_TIMED_OUT', `The dry run timed out after ${scoredSoFar} companies (its limit is ${duration(budget)}); nothing was applied.`);
+    }
     if (!options.onProgress || at - started < 1_000 || at - lastReport < 1_000) return;
     lastReport = at;
     options.onProgress(progress);
   };
 };
 
-const scored = (loaded: CompanySnapshot, config: ScoringConfig, now: Date, past: PastScores) =>
-  scoreCompany({ ...loaded, previousCards: past.history.get(loaded.company.id) ?? [], milestoneOverrides: past.overrides.get(loaded.company.id) ?? [] }, config, now);
+/** The source's snapshots a chunk at a time, each scored with its own companies' history only. */
+async function* scoredInChunks(
+  deps: { db: Db; snapshots: SnapshotSource }, portalId: number, config: ScoringConfig, now: Date,
+): AsyncGenerator<{ loaded: CompanySnapshot; card: ScoreCard }> {
+  let chunk: CompanySnapshot[] = [];
+  const flush = async function* () {
+    const past = await loadScoringHistory(deps.db, portalId, now, chunk.map((loaded) => loaded.company.id));
+    for (const loaded of chunk) yield { loaded, card: scoreCompany(withHistory(loaded, past, now), config, now) };
+    chunk = [];
+  };
+  for await (const loaded of deps.snapshots.load(portalId, config)) {
+    chunk.push(loaded);
+    if (chunk.length >= DRY_RUN_CHUNK) yield* flush();
+  }
+  if (chunk.length > 0) yield* flush();
+}
 
 const reasonFor = (card: ScoreCard, change: Omit<DryRunChange, 'reason' | 'companyId' | 'name' | 'propertiesChanged'>): string => {
   if (change.customer) return change.customer.to ? 'Matches the customer rule now.' : 'No longer matches the customer rule.';
@@ -131,10 +160,9 @@ export const dryRunConfig = async (
   const limit = options.changesLimit ?? 500;
   const tick = ticker(options);
   const current = await effectiveScoringConfig(deps.db, portalId);
-  const past = await loadScoringHistory(deps.db, portalId, now);
   const before = new Map<string, Outcome>();
-  for await (const loaded of deps.snapshots.load(portalId, current.config)) {
-    before.set(loaded.company.id, outcomeOf(scored(loaded, current.config, now, past), isCustomer(loaded.company.properties, current.config)));
+  for await (const { loaded, card } of scoredInChunks(deps, portalId, current.config, now)) {
+    before.set(loaded.company.id, outcomeOf(card, isCustomer(loaded.company.properties, current.config)));
     tick({ phase: 'current', companiesDone: before.size });
   }
   const report: DryRunReport = {
@@ -152,11 +180,10 @@ export const dryRunConfig = async (
   };
   let done = 0;
   const seen = new Set<string>();
-  for await (const loaded of deps.snapshots.load(portalId, proposed)) {
+  for await (const { loaded, card } of scoredInChunks(deps, portalId, proposed, now)) {
     const id = loaded.company.id;
     seen.add(id);
     tick({ phase: 'proposed', companiesDone: ++done });
-    const card = scored(loaded, proposed, now, past);
     const after = outcomeOf(card, isCustomer(loaded.company.properties, proposed));
     const was = before.get(id);
     if (!was?.customer && !after.customer) continue;
