@@ -1,3 +1,4 @@
+import type { Movement } from '../store/portfolio-movement.ts';
 import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
 import type { CsvTable } from './csv.ts';
@@ -29,4 +30,14 @@ export const retentionCsv = (periods: readonly RetentionPeriod[]): CsvTable => (
     ];
     return groups.flatMap(([group, key, report]) => scopes.map(([scope, field]) => [p.months, p.start, group, key, scope, ...figureCells(report[field])]));
   }),
+});
+
+export const transitionsCsv = (movement: Movement): CsvTable => ({
+  columns: ['days', 'since', 'from', 'to', 'customers', 'arr'],
+  rows: movement.windows.flatMap((w) => w.transitions.map((t) => [w.days, w.since, t.from, t.to, t.customers, t.arr])),
+});
+
+export const trendCsv = (movement: Movement): CsvTable => ({
+  columns: ['week_ending', 'cohort', 'customers'],
+  rows: movement.trend.map((p) => [p.weekEnding, p.cohort, p.customers]),
 });

@@ -56,13 +56,13 @@ export const portfolioMovementSchema = z.object({
       to: z.enum([...cohorts, 'churned']).describe('cohort on the latest card now; churned when that card carries a churn'),
       customers: count,
       arr,
-    })).describe('every (from, to) pair with at least one company; a company churned already at `since` is left out'),
+    })).describe('every (from, to) pair with at least one company, ARR their current ARR; a company churned already at `since` is left out'),
   })),
   trend: z.array(z.object({
     weekEnding: z.iso.datetime(),
     cohort: z.enum(cohorts),
     customers: count,
-  })).describe('current customers per cohort on the latest card at each week\'s end, oldest week first'),
+  })).describe('current customers per cohort on the latest card at each week\'s end, every week × cohort (zeros included), oldest week first'),
 });
 
 export const churnQuadrants = ['avoidable_expected', 'avoidable_unexpected', 'unavoidable_expected', 'unavoidable_unexpected'] as const;
@@ -156,7 +156,11 @@ const format = { format: z.enum(['json', 'csv']).optional().describe('csv: the s
 const monthsQuery = z.enum(['3', '6', '12']).transform((v) => Number(v) as RetentionMonths);
 
 export const retentionQuerySchema = z.object({ months: monthsQuery.optional().describe('one period only; all three when absent'), ...format });
-export const movementQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12).describe('weekly trend points'), ...format });
+export const movementQuerySchema = z.object({
+  weeks: z.coerce.number().int().min(1).max(104).default(12).describe('weekly trend points'),
+  table: z.enum(['transitions', 'trend']).default('transitions').describe('which of the two tables the CSV holds'),
+  ...format,
+});
 export const churnReviewQuerySchema = z.object({ months: monthsQuery.default(12), ...format });
 export const worklistsQuerySchema = z.object({ ...filters, limit: z.coerce.number().int().min(1).max(500).default(10).describe('customers per owner'), ...format });
 export const renewalsQuerySchema = z.object({ ...filters, days: z.coerce.number().int().min(1).max(365).default(120), ...format });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
+import { portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -64,5 +64,19 @@ describe('the portfolio\'s section endpoints', () => {
     const response = await get('retention?months=5');
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('months');
+  });
+
+  it('when the leader reads movement, then the cohort change since 90 days shows, and the trend exports as CSV', async () => {
+    const json = await get('movement?weeks=2');
+    expect(json.status).toBe(200);
+    const body = portfolioMovementSchema.parse(json.body);
+    expect(body.windows.find((w) => w.days === 90)?.transitions).toEqual([
+      { from: 'bad_fit', to: 'churned', customers: 1, arr: 8_000 }, { from: 'neutral', to: 'positive', customers: 1, arr: 12_000 },
+    ]);
+
+    const csv = await get('movement?weeks=2&table=trend&format=csv');
+    expect(csv.type).toBe('text/csv');
+    expect(csv.text.split('\r\n').slice(0, 2)).toEqual(['week_ending,cohort,customers', '2026-10-25T00:00:00.000Z,bad_fit,1']);
+    expect(csv.text).toContain('2026-11-01T00:00:00.000Z,positive,1\r\n');
   });
 });

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { cohortsCsv, retentionCsv } from '../../portfolio/csv-tables.ts';
+import { cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import {
   churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
@@ -66,7 +66,14 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     const periods = await portfolioRepository(deps.db).retention(portalId, { asOf, months, arrProperty: config.properties.arr });
     reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), arrProperty: config.properties.arr, periods }, 'retention', () => retentionCsv(periods));
   });
-  router.get(`${base}/movement`, deps.requireAdmin, (req) => { parsed(movementQuerySchema, req.query, 'query'); notYet('movement'); });
+  router.get(`${base}/movement`, deps.requireAdmin, async (req, res) => {
+    const query = parsed(movementQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const asOf = deps.clock.now();
+    const found = await portfolioRepository(deps.db).movement(portalId, { asOf, weeks: query.weeks, arrProperty: config.properties.arr });
+    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...found }, query.table, () => (query.table === 'trend' ? trendCsv : transitionsCsv)(found));
+  });
   router.get(`${base}/churn-review`, deps.requireAdmin, (req) => { parsed(churnReviewQuerySchema, req.query, 'query'); notYet('churn review'); });
   router.get(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalsQuerySchema, req.query, 'query'); notYet('goals'); });
   router.post(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalBodySchema, req.body, 'goal'); notYet('goals'); });
