@@ -4,18 +4,10 @@ import type { SectionState } from '../hooks/use-section.ts';
 import { retentionMonths, type PortfolioRetention, type RetentionFigures, type RetentionMonths } from '../portfolio-data.schema.ts';
 import { ExportButton, type PageTools } from './ExportButton.tsx';
 import { cohortLabel, day, money, percent } from './format.ts';
+import { retentionDefinitions } from './retention-definitions.ts';
 import { SectionBody } from './SectionStates.tsx';
 
 type Props = { tools: PageTools; state: SectionState<PortfolioRetention>; onRetry: () => void };
-
-/** The definitions docs/portfolio.md gives, said where the numbers are read. */
-export const retentionDefinitions = [
-  'Start base: every customer with ARR above zero at the period\'s start, at the ARR it had then, in the cohort and segment it had then. Customers won during the period are left out.',
-  'Churned ARR: the whole start ARR of a customer that churned in the period, or whose ARR fell to zero.',
-  'Contraction and expansion: how much a customer still there at the end went down or up from its start ARR.',
-  'GRR = (start − churned − contraction) / start. NRR = (start − churned − contraction + expansion) / start. Logo retention = customers still there / customers at the start.',
-  'Good fit is every cohort but bad fit: a bad fit is expected to churn out, so its churn is reported apart and good-fit retention is the headline.',
-];
 
 const Row = ({ label, figures, testId }: { label: string; figures: RetentionFigures; testId: string }) => (
   <TableRow testId={testId}>

@@ -71,6 +71,6 @@ describe('the portfolio: cohorts by segment', () => {
     expect(response.status).toBe(200);
     expect(response.type).toBe('text/html');
     expect(response.text).toContain('data-testid="cohorts-by-segment"');
-    expect(response.text).toMatch(/<td>scale<\/td>.*<td>2<br><span class="muted">20,000<\/span><\/td><td>1<br><span class="muted">5,000<\/span><\/td><\/tr>/s);
+    expect(response.text).toMatch(/<td>scale<\/td>.*data-testid="cell-scale-positive">2<\/a><br><span class="muted">20,000<\/span><\/td>.*<td>1<br><span class="muted">5,000<\/span><\/td><\/tr>/s);
   });
 });

@@ -10,7 +10,8 @@ import { cardPage, emptyCardPage } from '../preview/card-page.ts';
 import { settingsPage } from '../preview/settings-page.ts';
 import { worklistPage } from '../preview/worklist-page.ts';
 import { portfolioPage } from '../preview/portfolio-page.ts';
-import { portfolioRepository } from '../../store/portfolio-repository.ts';
+import { loadPortfolioView, previewFilters } from '../preview/portfolio-data.ts';
+import { portfolioCsv } from '../preview/portfolio-csv.ts';
 import { describeApiKey } from '../../install/api-key-admin.ts';
 import { apiKeysRepository } from '../../store/api-keys-repository.ts';
 import { dataCoverageRepository } from '../../store/data-coverage-repository.ts';
@@ -51,8 +52,13 @@ export const previewRouter = (deps: PreviewRouteDeps): Router => {
   });
   router.get('/preview/portfolio', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    res.type('html').send(portfolioPage(portalId, await portfolioRepository(deps.db).cohortsBySegment(portalId, config.properties.arr)));
+    res.type('html').send(portfolioPage(await loadPortfolioView(deps.db, portalId, previewFilters(req.query))));
+  });
+  router.get('/preview/portfolio/:section.csv', async (req, res) => {
+    const portalId = await previewPortal(deps.db, req);
+    const view = await loadPortfolioView(deps.db, portalId, previewFilters(req.query));
+    const csv = portfolioCsv(view, String(req.params.section));
+    res.type('text/csv; charset=utf-8').attachment(`${String(req.params.section)}-${portalId}.csv`).send(csv);
   });
   const { readProperties } = deps;
   if (readProperties) {

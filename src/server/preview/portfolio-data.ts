@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
+import { cohorts } from '../../scoring/config.schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Db } from '../../store/db.ts';
+import { portfolioRepository } from '../../store/portfolio-repository.ts';
+import type { PortfolioFilters, PortfolioView, SectionResult } from './portfolio-view.ts';
+
+// The data behind /preview/portfolio, read through the same store calls the portfolio endpoints make, so the sandbox
+// page and the HubSpot home page show one set of figures. A section whose endpoint is not computed yet says so, as
+// the endpoint does (501), instead of drawing something else.
+
+const filtersSchema = z.object({
+  owner: z.string().trim().min(1).max(40).optional(),
+  segment: z.string().trim().min(1).max(100).optional(),
+  cohort: z.enum(cohorts).optional(),
+});
+
+/** The worklist filters from the page's query string; an empty select means no filter. */
+export const previewFilters = (query: Record<string, unknown>): PortfolioFilters => {
+  const picked = Object.fromEntries(['owner', 'segment', 'cohort'].flatMap((key) => (typeof query[key] === 'string' && query[key] !== '' ? [[key, query[key]]] : [])));
+  const parsed = filtersSchema.safeParse(picked);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+};
+
+const settled = async <T>(load: () => Promise<T>): Promise<SectionResult<T>> => {
+  try {
+    return { ok: true, data: await load() };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+};
+
+const notComputedYet = (section: string): SectionResult<never> => ({ ok: false, message: `the portfolio's ${section} section is not computed yet` });
+
+export const loadPortfolioView = async (db: Db, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
+  const { config } = await effectiveScoringConfig(db, portalId);
+  const repository = portfolioRepository(db);
+  return {
+    portalId, filters,
+    cohorts: await settled(async () => ({ arrProperty: config.properties.arr, ...(await repository.cohortsBySegment(portalId, config.properties.arr)) })),
+    movement: notComputedYet('movement'),
+    retention: notComputedYet('retention'),
+    churnReview: notComputedYet('churn review'),
+    goals: notComputedYet('goals'),
+    worklists: notComputedYet('worklists'),
+    renewals: notComputedYet('renewals'),
+  };
+};

@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
+import { previewRouter } from '../../src/server/routes/get-preview-company.ts';
+import type { Db } from '../../src/store/db.ts';
+import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
+import { addCompany, addScores, appWith, installPortal } from './cards-support.ts';
+
+const PORTAL = 4141;
+const card = (companyId: string, over: Partial<ScoreCard>): ScoreCard => ({ ...healthyCard(companyId, NOW), churn: null, ...over });
+
+describe('the sandbox portfolio page over the store', () => {
+  let db: Db;
+  let app: ReturnType<typeof appWith>;
+
+  beforeAll(async () => {
+    db = await memoryStore();
+    await installPortal(db, PORTAL);
+    await addCompany(db, PORTAL, '1', { annual_recurring_revenue: '12000', name: 'Acme, "the" one' });
+    await addCompany(db, PORTAL, '2', { annual_recurring_revenue: '8000' });
+    await addScores(db, PORTAL, [card('1', { segment: 'smb', cohort: 'positive' }), card('2', { segment: 'smb', cohort: 'negative' })]);
+    app = appWith(db, [previewRouter({ db })]);
+  });
+  afterAll(() => db.close());
+
+  it('when the leader downloads the cohorts CSV from the preview, then it is the endpoint\'s CSV layout with the same figures', async () => {
+    const response = await request(app).get(`/preview/portfolio/cohorts.csv?portalId=${PORTAL}`);
+
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('text/csv');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename=cohorts-${PORTAL}.csv`);
+    expect(response.text).toBe('segment,cohort,customers,arr\r\nsmb,negative,1,8000\r\nsmb,positive,1,12000\r\n');
+  });
+
+  it('when a section has no CSV export, then the answer is a 404 naming it', async () => {
+    const response = await request(app).get(`/preview/portfolio/everything.csv?portalId=${PORTAL}`);
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe('no CSV export for the portfolio section everything');
+  });
+
+  it('when the worklist filter names a cohort that does not exist, then the page refuses it by name', async () => {
+    const response = await request(app).get(`/preview/portfolio?portalId=${PORTAL}&cohort=happy`);
+    expect([response.status, response.text]).toEqual([400, expect.stringMatching(/cohort: /)]);
+  });
+
+  it('when the page opens with a filter, then every section is drawn and the filter is kept in the form', async () => {
+    const response = await request(app).get(`/preview/portfolio?portalId=${PORTAL}&segment=smb&cohort=positive`);
+
+    expect(response.status).toBe(200);
+    for (const id of ['cohorts', 'movement', 'retention', 'churn', 'goals', 'worklists', 'renewals']) expect(response.text).toContain(`data-testid="section-${id}"`);
+    expect(response.text).toContain('<option value="positive" selected>positive</option>');
+  });
+});
