@@ -21,7 +21,7 @@ const run = async (argv: string[], env: Record<string, string>) => {
 };
 
 describe('npm run waypoint -- migrate', () => {
-  it('when the store is new, then --status lists every migration as pending and exits 1; migrate applies them; --status then says current', { timeout: 120_000 }, async () => {
+  it('when the store is new, then --status lists every migration as pending and exits 1; migrate applies them; --status then says current', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'waypoint-migrate-'));
     dirs.push(dir);
     const env = { DATA_DIR: join(dir, 'data') };

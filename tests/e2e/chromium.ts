@@ -13,7 +13,7 @@ import { startSandbox, type Sandbox } from './sandbox-harness.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--hide-scrollbars'];
-export const runChromium = (args: string[]) => promisify(execFile)(CHROMIUM, [...chromiumFlags, ...args], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+export const runChromium = (args: string[]) => promisify(execFile)(CHROMIUM, [...chromiumFlags, ...args], { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
 
 /** One sandbox run for the whole file, reachable on 127.0.0.1 only; `current()` is it once beforeAll has run. */
 export const useSandbox = (seed: number): { current: () => Sandbox } => {
@@ -21,7 +21,7 @@ export const useSandbox = (seed: number): { current: () => Sandbox } => {
   beforeAll(async () => {
     nock.enableNetConnect('127.0.0.1');
     sandbox = await startSandbox({ seed });
-  }, 240_000);
+  });
   afterAll(async () => {
     await sandbox?.close();
   });

@@ -38,13 +38,13 @@ describe('the sandbox settings preview', () => {
 
       expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
       expect(png.length).toBeGreaterThan(20_000);
-    }, 90_000);
+    });
 
     it('when the browser has laid it out, then the DOM holds the sections a person sees', async () => {
       const { stdout } = await runChromium(['--dump-dom', url()]);
 
       expect(textOf(stdout, 'settings-title')).toBe('Waypoint settings');
       expect(stdout).toContain('data-testid="section-fit"');
-    }, 90_000);
+    });
   });
 });

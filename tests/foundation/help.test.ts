@@ -13,7 +13,7 @@ describe('every command explains itself', () => {
     ['npm run bench', 'bench/run.ts', [], 'bench/results.quick.json'],
     ['npm run manifest', 'scripts/manifest/generate.ts', [], 'usage: npm run manifest -- --base-url'],
   ])('when `%s` is given --help, then it prints its usage, exits 0 and does nothing else', async (_name, path, args, expected) => {
-    const { stdout } = await run(process.execPath, [script(path), ...args, '--help'], { env: { PATH: process.env.PATH }, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [script(path), ...args, '--help'], { env: { PATH: process.env.PATH }, timeout: 300_000 });
     expect(stdout).toContain(expected);
     expect(stdout.split('\n').length).toBeLessThan(30);
   });

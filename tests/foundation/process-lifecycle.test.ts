@@ -14,7 +14,7 @@ afterAll(async () => {
 const status = async (url: string) => (await fetch(url, { headers: { connection: 'close' } })).status;
 
 describe('a worker-only process started from a .env file', () => {
-  it('when it is up, then it serves /healthz, /readyz and /metrics on its own port and nothing else; after SIGTERM /readyz answers 503 until it exits 0', { timeout: 180_000 }, async () => {
+  it('when it is up, then it serves /healthz, /readyz and /metrics on its own port and nothing else; after SIGTERM /readyz answers 503 until it exits 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'waypoint-worker-'));
     dirs.push(dir);
     const port = await freePort();

@@ -23,7 +23,7 @@ describe('the HubSpot door against the emulator (M portal, HubSpot\'s strictest 
       limits: { requestsPerWindow: 100, windowMs: 10_000 * TIME_SCALE, searchRequestsPerWindow: 4, searchWindowMs: 1_000 * TIME_SCALE },
       retry: { baseDelayMs: 5, maxDelayMs: 50, tenSecondlyWindowMs: 10_000 * TIME_SCALE, secondlyWindowMs: 1_000 * TIME_SCALE },
     });
-  }, 120_000);
+  });
   afterAll(async () => emulator.stop());
 
   const readAll = async (type: CrmObjectType, properties: string[]): Promise<string[]> => {
@@ -50,7 +50,7 @@ describe('the HubSpot door against the emulator (M portal, HubSpot\'s strictest 
     expect(Math.ceil(deals.length / 100)).toBeGreaterThan(100);
     expect(stats?.total).toBe(Math.ceil(deals.length / 100));
     expect(stats?.http429).toBe(0);
-  }, 120_000);
+  });
 
   it('when 10% 429s and 5% 5xx are injected, then a full read returns exactly the records of a fault-free read', async () => {
     const clean = await readAll('companies', ['name', 'annual_recurring_revenue', 'hs_lastmodifieddate']);
@@ -64,5 +64,5 @@ describe('the HubSpot door against the emulator (M portal, HubSpot\'s strictest 
     } finally {
       emulator.setFaults(null);
     }
-  }, 120_000);
+  });
 });

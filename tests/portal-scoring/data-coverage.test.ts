@@ -53,7 +53,7 @@ describe('data coverage of a stock portal', () => {
     app = createApp({ logger: createLogger({ level: 'silent' }), db, routers: [getSyncStatusRouter({ db, requireAdmin })] });
     const status = await request(app).get(`/api/v1/portals/${PORTAL}/sync-status`).set('authorization', `Bearer ${key}`);
     coverage = (status.body as { dataCoverage: DataCoverage }).dataCoverage;
-  }, 120_000);
+  });
   afterAll(() => db.close());
 
   it('when the portal has been scored, then sync-status gives the share of customers with each input', () => {

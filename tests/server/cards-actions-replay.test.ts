@@ -50,7 +50,7 @@ describe('a create-task request replayed within HubSpot\'s signature window, aga
       requestScoring: scoringRequests(db, inlineQueue()),
       verifyHubSpotSignature: verifyHubSpotSignature({ clientSecret: CLIENT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, clock }),
     })]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await emulator.stop();

@@ -133,7 +133,7 @@ describe('scoring config: partial saves, history and rollback', () => {
       expect(running.body.status).toBe('running');
       gate = null;
       release();
-      await expect.poll(async () => (await withKey(request(app).get(`${base}/dry-runs/${started.body.dryRunId}`))).status, { timeout: 60_000 }).toBe(200);
+      await expect.poll(async () => (await withKey(request(app).get(`${base}/dry-runs/${started.body.dryRunId}`))).status, { timeout: 300_000 }).toBe(200);
       const done = await withKey(request(app).get(`${base}/dry-runs/${started.body.dryRunId}`));
       expect(done.body).toMatchObject({ companies: 3 });
     } finally {

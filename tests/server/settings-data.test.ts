@@ -39,7 +39,7 @@ describe('settings data: the portal\'s properties and live fit counts', () => {
       { id: '3', properties: { ...customer, industry: 'COMPUTER_SOFTWARE', numberofemployees: '40' } },
       { id: '4', properties: { lifecyclestage: 'lead', industry: 'RETAIL', numberofemployees: '3' } },
     ]);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await emulator.stop();

@@ -17,9 +17,9 @@ const peakRssMb = async (where: 'disk' | 'memory'): Promise<number> => {
 describe('the embedded store\'s own memory', () => {
   it('when a process opens an empty store in a data folder, then it peaks under 220 MB', async () => {
     expect(await peakRssMb('disk')).toBeLessThanOrEqual(220);
-  }, 300_000);
+  });
 
   it('when a process opens an empty in-memory store, then it peaks under 400 MB', async () => {
     expect(await peakRssMb('memory')).toBeLessThanOrEqual(400);
-  }, 300_000);
+  });
 });

@@ -15,7 +15,7 @@ describe('a full sync interrupted and resumed', () => {
     await syncPortal({ ...h.deps, db: clean }, { portalId: h.portalId, mode: 'full' });
     reference = await storeContentHash(clean, h.portalId);
     await clean.close();
-  }, 120_000);
+  });
   afterAll(() => h.close());
 
   it('when it is aborted at several pages and each time restarted, then the store ends identical to an uninterrupted run', async () => {
@@ -43,7 +43,7 @@ describe('a full sync interrupted and resumed', () => {
     const runs = await syncRepository(h.db).recentRuns(h.portalId, 10);
     expect(runs.filter((r) => r.kind === 'full')).toHaveLength(1);
     expect(runs[0]?.status).toBe('succeeded');
-  }, 120_000);
+  });
 
   it('when a request fails for good mid-sync, then the run is marked failed and the next attempt completes it identically', async () => {
     const fresh = await openStore({ kind: 'pglite', dataDir: undefined });
@@ -62,5 +62,5 @@ describe('a full sync interrupted and resumed', () => {
     await syncPortal({ ...h.deps, db: fresh }, { portalId: h.portalId, mode: 'full' });
     expect(await storeContentHash(fresh, h.portalId)).toBe(reference);
     await fresh.close();
-  }, 120_000);
+  });
 });

@@ -8,7 +8,7 @@ describe('incremental sync with webhooks off', () => {
   beforeAll(async () => {
     h = await startHarness({ seed: 31 });
     await syncPortal(h.deps, { portalId: h.portalId, mode: 'full' });
-  }, 120_000);
+  });
   afterAll(() => h.close());
 
   it.each(changeScenarios)('when $name in HubSpot, then the next incremental run brings it into the store and asks for its company to be rescored', async (scenario) => {

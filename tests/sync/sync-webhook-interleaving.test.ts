@@ -13,7 +13,7 @@ describe('a full sync and webhook processing at the same time', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ seed: 29 });
-  }, 120_000);
+  });
   afterAll(async () => h.close());
 
   it('when a webhook stores a newer contact while the sync holds an older read of it, then the sync\'s later commit does not undo it', async () => {
@@ -58,5 +58,5 @@ describe('a full sync and webhook processing at the same time', () => {
     expect(changed).toBeDefined();
     const change = { type: 'contacts', id: changed?.id ?? '', property: 'jobtitle', value: TITLE, companyId: changed?.companyId ?? '' };
     expect(await storedValue(h.db, h.portalId, change)).toEqual({ value: TITLE, companies: [change.companyId] });
-  }, 120_000);
+  });
 });

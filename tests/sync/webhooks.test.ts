@@ -15,7 +15,7 @@ describe('changes arriving by webhook', () => {
     await syncPortal(h.deps, { portalId: h.portalId, mode: 'full' });
     app = await startWebhookApp(h);
     h.emulator.configureWebhooks({ targetUrl: app.url, enabled: true });
-  }, 120_000);
+  });
   afterAll(async () => {
     await app.server.close(1000);
     await h.close();
