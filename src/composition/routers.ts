@@ -35,6 +35,6 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: auth.verifyHubSpotSignature }),
   ];
   // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
-  if (options.sandbox) routers.push(previewRouter({ db, readProperties }));
+  if (options.sandbox) routers.push(previewRouter({ db, clock, readProperties }));
   return routers;
 };

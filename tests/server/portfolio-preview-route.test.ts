@@ -4,7 +4,7 @@ import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import { previewRouter } from '../../src/server/routes/get-preview-company.ts';
 import type { Db } from '../../src/store/db.ts';
 import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
-import { addCompany, addScores, appWith, installPortal } from './cards-support.ts';
+import { addCompany, addScores, appWith, clock, installPortal } from './cards-support.ts';
 
 const PORTAL = 4141;
 const card = (companyId: string, over: Partial<ScoreCard>): ScoreCard => ({ ...healthyCard(companyId, NOW), churn: null, ...over });
@@ -19,7 +19,7 @@ describe('the sandbox portfolio page over the store', () => {
     await addCompany(db, PORTAL, '1', { annual_recurring_revenue: '12000', name: 'Acme, "the" one' });
     await addCompany(db, PORTAL, '2', { annual_recurring_revenue: '8000' });
     await addScores(db, PORTAL, [card('1', { segment: 'smb', cohort: 'positive' }), card('2', { segment: 'smb', cohort: 'negative' })]);
-    app = appWith(db, [previewRouter({ db })]);
+    app = appWith(db, [previewRouter({ db, clock })]);
   });
   afterAll(() => db.close());
 
@@ -30,6 +30,17 @@ describe('the sandbox portfolio page over the store', () => {
     expect(response.type).toBe('text/csv');
     expect(response.headers['content-disposition']).toBe(`attachment; filename=cohorts-${PORTAL}.csv`);
     expect(response.text).toBe('segment,cohort,customers,arr\r\nsmb,negative,1,8000\r\nsmb,positive,1,12000\r\n');
+  });
+
+  it('when the page opens, then movement and retention are read from the store like their endpoints, not left out', async () => {
+    const response = await request(app).get(`/preview/portfolio?portalId=${PORTAL}`);
+
+    expect(response.text).not.toContain('data-testid="movement-error"');
+    expect(response.text).not.toContain('data-testid="retention-error"');
+    expect(response.text).toContain('data-testid="trend-line-positive" data-last="1"');
+    const trend = await request(app).get(`/preview/portfolio/trend.csv?portalId=${PORTAL}`);
+    expect(trend.status).toBe(200);
+    expect(trend.text.split('\r\n')[0]).toMatch(/cohort/);
   });
 
   it('when a section has no CSV export, then the answer is a 404 naming it', async () => {

@@ -1,5 +1,5 @@
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { cohortsCsv } from '../../portfolio/csv-tables.ts';
+import { cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PortfolioView, SectionResult } from './portfolio-view.ts';
 
@@ -14,6 +14,9 @@ const exported = <T>(result: SectionResult<T>, table: (data: T) => CsvTable): st
 export const portfolioCsv = (view: PortfolioView, section: string): string => {
   switch (section) {
     case 'cohorts': return exported(view.cohorts, cohortsCsv);
+    case 'movement': return exported(view.movement, transitionsCsv);
+    case 'trend': return exported(view.movement, trendCsv);
+    case 'retention': return exported(view.retention, (r) => retentionCsv(r.periods));
     default: throw new AppError('NOT_FOUND', `no CSV export for the portfolio section ${section}`);
   }
 };

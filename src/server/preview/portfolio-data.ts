@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
+import { movementQuerySchema, retentionMonths } from '../../portfolio/portfolio.schema.ts';
 import { cohorts } from '../../scoring/config.schema.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { portfolioRepository } from '../../store/portfolio-repository.ts';
@@ -34,14 +36,24 @@ const settled = async <T>(load: () => Promise<T>): Promise<SectionResult<T>> => 
 
 const notComputedYet = (section: string): SectionResult<never> => ({ ok: false, message: `the portfolio's ${section} section is not computed yet` });
 
-export const loadPortfolioView = async (db: Db, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
+// The endpoint's default trend length, so both pages draw the same weeks.
+const trendWeeks = movementQuerySchema.parse({}).weeks;
+
+export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
   const { config } = await effectiveScoringConfig(db, portalId);
+  const arrProperty = config.properties.arr;
   const repository = portfolioRepository(db);
+  const asOf = clock.now();
+  const [cohortsResult, movementResult, retentionResult] = await Promise.all([
+    settled(async () => ({ arrProperty, ...(await repository.cohortsBySegment(portalId, arrProperty)) })),
+    settled(async () => ({ portalId, asOf: asOf.toISOString(), ...(await repository.movement(portalId, { asOf, weeks: trendWeeks, arrProperty })) })),
+    settled(async () => ({ portalId, asOf: asOf.toISOString(), arrProperty, periods: await repository.retention(portalId, { asOf, months: retentionMonths, arrProperty }) })),
+  ]);
   return {
     portalId, filters,
-    cohorts: await settled(async () => ({ arrProperty: config.properties.arr, ...(await repository.cohortsBySegment(portalId, config.properties.arr)) })),
-    movement: notComputedYet('movement'),
-    retention: notComputedYet('retention'),
+    cohorts: cohortsResult,
+    movement: movementResult,
+    retention: retentionResult,
     churnReview: notComputedYet('churn review'),
     goals: notComputedYet('goals'),
     worklists: notComputedYet('worklists'),

@@ -40,12 +40,13 @@ const cohortsSection = (view: PortfolioView) => section('cohorts', 'Cohorts by s
 const movementLabel = (value: string) => (value === 'new' ? 'new customer' : value);
 
 const movementSection = (view: PortfolioView) => section('movement', 'Movement', view.movement, {
+  csv: csvHref(view.portalId, 'movement'),
   empty: (m) => (m.windows.every((w) => w.transitions.length === 0) && m.trend.length === 0 ? 'Movement needs score cards from at least two days: it shows after the next scoring runs.' : null),
   render: (m) => html`${m.windows.map((w) => html`<h3>Last ${w.days} days <span class="muted">(since ${day(w.since)})</span></h3>${
     w.transitions.length === 0 ? html`<p class="muted">No customer changed cohort in this window.</p>` : html`<table data-testid="movement-${w.days}"><thead><tr><th>From</th><th>To</th><th>Customers</th><th>ARR</th></tr></thead><tbody>
     ${[...w.transitions].sort((a, b) => b.customers - a.customers).map((t) => html`<tr data-testid="move-${w.days}-${t.from}-${t.to}"><td><span class="pill ${t.from}">${movementLabel(t.from)}</span></td><td><span class="pill ${t.to}">${t.to}</span></td><td>${t.customers}</td><td>${money(t.arr)}</td></tr>`)}
     </tbody></table>`}`)}
-  <h3>Customers per cohort, weekly</h3>${cohortTrendChart(m.trend)}`,
+  <h3>Customers per cohort, weekly <a href="${csvHref(view.portalId, 'trend')}" data-testid="csv-trend">CSV</a></h3>${cohortTrendChart(m.trend)}`,
 });
 
 /** The CS leader's portfolio in the sandbox: the same sections as the HubSpot home page, from the same endpoints' data. */

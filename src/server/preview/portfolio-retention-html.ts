@@ -1,5 +1,5 @@
 import { html } from './html.ts';
-import { day, money, percent, section, type PortfolioView } from './portfolio-view.ts';
+import { csvHref, day, money, percent, section, type PortfolioView } from './portfolio-view.ts';
 
 type Figures = { customers: number; startArr: number; expansionArr: number; contractionArr: number; churnedArr: number; grossRevenueRetention: number | null; netRevenueRetention: number | null; logoRetention: number | null };
 
@@ -16,6 +16,7 @@ const head = (first: string) => html`<thead><tr><th>${first}</th><th>Customers a
 const row = (label: string, f: Figures, testId: string) => html`<tr data-testid="${testId}"><td>${label}</td><td>${f.customers}</td><td>${money(f.startArr)}</td><td>${money(f.expansionArr)}</td><td>${money(f.contractionArr)}</td><td>${money(f.churnedArr)}</td><td>${percent(f.grossRevenueRetention)}</td><td>${percent(f.netRevenueRetention)}</td><td>${percent(f.logoRetention)}</td></tr>`;
 
 export const retentionSection = (view: PortfolioView) => section('retention', 'Retention', view.retention, {
+  csv: csvHref(view.portalId, 'retention'),
   empty: (r) => (r.periods.every((p) => p.total.all.customers === 0) ? 'No customer had ARR at the start of any period yet: retention needs a book to measure.' : null),
   render: (r) => html`${r.periods.map((p) => html`<h3>Trailing ${p.months} months <span class="muted">(from ${day(p.start)})</span></h3>
   <div class="headline" data-testid="retention-headline-${p.months}"><div><span class="muted">Good-fit NRR</span><strong>${percent(p.total.goodFit.netRevenueRetention)}</strong></div>

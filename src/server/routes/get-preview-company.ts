@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
+import { systemClock, type Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { installationsRepository } from '../../store/installations-repository.ts';
@@ -22,6 +23,8 @@ import type { PortalPropertiesReader } from './settings-data.ts';
 
 export interface PreviewRouteDeps {
   db: Db;
+  /** The portfolio's figures are as of now; the system clock unless a test fixes it. */
+  clock?: Clock;
   /** The settings endpoint's property reader; without it /preview/settings is not served. */
   readProperties?: PortalPropertiesReader;
 }
@@ -52,11 +55,11 @@ export const previewRouter = (deps: PreviewRouteDeps): Router => {
   });
   router.get('/preview/portfolio', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
-    res.type('html').send(portfolioPage(await loadPortfolioView(deps.db, portalId, previewFilters(req.query))));
+    res.type('html').send(portfolioPage(await loadPortfolioView(deps.db, deps.clock ?? systemClock, portalId, previewFilters(req.query))));
   });
   router.get('/preview/portfolio/:section.csv', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
-    const view = await loadPortfolioView(deps.db, portalId, previewFilters(req.query));
+    const view = await loadPortfolioView(deps.db, deps.clock ?? systemClock, portalId, previewFilters(req.query));
     const csv = portfolioCsv(view, String(req.params.section));
     res.type('text/csv; charset=utf-8').attachment(`${String(req.params.section)}-${portalId}.csv`).send(csv);
   });
