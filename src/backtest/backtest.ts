@@ -5,6 +5,7 @@ import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS, toMs } from '../scoring/time.ts';
 import { cutSnapshot } from './as-of.ts';
 import { backtestMetrics, type BacktestMetrics, type Observation } from './metrics.ts';
+import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
 import { outcomeHistory, outcomeRates, outcomesWithin, type OutcomeRates, type Outcomes } from './outcomes.ts';
 
 export const backtestHorizons = [90, 180] as const;
@@ -52,7 +53,10 @@ export type ObservationRun = { cutoffs: Date[]; observations: BacktestObservatio
  * within the horizon after. Only customers count (the config's customer rule, on today's properties); those not yet
  * started or already gone at a cutoff are not in its sample.
  */
-export const collectObservations = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): ObservationRun => {
+export const collectObservations = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): ObservationRun =>
+  runSteps(observationSteps(snapshots, config, now, horizonDays));
+
+export function* observationSteps(snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): Steps<ObservationRun> {
   // Prospects and partners have no churn to predict; the store hands over every synced company.
   const customers = snapshots.filter((s) => isCustomer(s.company.properties, config));
   const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
@@ -61,12 +65,15 @@ export const collectObservations = (snapshots: readonly CompanySnapshot[], confi
   const histories = customers.map((s) => outcomeHistory(s, config));
   const observations: BacktestObservation[] = [];
   let failed = 0;
+  let scored = 0;
   for (const cutoff of cutoffs) {
     const at = cutoff.getTime();
-    customers.forEach((snapshot, index) => {
+    for (const [index, snapshot] of customers.entries()) {
       const start = startOf(snapshot);
       const history = histories[index]!;
-      if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) return;
+      if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) continue;
+      scored += 1;
+      if (scored % SCORINGS_PER_STEP === 0) yield;
       try {
         const card = scoreCompany(cutSnapshot(snapshot, cutoff), config, cutoff);
         const outcomes = outcomesWithin(history, at, horizonDays);
@@ -83,10 +90,10 @@ export const collectObservations = (snapshots: readonly CompanySnapshot[], confi
       } catch {
         failed += 1;
       }
-    });
+    }
   }
   return { cutoffs, observations, failed, customers };
-};
+}
 
 /** Several runs as one sample (the emulator's seeds), each observation pointing at its customer in the pooled list. */
 export const poolRuns = (runs: ReadonlyArray<ObservationRun>): Pick<ObservationRun, 'observations' | 'customers'> => {
@@ -107,8 +114,10 @@ export const segmentReports = (observations: ReadonlyArray<BacktestObservation>)
   [...new Set(observations.map((o) => o.segment))].sort()
     .map((segment) => ({ segment, ...sampleReport(observations.filter((o) => o.segment === segment)) }));
 
-export const runBacktest = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): BacktestReport => {
-  const { cutoffs, observations, failed } = collectObservations(snapshots, config, now, horizonDays);
+export const runBacktest = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): BacktestReport =>
+  backtestReport(collectObservations(snapshots, config, now, horizonDays), horizonDays);
+
+export const backtestReport = ({ cutoffs, observations, failed }: ObservationRun, horizonDays: BacktestHorizon): BacktestReport => {
   return {
     horizonDays,
     cutoffs: cutoffs.map((c) => c.toISOString().slice(0, 10)),

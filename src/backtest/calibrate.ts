@@ -4,9 +4,10 @@ import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS } from '../scoring/time.ts';
 import { cutSnapshot } from './as-of.ts';
-import { collectObservations, type BacktestHorizon, type BacktestObservation } from './backtest.ts';
+import { collectObservations, type BacktestHorizon, type BacktestObservation, type ObservationRun } from './backtest.ts';
 import { fitLogistic, type LogisticFit } from './logistic.ts';
 import { auc } from './metrics.ts';
+import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
 
 /** The share of the newest cutoffs kept aside to judge the fit: the rest, older, is what it is fitted on. */
 export const HOLDOUT_SHARE = 1 / 3;
@@ -139,12 +140,15 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * ended before the first held-out one (so no training label reads an outcome from the holdout's period). The
  * proposed weights are judged by rescoring with the engine itself, not by a formula beside it.
  */
-export const calibrate = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): CalibrationResult => {
-  const run = collectObservations(snapshots, config, now, horizonDays);
+export const calibrate = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): CalibrationResult =>
+  runSteps(calibrationOfRun(collectObservations(snapshots, config, now, horizonDays), config, horizonDays));
+
+/** The calibration of a backtest's observations, split by time. */
+export function* calibrationOfRun(run: Pick<ObservationRun, 'observations' | 'customers'>, config: ScoringConfig, horizonDays: BacktestHorizon): Steps<CalibrationResult> {
   const side = timeSplit(run.observations, horizonDays);
   if (side === null) return { ok: false, reason: 'too few cutoffs for a time split: the oldest cutoffs\' horizons must end before the newest third of the cutoffs begins' };
-  return calibrateOn(run.observations.filter((o) => side(o) === 'training'), run.observations.filter((o) => side(o) === 'holdout'), run.customers, config, horizonDays);
-};
+  return yield* calibrationSteps(run.observations.filter((o) => side(o) === 'training'), run.observations.filter((o) => side(o) === 'holdout'), run.customers, config, horizonDays);
+}
 
 /** The fit and its judgement on samples split by the caller (by time for a portal; by portal for the emulator's floors). */
 export const calibrateOn = (
@@ -153,7 +157,15 @@ export const calibrateOn = (
   customers: ReadonlyArray<CompanySnapshot>,
   config: ScoringConfig,
   horizonDays: BacktestHorizon,
-): CalibrationResult => {
+): CalibrationResult => runSteps(calibrationSteps(training, holdout, customers, config, horizonDays));
+
+function* calibrationSteps(
+  training: ReadonlyArray<BacktestObservation>,
+  holdout: ReadonlyArray<BacktestObservation>,
+  customers: ReadonlyArray<CompanySnapshot>,
+  config: ScoringConfig,
+  horizonDays: BacktestHorizon,
+): Steps<CalibrationResult> {
   const trainingChurned = training.filter((o) => o.churned).length;
   if (trainingChurned === 0 || trainingChurned === training.length) return { ok: false, reason: `the training cutoffs have ${trainingChurned === 0 ? 'no churn' : 'only churn'} to learn from (${training.length} customer-cutoffs)` };
   if (holdout.length === 0) return { ok: false, reason: 'no customer-cutoff in the holdout to judge on' };
@@ -172,7 +184,16 @@ export const calibrateOn = (
     const card = scoreCompany(cutSnapshot(customers[o.snapshot]!, cutoff), probe, cutoff);
     return { health: card.health.score, cap: card.health.status, churned: o.churned, segment: card.segment };
   };
-  const trainingRescored = training.map(rescore);
+  function* rescoreAll(sample: ReadonlyArray<BacktestObservation>): Steps<Rescored[]> {
+    const out: Rescored[] = [];
+    for (const o of sample) {
+      out.push(rescore(o));
+      if (out.length % SCORINGS_PER_STEP === 0) yield;
+    }
+    return out;
+  }
+  const trainingRescored = yield* rescoreAll(training);
+  const holdoutRescored = yield* rescoreAll(holdout);
   const status = chooseThresholds(trainingRescored, config);
   const partialConfig: PartialHealthConfig = {
     health: {
@@ -197,11 +218,11 @@ export const calibrateOn = (
       weights,
       status,
       training: figures(withThresholds(trainingRescored, status, config)),
-      holdout: figures(withThresholds(holdout.map(rescore), status, config)),
+      holdout: figures(withThresholds(holdoutRescored, status, config)),
     },
     partialConfig,
   };
-};
+}
 
 /**
  * The fitted weights everywhere: as the base weights and in place of each segment's overrides, which would otherwise

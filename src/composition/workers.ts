@@ -1,4 +1,5 @@
 import { requireActiveInstallation } from '../install/installation-guard.ts';
+import { runBacktestJob } from '../jobs/backtest-portal-job.ts';
 import { processWebhooks } from '../jobs/process-webhooks.ts';
 import type { JobHandler, JobName } from '../jobs/queue.ts';
 import { purgeRetention, type RetentionDays } from '../jobs/purge-retention.ts';
@@ -48,6 +49,9 @@ export const registerWorkers = async (services: WorkerServices, options: { reten
       services.metrics?.scored(data.portalId, report.scoring);
       services.metrics?.wroteBack(data.portalId, report.writeBack);
     }
+  }));
+  await queue.work('backtest-portal', guarded(services, 'backtest-portal', async (data, { signal }) => {
+    await runBacktestJob({ db, clock, snapshots }, { portalId: data.portalId, signal });
   }));
   const retentionDays = options.retentionDays;
   // Retention is about every portal at once, so it skips the per-portal installation guard; a failure is retried.

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { backtestResponseSchema } from '../../backtest/backtest.schema.ts';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
 import { cardDataSchema, createTaskBodySchema, csmSentimentBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { backtestQuerySchema } from '../routes/get-backtest.ts';
 import { rowSchema } from '../routes/post-usage.ts';
 import type { Operation, Reply, Security } from './operation.ts';
 import { portfolioOperations } from './portfolio-operations.ts';
@@ -132,6 +134,16 @@ export const operations: Operation[] = [
     responses: { 200: json('Sync status', s.syncStatusSchema), ...adminErrors },
   },
   ...portfolioOperations,
+  {
+    method: 'get', path: '/api/v1/portals/{portalId}/backtest', tag: 'portfolio', security: admin,
+    summary: 'The stored backtest (health at past monthly cutoffs against churn after) and its calibration proposal; a missing, day-old or other-config one is recomputed by a job',
+    query: { horizon: { description: backtestQuerySchema.shape.horizon.description ?? 'horizon', schema: backtestQuerySchema.shape.horizon } },
+    responses: {
+      200: json('The stored backtest (refreshing: a newer one is being computed)', backtestResponseSchema),
+      202: json('Nothing computed yet; the job is queued: ask again in a few minutes', backtestResponseSchema),
+      400: error('The horizon is not 90 or 180'), ...adminErrors,
+    },
+  },
   {
     method: 'delete', path: '/api/v1/portals/{portalId}/data', tag: 'admin', summary: 'Erases everything stored for the portal (after uninstall)', security: admin,
     responses: { 200: json('Rows removed per table', s.deletedDataSchema), 409: error('The app is still installed'), ...adminErrors },
