@@ -1,3 +1,4 @@
+import { churnOf } from '../scoring/churn-signal.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
 import { isCustomer } from '../scoring/fit.ts';
 import { scoreCompany } from '../scoring/score.ts';
@@ -50,15 +51,17 @@ export type ObservationRun = { cutoffs: Date[]; observations: BacktestObservatio
 
 /**
  * Scores every customer as it stood at each cutoff (from what was dated before it only) and labels what happened
- * within the horizon after. Only customers count (the config's customer rule, on today's properties); those not yet
- * started or already gone at a cutoff are not in its sample.
+ * within the horizon after. Only customers count (the config's customer rule on today's properties, or a churn
+ * found); those not yet started or already gone at a cutoff are not in its sample.
  */
 export const collectObservations = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): ObservationRun =>
   runSteps(observationSteps(snapshots, config, now, horizonDays));
 
 export function* observationSteps(snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): Steps<ObservationRun> {
-  // Prospects and partners have no churn to predict; the store hands over every synced company.
-  const customers = snapshots.filter((s) => isCustomer(s.company.properties, config));
+  // Prospects and partners have no churn to predict; the store hands over every synced company. One that churned
+  // counts whatever its stage says today: a portal that moves churned companies off "customer" would otherwise hide
+  // from the backtest the very customers it is about.
+  const customers = snapshots.filter((s) => isCustomer(s.company.properties, config) || churnOf(s, config) !== null);
   const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
   const earliest = starts.length > 0 ? new Date(Math.min(...starts)) : null;
   const cutoffs = monthlyCutoffs(now, horizonDays, earliest);

@@ -98,13 +98,16 @@ const componentMeans = (observations: ReadonlyArray<BacktestObservation>): numbe
 /**
  * Coefficients to the config's weight scale: a component whose higher value lowers the odds of churn gets weight in
  * proportion to that effect; one that raises them (or does nothing) gets none, since health only adds components up.
- * Scaled to the sum of the config's own base weights and rounded to three decimals.
+ * Scaled to the sum of the config's own base weights (less if a weight would pass 1) and rounded to three decimals.
  */
 export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, total: number): Weights | null => {
   const protective = coefficients.map((c) => Math.max(0, -c));
   const sum = protective.reduce((a, b) => a + b, 0);
   if (sum === 0) return null;
-  return Object.fromEntries(componentKeys.map((key, i) => [key, Math.round((protective[i]! / sum) * total * 1000) / 1000])) as Weights;
+  // A config weight is at most 1: when one component would take more, all shrink alike (the engine spreads weights
+  // over the components present, so only their ratios matter).
+  const scale = Math.min(total / sum, 1 / Math.max(...protective));
+  return Object.fromEntries(componentKeys.map((key, i) => [key, Math.round(protective[i]! * scale * 1000) / 1000])) as Weights;
 };
 
 /**

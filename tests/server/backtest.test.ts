@@ -31,7 +31,10 @@ describe('the backtest endpoint the portfolio and settings pages read', () => {
     const admin = requirePortalAdmin({ apiKeys, clientSecret: CLIENT_SECRET, publicBaseUrl: PUBLIC_BASE_URL, clock });
     const customer = { numberofemployees: '250', country: 'Germany', industry: 'COMPUTER_SOFTWARE', annual_recurring_revenue: '50000' };
     await addCompany(db, PORTAL, '1', { ...customer, contract_start_date: '2025-01-10', createdate: '2025-01-10T00:00:00Z' });
-    await addCompany(db, PORTAL, '2', { ...customer, contract_start_date: '2025-01-10', createdate: '2025-01-10T00:00:00Z', churned_at: '2026-03-15' });
+    // Churned as HubSpot records it when the portal moves a lost customer's stage on: it is no longer a customer today.
+    await addCompany(db, PORTAL, '2', {
+      ...customer, contract_start_date: '2025-01-10', createdate: '2025-01-10T00:00:00Z', lifecyclestage: 'other', hs_date_exited_customer: '2026-03-15T00:00:00Z',
+    });
     app = appWith(db, [backtestRouter({ db, clock, requireAdmin: admin, enqueueBacktest: async (portalId) => { queued.push(portalId); } })]);
   });
   afterAll(() => db.close());
