@@ -4,6 +4,7 @@ const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number
   { pattern: /^(storeGrowth|sync)\.[A-Z]+(\.postgres)?\.lastSixthRatio$/, label: '<= 1.5', met: (v) => v <= 1.5 },
   { pattern: /^readCeiling\.[A-Z]+\.rateUtilization$/, label: '>= 0.95', met: (v) => v >= 0.95 },
   { pattern: /^sync\.[A-Z]+(\.postgres)?\.rateUtilization$/, label: '>= 0.9', met: (v) => v >= 0.9 },
+  { pattern: /^scoring\.pureCompaniesPerSecPerCore$/, label: '>= 15000', met: (v) => v >= 15_000 },
   { pattern: /^scoring\.ratioToRead$/, label: '<= 1.5', met: (v) => v <= 1.5 },
   { pattern: /^card\.p50RatioToFloor$/, label: '<= 2', met: (v) => v <= 2 },
   { pattern: /^card\.p99RatioToFloor$/, label: '<= 3', met: (v) => v <= 3 },

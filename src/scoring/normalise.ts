@@ -16,6 +16,20 @@ const text = (raw: string): string => raw.trim().replace(/\s+/g, ' ').toLowerCas
  * (U.S., United States of America, UK); the trimmed lower-case text when nothing matches.
  */
 export const countryKey = (raw: string): string => {
+  const known = countryKeys.get(raw);
+  if (known !== undefined) return known;
+  const key = lookUpCountry(raw);
+  if (countryKeys.size >= MAX_COUNTRY_KEYS) countryKeys.clear();
+  countryKeys.set(raw, key);
+  return key;
+};
+
+// Fit compares every company's country with each of the config's countries through the ISO names list, a linear
+// search of a few hundred names: the costliest step of a score until each spelling is looked up once.
+const countryKeys = new Map<string, string>();
+const MAX_COUNTRY_KEYS = 10_000;
+
+const lookUpCountry = (raw: string): string => {
   const value = text(raw);
   const upper = value.toUpperCase().replace(/\./g, '');
   if (/^[A-Z]{2}$/.test(upper) && countries.isValid(upper)) return upper;
