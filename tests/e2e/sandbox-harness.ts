@@ -62,7 +62,8 @@ export const startSandbox = async (options: { seed?: number } = {}): Promise<San
   });
   routes.get('/oauth/install', getOAuthInstall({ oauthState, oauth }));
   routes.get('/oauth/callback', getOAuthCallback({ oauthState, completeInstall: install, logger }));
-  routes.use(previewRouter({ db, readProperties: portalPropertiesReader({ clock: systemClock, hubspot }) }));
+  // The preview's portfolio figures are as of the scoring clock, like the cards they read.
+  routes.use(previewRouter({ db, clock: scoringClock, readProperties: portalPropertiesReader({ clock: systemClock, hubspot }) }));
   routes.use(postUsageRouter({ db, verifyApiKey: portalOfApiKey(apiKeysRepository(db)), requestScoring: async () => undefined }));
 
   const syncDeps: SyncDeps = { db, hubspot, logger, clock: systemClock, settingsFor: storedSyncSettings(db), requestScoring: async () => undefined };

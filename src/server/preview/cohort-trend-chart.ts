@@ -17,6 +17,13 @@ export const cohortTrendChart = (trend: readonly CohortTrendPoint[]): SafeHtml =
   const x = (week: string) => PAD.left + (weeks.length === 1 ? innerW : (weeks.indexOf(week) / (weeks.length - 1)) * innerW);
   const y = (customers: number) => PAD.top + (1 - customers / top) * innerH;
   const present = cohorts.filter((cohort) => trend.some((p) => p.cohort === cohort));
+  const endOf = (cohort: Cohort) => trend.filter((p) => p.cohort === cohort && p.weekEnding === weeks.at(-1)).reduce((n, p) => n + p.customers, 0);
+  // End labels are pushed apart so cohorts that end close together stay readable.
+  const labelY = new Map<Cohort, number>();
+  for (const cohort of [...present].sort((a, b) => endOf(a) - endOf(b))) {
+    const highest = Math.min(...labelY.values(), Infinity);
+    labelY.set(cohort, Math.min(y(endOf(cohort)) + 4, highest - 11));
+  }
   const lines = present.map((cohort) => {
     // A week with no customer in the cohort is a zero, not a gap: the cohort emptied.
     const points = weeks.map((week) => [week, trend.find((p) => p.cohort === cohort && p.weekEnding === week)?.customers ?? 0] as const);
@@ -24,7 +31,7 @@ export const cohortTrendChart = (trend: readonly CohortTrendPoint[]): SafeHtml =
     return html`<g class="line-${cohort}" data-testid="trend-line-${cohort}" data-last="${last?.[1] ?? 0}">
       <polyline points="${points.map(([week, n]) => `${x(week).toFixed(1)},${y(n).toFixed(1)}`).join(' ')}"></polyline>
       ${points.map(([week, n]) => html`<circle cx="${x(week).toFixed(1)}" cy="${y(n).toFixed(1)}" r="2.5"><title>${cohort} ${week.slice(0, 10)}: ${n}</title></circle>`)}
-      <text class="label" x="${WIDTH - PAD.right + 6}" y="${(y(last?.[1] ?? 0) + 4).toFixed(1)}">${cohort} ${last?.[1] ?? 0}</text></g>`;
+      <text class="label" x="${WIDTH - PAD.right + 6}" y="${(labelY.get(cohort) ?? 0).toFixed(1)}">${cohort} ${last?.[1] ?? 0}</text></g>`;
   });
   return html`<svg class="cohort-trend" data-testid="cohort-trend" data-weeks="${weeks.length}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img"
     aria-label="Customers per cohort over the last ${weeks.length} weeks">

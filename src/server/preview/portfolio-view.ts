@@ -29,12 +29,12 @@ export const money = (value: number | null): string => (value === null ? '–' :
 export const percent = (rate: number | null): string => (rate === null ? '–' : `${(rate * 100).toFixed(1)}%`);
 export const day = (instant: string | null): string => (instant === null ? '–' : instant.slice(0, 10));
 
-/** A section's frame: its title, a CSV link where the section exports, then its body, its empty text or its error. */
+/** A section's frame: its title, a CSV link where the section exports, what stands above it whatever its state (`lead`), then its body, its empty text or its error. */
 export const section = <T>(
   id: string, title: string, result: SectionResult<T>,
-  body: { empty: (data: T) => string | null; render: (data: T) => SafeHtml; csv?: string },
+  body: { empty: (data: T) => string | null; render: (data: T) => SafeHtml; csv?: string; lead?: SafeHtml },
 ): SafeHtml => html`<section class="wide" data-testid="section-${id}"><div class="row between"><h2>${title}</h2>${
-  body.csv === undefined ? '' : html`<a href="${body.csv}" data-testid="csv-${id}">CSV</a>`}</div>${
+  body.csv === undefined ? '' : html`<a href="${body.csv}" data-testid="csv-${id}">CSV</a>`}</div>${body.lead}${
   !result.ok
     ? html`<p class="alert-inline" data-testid="${id}-error">${title} could not be loaded: ${result.message}</p>`
     : (() => { const empty = body.empty(result.data); return empty === null ? body.render(result.data) : html`<p class="muted" data-testid="${id}-empty">${empty}</p>`; })()

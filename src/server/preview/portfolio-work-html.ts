@@ -37,13 +37,14 @@ const filterForm = (view: PortfolioView, segments: readonly string[]) => {
   <button type="submit">Filter</button> <a href="/preview/portfolio?portalId=${view.portalId}#section-worklists">Clear</a></form>`;
 };
 
-export const worklistsSection = (view: PortfolioView, segments: readonly string[]) => html`${filterForm(view, segments)}${section('worklists', 'Worklists', view.worklists, {
+export const worklistsSection = (view: PortfolioView, segments: readonly string[]) => section('worklists', 'Worklists', view.worklists, {
+  lead: filterForm(view, segments),
   empty: (w) => (w.owners.every((o) => o.top.length === 0) ? 'No current customer matches these filters.' : null),
   render: (w) => html`${w.owners.filter((o) => o.top.length > 0).map((o) => html`<h3 data-testid="owner-${o.ownerId ?? 'none'}">${ownerName(o)} <span class="muted">· ${o.customers} ${o.customers === 1 ? 'customer' : 'customers'}</span></h3>
   <table><thead><tr><th>Company</th><th>Health</th><th>Cohort</th><th>Segment</th><th>Next play</th><th>Renewal</th><th>ARR</th></tr></thead><tbody>
   ${o.top.map((r) => html`<tr data-testid="work-${r.companyId}"><td>${company(view, r)}</td><td>${health(r)}</td><td><span class="pill ${r.cohort}">${r.cohort}</span></td><td>${r.segment}</td><td>${playLabel(r.nextPlay)}</td><td>${r.renewalDate ?? '–'}</td><td>${money(r.arr)}</td></tr>`)}
   </tbody></table>`)}`,
-})}`;
+});
 
 export const renewalsSection = (view: PortfolioView) => section('renewals', 'Renewals', view.renewals, {
   empty: (r) => (r.renewals.length === 0 ? `No customer renews in the next ${r.withinDays} days.` : null),
