@@ -73,6 +73,35 @@ export const editableConfigSchema = z.looseObject({
 });
 export type EditableConfig = z.infer<typeof editableConfigSchema>;
 
+const heldOut = z.looseObject({ healthAuc: z.number().nullable(), churnedWhileGreen: z.number().nullable(), greenShare: z.number().nullable() });
+const proposalSchema = z.object({
+  health: z.object({
+    components: z.record(z.string(), z.object({ weight: z.number() })),
+    weightsBySegment: z.record(z.string(), z.record(z.string(), z.number())),
+    status: z.object({ green: z.number(), yellow: z.number() }),
+  }),
+});
+export type CalibrationProposal = z.infer<typeof proposalSchema>;
+/** GET …/backtest: only what the health section needs of the calibration (the full shape is the backend's backtestResponseSchema). */
+export const backtestAnswerSchema = z.union([
+  z.looseObject({ status: z.literal('computing') }),
+  z.looseObject({
+    status: z.literal('ready'),
+    computedAt: z.string(),
+    calibration: z.union([
+      z.looseObject({ ok: z.literal(false), reason: z.string() }),
+      z.looseObject({
+        ok: z.literal(true),
+        holdout: z.looseObject({ cutoffs: z.array(z.string()) }),
+        current: z.looseObject({ holdout: heldOut }),
+        proposed: z.looseObject({ holdout: heldOut }),
+        partialConfig: proposalSchema,
+      }),
+    ]),
+  }),
+]);
+export type BacktestAnswer = z.infer<typeof backtestAnswerSchema>;
+
 export const configResponseSchema = z.object({ version: z.number().nullable(), isDefault: z.boolean(), config: editableConfigSchema });
 
 const move = z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) });

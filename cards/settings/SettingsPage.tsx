@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { settingsApi } from '../settings-api.ts';
 import type { ConfigVersion, DataCoverage, DryRunReport, EditableConfig, FitCounts, PropertiesResponse } from '../settings-data.schema.ts';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
+import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
 import { CustomersSection } from './CustomersSection.tsx';
 import { DataMappingSection } from './DataMappingSection.tsx';
@@ -127,7 +128,12 @@ export const SettingsPage = ({ portalId, addAlert, copy }: Props) => {
         <Tab tabId="customers" title="Customers and segments"><CustomersSection {...section} /></Tab>
         <Tab tabId="fit" title="Fit"><FitSection {...section} counts={counts} /></Tab>
         <Tab tabId="milestones" title="Milestones"><MilestonesSection {...section} /></Tab>
-        <Tab tabId="health" title="Health"><HealthSection {...section} /></Tab>
+        <Tab tabId="health" title="Health">
+          <Flex direction="column" gap="md">
+            <CalibrationPanel portalId={portalId} draft={draft} update={update} />
+            <HealthSection {...section} />
+          </Flex>
+        </Tab>
         <Tab tabId="keys" title="API keys"><ApiKeysSection portalId={portalId} copy={copy} /></Tab>
         <Tab tabId="history" title="History"><HistorySection versions={loaded.versions} current={loaded.version} onPreviewRollback={(v) => void previewRollback(v)} /></Tab>
       </Tabs>
