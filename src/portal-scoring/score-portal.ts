@@ -4,6 +4,7 @@ import { defaultScoringConfig } from '../scoring/defaults.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
 import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
 import { coverageAccumulator } from '../scoring/coverage.ts';
+import { churnOf } from '../scoring/churn-signal.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -13,7 +14,7 @@ import type { Db } from '../store/db.ts';
 import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failures-repository.ts';
 import { playOutcomesRepository } from '../store/play-outcomes-repository.ts';
 import { csmSentimentRepository } from '../store/csm-sentiment-repository.ts';
-import { scoresRepository, type StoredScore } from '../store/scores-repository.ts';
+import { scoresRepository, type CardFacts, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
 
@@ -135,7 +136,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const coverage = companyIds === undefined ? coverageAccumulator(config, now) : null;
   const scoredIds: string[] = [];
   const toInsert: ScoreCard[] = [];
-  const arrOf = new Map<string, number | null>();
+  const factsOf = new Map<string, CardFacts>();
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     let card: ScoreCard;
@@ -154,10 +155,11 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
       toInsert.push(toStore);
-      arrOf.set(id, snapshot.company.arr);
+      const churn = toStore.churn === null ? null : churnOf(snapshot, config);
+      factsOf.set(id, { arr: snapshot.company.arr, churnedAt: churn ? new Date(churn.at).toISOString() : null, churnReason: churn?.reason ?? null });
       if (toInsert.length >= CARDS_PER_INSERT) {
-        await scores.insertMany(portalId, toInsert.splice(0), version, arrOf);
-        arrOf.clear();
+        await scores.insertMany(portalId, toInsert.splice(0), version, factsOf);
+        factsOf.clear();
       }
       report.stored += 1;
     } else {
@@ -165,7 +167,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     }
     report.cards.push(toStore ?? latest.get(id)?.card ?? card);
   }
-  await scores.insertMany(portalId, toInsert, version, arrOf);
+  await scores.insertMany(portalId, toInsert, version, factsOf);
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   if (coverage) await dataCoverageRepository(deps.db).save(portalId, coverage.report());
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');

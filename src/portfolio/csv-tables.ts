@@ -1,3 +1,4 @@
+import type { ChurnReview } from '../store/portfolio-churn.ts';
 import type { Movement } from '../store/portfolio-movement.ts';
 import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
@@ -40,4 +41,9 @@ export const transitionsCsv = (movement: Movement): CsvTable => ({
 export const trendCsv = (movement: Movement): CsvTable => ({
   columns: ['week_ending', 'cohort', 'customers'],
   rows: movement.trend.map((p) => [p.weekEnding, p.cohort, p.customers]),
+});
+
+export const churnReviewCsv = (review: ChurnReview): CsvTable => ({
+  columns: ['company_id', 'name', 'segment', 'fit', 'churned_at', 'reason_code', 'avoidable', 'expected', 'quadrant', 'reason', 'arr'],
+  rows: review.customers.map((c) => [c.companyId, c.name, c.segment, c.fit, c.churnedAt, c.reasonCode, c.avoidable, c.expected, c.quadrant, c.reason, c.arr]),
 });

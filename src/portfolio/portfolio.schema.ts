@@ -76,14 +76,14 @@ export const portfolioChurnReviewSchema = z.object({
     name: z.string().nullable(),
     segment: z.string(),
     fit: z.enum(fitValues),
-    churnedAt: z.iso.datetime().nullable().describe('the churn date property; null when only the card says churned'),
-    reasonCode: z.string().nullable().describe('the churn reason property as HubSpot holds it'),
+    churnedAt: z.iso.datetime().nullable().describe('when the customer churned (the churn date scoring read: the mapped property, a lost renewal or the lifecycle stage; else the first card that carried the churn)'),
+    reasonCode: z.string().nullable().describe('the churn reason code scoring read (acquired, shutdown, bad_fit or the text itself); null on cards stored before it was kept'),
     quadrant: z.enum(churnQuadrants),
     avoidable: z.boolean(),
     expected: z.boolean().describe('a bad fit\'s churn is always expected'),
     reason: z.string().describe('why it was classified so'),
     arr: z.number().nullable().describe('ARR on the company\'s last card before churn'),
-  })).describe('most recent churn first'),
+  })).describe('most recent churn first, up to limit'),
 });
 
 const target = z.discriminatedUnion('kind', [
@@ -161,7 +161,11 @@ export const movementQuerySchema = z.object({
   table: z.enum(['transitions', 'trend']).default('transitions').describe('which of the two tables the CSV holds'),
   ...format,
 });
-export const churnReviewQuerySchema = z.object({ months: monthsQuery.default(12), ...format });
+export const churnReviewQuerySchema = z.object({
+  months: monthsQuery.default(12),
+  limit: z.coerce.number().int().min(1).max(1_000).default(200).describe('churned customers listed (the quadrants count them all)'),
+  ...format,
+});
 export const worklistsQuerySchema = z.object({ ...filters, limit: z.coerce.number().int().min(1).max(500).default(10).describe('customers per owner'), ...format });
 export const renewalsQuerySchema = z.object({ ...filters, days: z.coerce.number().int().min(1).max(365).default(120), ...format });
 export const goalsQuerySchema = z.object({ ...format });

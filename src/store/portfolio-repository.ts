@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cohorts, type Cohort } from '../scoring/config.schema.ts';
 import type { Queryable } from './db.ts';
 import { numericPattern } from './portfolio-sql.ts';
+import { churnReview } from './portfolio-churn.ts';
 import { movement } from './portfolio-movement.ts';
 import { retentionPeriods } from './portfolio-retention.ts';
 
@@ -56,6 +57,7 @@ export const portfolioRepository = (db: Queryable) => ({
 
   retention: (portalId: number, input: Parameters<typeof retentionPeriods>[2]) => retentionPeriods(db, portalId, input),
   movement: (portalId: number, input: Parameters<typeof movement>[2]) => movement(db, portalId, input),
+  churnReview: (portalId: number, input: Parameters<typeof churnReview>[2]) => churnReview(db, portalId, input),
 });
 
 export type PortfolioRepository = ReturnType<typeof portfolioRepository>;

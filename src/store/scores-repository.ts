@@ -39,6 +39,13 @@ export interface StoredScore {
   card: ScoreCard;
 }
 
+/** Kept beside a card: its ARR as scored, and when and why the customer churned (null when it has not). */
+export interface CardFacts {
+  arr: number | null;
+  churnedAt?: string | null;
+  churnReason?: string | null;
+}
+
 export interface MilestoneOverride {
   key: string;
   doneAt: string;
@@ -96,16 +103,16 @@ export const scoresRepository = (db: Queryable) => ({
 
   /**
    * Many cards in one statement: a portal's scoring run stores thousands, and one round trip each was its cost.
-   * `arr` is each company's ARR as scored (absent: unknown), kept beside its card for the portfolio's retention.
+   * `facts` holds what each company's card was scored from that the portfolio reads in SQL (absent: unknown).
    */
-  async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null, arr?: ReadonlyMap<string, number | null>): Promise<void> {
+  async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null, facts?: ReadonlyMap<string, CardFacts>): Promise<void> {
     if (cards.length === 0) return;
     await db.query(
-      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, arr)
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, arr, churned_at, churn_reason)
        SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c,
-         ($4::jsonb->>(c->>'companyId'))::double precision
-       FROM jsonb_array_elements($3::jsonb) AS c`,
-      [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(arr ?? []))],
+         (f->>'arr')::double precision, (f->>'churnedAt')::timestamptz, f->>'churnReason'
+       FROM jsonb_array_elements($3::jsonb) AS c LEFT JOIN LATERAL (SELECT $4::jsonb->(c->>'companyId') AS f) facts ON true`,
+      [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(facts ?? []))],
     );
   },
 

@@ -23,6 +23,8 @@ export const propertiesFromCard = (card: ScoreCard): WaypointPropertyValues => (
   // Whole numbers: a worklist sorts by it, and hourly drift in the decimals is not worth a write.
   waypoint_priority: String(Math.round(card.priority)),
   waypoint_health_change_reason: card.changeReason,
+  waypoint_churn_avoidable: card.churn ? (card.churn.avoidable ? 'avoidable' : 'unavoidable') : '',
+  waypoint_churn_expected: card.churn ? (card.churn.expected ? 'expected' : 'unexpected') : '',
   waypoint_scored_at: card.scoredAt,
 });
 

@@ -13,6 +13,8 @@ export const fitValues = ['good', 'stretch', 'bad'] as const;
 export const healthStatusValues = ['green', 'yellow', 'red'] as const;
 export const successVectorValues = ['positive', 'neutral', 'negative'] as const;
 export const cohortValues = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
+export const churnAvoidableValues = ['avoidable', 'unavoidable'] as const;
+export const churnExpectedValues = ['expected', 'unexpected'] as const;
 export const nextPlayValues = ['offboard', 'reengage', 'rescue', 'drive_adoption', 'expansion', 'advocacy', 'monitor', 'renewal', 'review_fit'] as const;
 
 const property = <Name extends string>(definition: Omit<PropertyDefinition, 'groupName'> & { name: Name }): PropertyDefinition & { name: Name } =>
@@ -52,6 +54,15 @@ export const waypointPropertyCatalogue = {
     text({ name: 'waypoint_next_play_reason', label: 'Waypoint next play reason', description: 'Why this play was chosen.' }, 'textarea'),
     number({ name: 'waypoint_priority', label: 'Waypoint priority', description: 'Attention priority across the book of customers (higher first).' }, 'unformatted'),
     text({ name: 'waypoint_health_change_reason', label: 'Waypoint health change reason', description: 'What moved the health score since the previous scoring.' }, 'textarea'),
+    // Empty until the customer churns: the churn review's classification, for HubSpot reports and workflows.
+    enumeration({
+      name: 'waypoint_churn_avoidable', label: 'Waypoint churn avoidable',
+      description: 'Whether the churn could have been prevented: unavoidable for acquisition, shutdown or a bad fit.',
+    }, churnAvoidableValues, { avoidable: 'Avoidable', unavoidable: 'Unavoidable' }),
+    enumeration({
+      name: 'waypoint_churn_expected', label: 'Waypoint churn expected',
+      description: 'Whether the churn was flagged beforehand (bad fit, negative or gone dark); a bad fit\'s churn is expected.',
+    }, churnExpectedValues, { expected: 'Expected', unexpected: 'Unexpected' }),
     property({ name: 'waypoint_scored_at', label: 'Waypoint scored at', type: 'datetime', fieldType: 'date', description: 'When Waypoint last scored this customer.' }),
   ],
 } as const satisfies PropertyCatalogue;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
+import { portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -11,7 +11,10 @@ import { portfolioApp } from './portfolio-support.ts';
 const PORTAL = 5050;
 const DAY = 86_400_000;
 const longAgo = new Date(NOW.getTime() - 400 * DAY);
-const card = (companyId: string, at: Date, over: Partial<ScoreCard>): ScoreCard => ({ ...healthyCard(companyId, at), churn: null, ...over });
+const card = (companyId: string, at: Date, over: Partial<ScoreCard>): ScoreCard => {
+  const base = healthyCard(companyId, at);
+  return { ...base, churn: null, ...over, fit: { ...base.fit, value: over.cohort === 'bad_fit' ? 'bad' : 'good' } };
+};
 
 describe('the portfolio\'s section endpoints', () => {
   let db: Db;
@@ -27,11 +30,11 @@ describe('the portfolio\'s section endpoints', () => {
     const scores = scoresRepository(db);
     await scores.insertMany(PORTAL, [
       card('1', longAgo, { segment: 'mid', cohort: 'neutral' }), card('2', longAgo, { segment: 'mid', cohort: 'bad_fit' }),
-    ], null, new Map([['1', 10_000], ['2', 8_000]]));
+    ], null, new Map([['1', { arr: 10_000 }], ['2', { arr: 8_000 }]]));
     await scores.insertMany(PORTAL, [
       card('1', NOW, { segment: 'mid', cohort: 'positive' }),
       card('2', NOW, { segment: 'mid', cohort: 'bad_fit', churn: { avoidable: false, expected: true, reason: 'bad fit' } }),
-    ], null, new Map([['1', 12_000], ['2', 8_000]]));
+    ], null, new Map([['1', { arr: 12_000 }], ['2', { arr: 8_000, churnedAt: '2026-10-20T00:00:00.000Z', churnReason: 'bad_fit' }]]));
   });
   afterAll(() => db.close());
 
@@ -78,5 +81,17 @@ describe('the portfolio\'s section endpoints', () => {
     expect(csv.type).toBe('text/csv');
     expect(csv.text.split('\r\n').slice(0, 2)).toEqual(['week_ending,cohort,customers', '2026-10-25T00:00:00.000Z,bad_fit,1']);
     expect(csv.text).toContain('2026-11-01T00:00:00.000Z,positive,1\r\n');
+  });
+
+  it('when the leader reviews churn, then the bad fit that left is unavoidable and expected, in the JSON and the CSV', async () => {
+    const json = await get('churn-review?months=3');
+    expect(json.status).toBe(200);
+    const body = portfolioChurnReviewSchema.parse(json.body);
+    expect(body.quadrants.filter((q) => q.customers > 0)).toEqual([{ quadrant: 'unavoidable_expected', avoidable: false, expected: true, customers: 1, arr: 8_000 }]);
+    expect(body.customers).toMatchObject([{ companyId: '2', fit: 'bad', churnedAt: '2026-10-20T00:00:00.000Z', reasonCode: 'bad_fit', reason: 'bad fit' }]);
+
+    const csv = await get('churn-review?months=3&format=csv');
+    expect(csv.text).toBe('company_id,name,segment,fit,churned_at,reason_code,avoidable,expected,quadrant,reason,arr\r\n'
+      + '2,Company 2,mid,bad,2026-10-20T00:00:00.000Z,bad_fit,false,true,unavoidable_expected,bad fit,8000\r\n');
   });
 });

@@ -68,9 +68,9 @@ describe.each(storeBackends())('retention computed in the store on $name', (back
     await crmRepository(db).upsertObjects(OTHER_PORTAL, 'companies', [{ id: 'A', properties: { [ARR]: '99999' } }]);
     for (const at of [beforeStart, duringPeriod, NOW]) {
       const rows = history.filter((h) => h.at === at);
-      await scoresRepository(db).insertMany(PORTAL, rows.map(card), null, new Map(rows.map((h) => [h.id, h.arr])));
+      await scoresRepository(db).insertMany(PORTAL, rows.map(card), null, new Map(rows.map((h) => [h.id, { arr: h.arr }])));
     }
-    await scoresRepository(db).insertMany(OTHER_PORTAL, [card({ id: 'A', at: beforeStart, cohort: 'neutral', segment: 'small', arr: 99_999 })], null, new Map([['A', 99_999]]));
+    await scoresRepository(db).insertMany(OTHER_PORTAL, [card({ id: 'A', at: beforeStart, cohort: 'neutral', segment: 'small', arr: 99_999 })], null, new Map([['A', { arr: 99_999 }]]));
     periods = await portfolioRepository(db).retention(PORTAL, { asOf: NOW, months: [12, 3], arrProperty: ARR });
   });
   afterAll(async () => cleanup());

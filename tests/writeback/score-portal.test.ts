@@ -58,6 +58,17 @@ describe('score-portal: scoring a portal and keeping the score history', () => {
     expect(stored).toEqual([{ company_id: '1', arr: 24_000 }, { company_id: '2', arr: null }]);
   });
 
+  it('when a churned customer is scored, then when and why it churned are kept beside its card', async () => {
+    const s = steady('1');
+    await run(NOW, source(() => [{ ...s, company: { ...s.company, churnedAt: '2026-10-15', churnReason: 'acquired' } }, steady('2')]));
+
+    const stored = await db.query<{ company_id: string; churned_at: Date | null; churn_reason: string | null }>(
+      'SELECT company_id, churned_at, churn_reason FROM score_snapshots WHERE portal_id = $1 ORDER BY company_id', [PORTAL]);
+    expect(stored.map((r) => [r.company_id, r.churned_at?.toISOString() ?? null, r.churn_reason])).toEqual([
+      ['1', '2026-10-15T00:00:00.000Z', 'acquired'], ['2', null, null],
+    ]);
+  });
+
   it('when nothing changed an hour later, then no new row is stored and the latest card is still the first one', async () => {
     const snapshots = source(() => [steady('1')]);
     await run(NOW, snapshots);

@@ -111,6 +111,20 @@ describe('write-back of score cards to HubSpot company properties', () => {
     expect(Object.keys(expected)).not.toContain('waypoint_fit');
   });
 
+  it('when a customer churns, then its churn classification is sent as the two enumerations, and a live customer\'s stay empty', async () => {
+    await storeCards(db, PORTAL, [healthyCard('101'), healthyCard('102')]);
+    const bodies = hubspotAccepting();
+    await run();
+    const churned = { ...healthyCard('102', new Date(NOW.getTime() + 60_000)), churn: { avoidable: false, expected: true, reason: 'churned (bad_fit): unavoidable, expected of a bad fit' } };
+    await storeCards(db, PORTAL, [churned]);
+
+    await run();
+
+    expect(bodies[0]?.inputs.find((i) => i.id === '101')?.properties).toMatchObject({ waypoint_churn_avoidable: '', waypoint_churn_expected: '' });
+    expect(bodies[1]?.inputs.map((i) => i.id)).toEqual(['102']);
+    expect(bodies[1]?.inputs[0]?.properties).toMatchObject({ waypoint_churn_avoidable: 'unavoidable', waypoint_churn_expected: 'expected' });
+  });
+
   it('when 250 companies changed, then they are sent in batches of 100, 100 and 50', async () => {
     await storeCards(db, PORTAL, Array.from({ length: 250 }, (_, i) => healthyCard(String(1000 + i))));
     const bodies = hubspotAccepting();

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import {
   churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
@@ -74,7 +74,16 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     const found = await portfolioRepository(deps.db).movement(portalId, { asOf, weeks: query.weeks, arrProperty: config.properties.arr });
     reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...found }, query.table, () => (query.table === 'trend' ? trendCsv : transitionsCsv)(found));
   });
-  router.get(`${base}/churn-review`, deps.requireAdmin, (req) => { parsed(churnReviewQuerySchema, req.query, 'query'); notYet('churn review'); });
+  router.get(`${base}/churn-review`, deps.requireAdmin, async (req, res) => {
+    const query = parsed(churnReviewQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const asOf = deps.clock.now();
+    const review = await portfolioRepository(deps.db).churnReview(portalId, {
+      asOf, months: query.months, limit: query.limit, nameProperty: config.properties.name, arrProperty: config.properties.arr,
+    });
+    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...review }, 'churn-review', () => churnReviewCsv(review));
+  });
   router.get(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalsQuerySchema, req.query, 'query'); notYet('goals'); });
   router.post(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalBodySchema, req.body, 'goal'); notYet('goals'); });
   router.delete(`${base}/goals/:goalId`, deps.requireAdmin, () => notYet('goals'));

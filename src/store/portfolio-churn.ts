@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { churnQuadrants, RetentionMonths } from '../portfolio/portfolio.schema.ts';
+import { fitValues, type FitValue } from '../scoring/score-card.schema.ts';
+import type { Queryable } from './db.ts';
+import { numericPattern } from './portfolio-sql.ts';
+import { periodStart } from './portfolio-retention.ts';
+
+export type ChurnQuadrant = (typeof churnQuadrants)[number];
+export interface ChurnedCustomer {
+  companyId: string;
+  name: string | null;
+  segment: string;
+  fit: FitValue;
+  churnedAt: string | null;
+  reasonCode: string | null;
+  quadrant: ChurnQuadrant;
+  avoidable: boolean;
+  expected: boolean;
+  reason: string;
+  arr: number | null;
+}
+export interface ChurnReview {
+  months: RetentionMonths;
+  since: string;
+  quadrants: Array<{ quadrant: ChurnQuadrant; avoidable: boolean; expected: boolean; customers: number; arr: number }>;
+  customers: ChurnedCustomer[];
+}
+
+const rowSchema = z.object({
+  company_id: z.string(),
+  name: z.string().nullable(),
+  segment: z.string(),
+  fit: z.enum(fitValues),
+  churned_at: z.coerce.date().nullable(),
+  reason_code: z.string().nullable(),
+  avoidable: z.boolean(),
+  expected: z.boolean(),
+  reason: z.string(),
+  arr: z.coerce.number().nullable(),
+});
+const quadrantRowSchema = z.object({ avoidable: z.boolean(), expected: z.boolean(), customers: z.coerce.number().int(), arr: z.coerce.number() });
+
+const quadrantOf = (avoidable: boolean, expected: boolean): ChurnQuadrant =>
+  `${avoidable ? 'avoidable' : 'unavoidable'}_${expected ? 'expected' : 'unexpected'}`;
+
+// Churned customers: a live company whose latest card carries a churn, dated by the churn date stored with it, or by
+// the first card that carried the churn when it has none (cards stored before migration 081). The ARR lost is the
+// one on its last card before the churn. Quadrant totals count the whole period, the list stops at its limit.
+const inPeriod = `
+WITH live AS (
+  SELECT object_id AS company_id, properties->>$4 AS name, CASE WHEN properties->>$5 ~ $6 THEN (properties->>$5)::double precision END AS arr
+  FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived),
+latest AS (
+  SELECT DISTINCT ON (company_id) company_id, card, arr, churned_at, churn_reason FROM score_snapshots
+  WHERE portal_id = $1 AND scored_at <= $2 ORDER BY company_id, scored_at DESC, id DESC),
+churned AS (
+  SELECT l.company_id, o.name, l.card->>'segment' AS segment, l.card->'fit'->>'value' AS fit,
+    COALESCE(l.churned_at, (SELECT min(f.scored_at) FROM score_snapshots f WHERE f.portal_id = $1 AND f.company_id = l.company_id
+      AND jsonb_typeof(f.card->'churn') = 'object')) AS churned_at,
+    l.churn_reason AS reason_code, (l.card->'churn'->>'avoidable')::boolean AS avoidable, (l.card->'churn'->>'expected')::boolean AS expected,
+    l.card->'churn'->>'reason' AS reason,
+    COALESCE((SELECT b.arr FROM score_snapshots b WHERE b.portal_id = $1 AND b.company_id = l.company_id
+      AND jsonb_typeof(b.card->'churn') IS DISTINCT FROM 'object' ORDER BY b.scored_at DESC, b.id DESC LIMIT 1), l.arr, o.arr) AS arr
+  FROM latest l JOIN live o USING (company_id)
+  WHERE jsonb_typeof(l.card->'churn') = 'object')
+SELECT * FROM churned WHERE churned_at >= $3 AND churned_at <= $2`;
+const listSql = `${inPeriod} ORDER BY churned_at DESC, company_id LIMIT $7`;
+const quadrantsSql = `SELECT avoidable, expected, count(*) AS customers, COALESCE(sum(arr), 0) AS arr FROM (${inPeriod}) c GROUP BY 1, 2`;
+
+/** The period's churned customers by avoidable/unavoidable × expected/unexpected, with reasons, in one query. */
+export const churnReview = async (
+  db: Queryable, portalId: number, input: { asOf: Date; months: RetentionMonths; nameProperty: string; arrProperty: string; limit: number },
+): Promise<ChurnReview> => {
+  const since = periodStart(input.asOf, input.months);
+  const params = [portalId, input.asOf, since, input.nameProperty, input.arrProperty, numericPattern];
+  const [list, totals] = await Promise.all([db.query(listSql, [...params, input.limit]), db.query(quadrantsSql, params)]);
+  const counted = totals.map((row) => quadrantRowSchema.parse(row));
+  return {
+    months: input.months,
+    since: since.toISOString(),
+    quadrants: [true, false].flatMap((avoidable) => [true, false].map((expected) => {
+      const found = counted.find((q) => q.avoidable === avoidable && q.expected === expected);
+      return { quadrant: quadrantOf(avoidable, expected), avoidable, expected, customers: found?.customers ?? 0, arr: found?.arr ?? 0 };
+    })),
+    customers: list.map((row) => rowSchema.parse(row)).map((r) => ({
+      companyId: r.company_id, name: r.name, segment: r.segment, fit: r.fit, churnedAt: r.churned_at?.toISOString() ?? null, reasonCode: r.reason_code,
+      quadrant: quadrantOf(r.avoidable, r.expected), avoidable: r.avoidable, expected: r.expected, reason: r.reason, arr: r.arr,
+    })),
+  };
+};
