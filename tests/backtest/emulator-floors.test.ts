@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { generatePortal, type Size } from '../../emulator/generator/index.ts';
+import { collectObservations, poolRuns } from '../../src/backtest/backtest.ts';
+import { calibrateOn, figures, type Figures } from '../../src/backtest/calibrate.ts';
+import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
+import { snapshotFromPortal } from '../scoring/support/emulator-snapshots.ts';
+
+// The emulator draws churn from each customer's hidden trajectory with noise (docs/emulator-archetypes.md), never
+// from Waypoint's rules, so these figures say how well the method sees churn coming, not how well it copies itself.
+// Size S by default, so the run stays a few minutes on a loaded two-core machine; BACKTEST_FLOORS_SIZE=M runs the
+// issue's M portals (each about 25 times the work: tens of minutes there) against the M floors.
+const size: Size = process.env.BACKTEST_FLOORS_SIZE === 'M' ? 'M' : 'S';
+const fitSeeds = [1, 2, 3];
+const judgeSeeds = [4, 5];
+const HORIZON = 180;
+
+// Measured on 2 December 2026 with the default config (health AUC truncated to 0.001, shares rounded up to 0.1%); a
+// lower AUC or a higher churned-while-green share is a regression. Goal after calibration: AUC >= 0.80 and churned
+// while green <= 10%; not reached (docs/backtest.md says why: the components that would have to rank churn point the
+// other way on these portals, and health only adds components up).
+const floors: Partial<Record<Size, { current: { auc: number; green: number }; calibrated: { auc: number; green: number } }>> = {
+  // S: 4,463 held-out customer-cutoffs, 303 churned. Default 0.6570 / 30.69%; calibrated 0.7183 / 13.20% (11.6% shown green).
+  S: { current: { auc: 0.657, green: 0.307 }, calibrated: { auc: 0.718, green: 0.133 } },
+};
+
+const runOf = (seed: number) => {
+  const portal = generatePortal({ size, seed, profile: 'stock' });
+  const snapshots = portal.companies.map((_, index) => snapshotFromPortal(portal, index, defaultScoringConfig));
+  return collectObservations(snapshots, defaultScoringConfig, new Date(portal.now), HORIZON);
+};
+
+const line = (label: string, f: Figures) =>
+  `${label}: health AUC ${f.healthAuc?.toFixed(4)}, churned while green ${((f.churnedWhileGreen ?? 0) * 100).toFixed(2)}%, `
+  + `precision of red ${((f.precisionOfRed ?? 0) * 100).toFixed(1)}%, shown green ${((f.greenShare ?? 0) * 100).toFixed(1)}% `
+  + `(${f.observations} customer-cutoffs, ${f.churned} churned)`;
+
+describe(`backtest floors on the emulator's noisy stock portals (size ${size}, fitted on seeds ${fitSeeds.join(', ')}, judged on seeds ${judgeSeeds.join(', ')})`, () => {
+  it('when health is judged against churn within 180 days on held-out seeds, then default and calibrated weights stay at their measured floors', () => {
+    const fitRuns = fitSeeds.map(runOf);
+    const judgeRuns = judgeSeeds.map(runOf);
+    const pooled = poolRuns([...fitRuns, ...judgeRuns]);
+    const trainingCount = fitRuns.reduce((sum, run) => sum + run.observations.length, 0);
+    const training = pooled.observations.slice(0, trainingCount);
+    const holdout = pooled.observations.slice(trainingCount);
+    const result = calibrateOn(training, holdout, pooled.customers, defaultScoringConfig, HORIZON);
+    const current = figures(holdout);
+    console.log([
+      `backtest floors, stock size ${size}, churn within ${HORIZON} days, judged on seeds ${judgeSeeds.join(', ')}`,
+      line('default weights   ', current),
+      ...(result.ok ? [
+        line('calibrated weights', result.proposed.holdout),
+        `calibrated: ${Object.entries(result.proposed.weights).map(([key, w]) => `${key} ${w}`).join(', ')}; `
+          + `green ${result.proposed.status.green}, yellow ${result.proposed.status.yellow}`,
+      ] : [`no calibration: ${result.reason}`]),
+    ].join('\n'));
+
+    if (!result.ok) throw new Error(result.reason);
+    expect(holdout.filter((o) => o.churned).length).toBeGreaterThan(size === 'M' ? 1000 : 50);
+    const floor = floors[size];
+    if (floor === undefined) throw new Error(`no floors measured for size ${size} yet: add the figures printed above`);
+    expect(current.healthAuc!).toBeGreaterThanOrEqual(floor.current.auc);
+    expect(current.churnedWhileGreen!).toBeLessThanOrEqual(floor.current.green);
+    expect(result.proposed.holdout.healthAuc!).toBeGreaterThanOrEqual(floor.calibrated.auc);
+    expect(result.proposed.holdout.churnedWhileGreen!).toBeLessThanOrEqual(floor.calibrated.green);
+  }, 3_600_000);
+});
