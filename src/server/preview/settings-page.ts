@@ -28,12 +28,31 @@ const mappedFields: ReadonlyArray<[key: keyof ScoringConfig['properties'], label
   ['lifecycleStage', 'Lifecycle stage', ['enumeration']],
 ];
 
-const companyProperties = (data: SettingsPreviewData) => (data.properties.companies.available ? data.properties.companies.properties : []);
-const labelOf = (data: SettingsPreviewData, property: string, value: string): string =>
-  companyProperties(data).find((p) => p.name === property)?.options.find((o) => o.value === value)?.label ?? value;
+const propertiesOf = (data: SettingsPreviewData, type: SettingsObjectType) => (data.properties[type].available ? data.properties[type].properties : []);
+const companyProperties = (data: SettingsPreviewData) => propertiesOf(data, 'companies');
+const labelOf = (data: SettingsPreviewData, property: string, value: string, type: SettingsObjectType = 'companies'): string =>
+  propertiesOf(data, type).find((p) => p.name === property)?.options.find((o) => o.value === value)?.label ?? value;
+const propertyName = (data: SettingsPreviewData, property: string, type: SettingsObjectType = 'companies'): string => {
+  const listed = data.properties[type];
+  // Feedback submissions need a scope the portal may not have granted: then nothing can be checked, only named.
+  if (!listed.available) return `${property} (HubSpot does not let Waypoint read these properties: ${listed.reason})`;
+  const label = listed.properties.find((p) => p.name === property)?.label;
+  return label ? `${label} (${property})` : `${property} (not in this portal)`;
+};
 
 const section = (id: string, title: string, body: SafeHtml, wide = true) =>
   html`<section class="${wide ? 'wide' : ''}" data-testid="section-${id}"><h2>${title}</h2>${body}</section>`;
+
+// Where NPS and CSAT answers come from, as the extension's feedback pickers show it (feedback submission properties).
+const feedbackMapping = (data: SettingsPreviewData) => {
+  const { typeProperty, valueProperty, npsTypes, csatTypes } = data.config.feedback;
+  const surveys = (values: readonly string[]) => values.map((v) => labelOf(data, typeProperty, v, 'feedback_submissions')).join(', ') || 'none';
+  return html`<table data-testid="feedback-mapping"><thead><tr><th>NPS and CSAT</th><th>Feedback submission property or values</th></tr></thead><tbody>
+    <tr data-testid="feedback-type-property"><td>Says which survey it answers</td><td>${propertyName(data, typeProperty, 'feedback_submissions')}</td></tr>
+    <tr data-testid="feedback-value-property"><td>Holds the answer</td><td>${propertyName(data, valueProperty, 'feedback_submissions')}</td></tr>
+    <tr data-testid="feedback-nps"><td>NPS surveys</td><td>${surveys(npsTypes)}</td></tr>
+    <tr data-testid="feedback-csat"><td>CSAT surveys</td><td>${surveys(csatTypes)}</td></tr></tbody></table>`;
+};
 
 const mapping = (data: SettingsPreviewData) => section('mapping', 'Data mapping', html`<table><thead><tr><th>Fact</th><th>HubSpot property</th><th>Choices of a fitting type</th></tr></thead><tbody>${mappedFields.map(([key, label, types]) => {
   const name = data.config.properties[key] ?? 'not mapped';
@@ -41,15 +60,26 @@ const mapping = (data: SettingsPreviewData) => section('mapping', 'Data mapping'
   const fits = definition !== undefined && types.includes(definition.type);
   const choices = companyProperties(data).filter((p) => types.includes(p.type)).length;
   return html`<tr data-testid="mapping-${key}"><td>${label}</td><td>${definition ? `${definition.label} (${name})` : name}${fits ? '' : html` <span class="pill red">${definition ? `is a ${definition.type} property` : 'not in this portal'}</span>`}</td><td>${choices}</td></tr>`;
-})}</tbody></table>`);
+})}</tbody></table>${feedbackMapping(data)}`);
 
 const coverage = (data: SettingsPreviewData) => (data.coverage === null ? html`` : section('coverage', 'Data coverage', html`
   <p class="muted">From the scoring run of ${data.coverage.computedAt} over ${data.coverage.customers} customers.</p>
   <table><thead><tr><th>Input</th><th>Customers with it</th><th>To fill the gap</th></tr></thead><tbody>${data.coverage.inputs.map((input) => html`<tr data-testid="coverage-${input.key}"><td>${input.label}</td><td>${input.customers} (${Math.round(input.share * 100)}%)</td><td>${input.share >= 1 ? '' : input.fill}</td></tr>`)}</tbody></table>`));
 
+// Segments by ARR bands, or by an enumeration property's values (a company with none of the listed values goes in the last).
+const segmentTable = (data: SettingsPreviewData) => {
+  const { property, valuesBySegment } = data.config.segmentBy;
+  if (property === null) {
+    return html`<p data-testid="segment-by">Segments by ARR (the last one has no upper bound).</p>
+    <table><thead><tr><th>Segment</th><th>ARR up to</th></tr></thead><tbody>${data.config.segments.map((s) => html`<tr data-testid="segment-${s.key}"><td>${s.key}</td><td>${s.maxArr === null ? 'no limit' : s.maxArr.toLocaleString('en-US')}</td></tr>`)}</tbody></table>`;
+  }
+  return html`<p data-testid="segment-by">Segments by ${propertyName(data, property)} (a company with no listed value goes in the last one).</p>
+  <table><thead><tr><th>Segment</th><th>Values</th></tr></thead><tbody>${data.config.segments.map((s) => html`<tr data-testid="segment-${s.key}"><td>${s.key}</td><td>${(valuesBySegment[s.key] ?? []).map((v) => labelOf(data, property, v)).join(', ') || 'any other value'}</td></tr>`)}</tbody></table>`;
+};
+
 const customers = (data: SettingsPreviewData) => section('customers', 'Customers and segments', html`
   <p data-testid="customer-rule">A company is a customer when ${data.config.customerFilter.property} is ${data.config.customerFilter.values.map((v) => labelOf(data, data.config.customerFilter.property, v)).join(' or ')}.</p>
-  <table><thead><tr><th>Segment</th><th>ARR up to</th></tr></thead><tbody>${data.config.segments.map((s) => html`<tr><td>${s.key}</td><td>${s.maxArr === null ? 'no limit' : s.maxArr.toLocaleString('en-US')}</td></tr>`)}</tbody></table>`, false);
+  ${segmentTable(data)}`, false);
 
 const describeRule = (data: SettingsPreviewData, rule: ScoringConfig['fit']['good'][number]): string => {
   const property = companyProperties(data).find((p) => p.name === rule.property)?.label ?? rule.property;
@@ -67,7 +97,21 @@ const fit = (data: SettingsPreviewData) => section('fit', 'Fit', html`
   ${(['good', 'bad'] as const).flatMap((kind) => data.config.fit[kind].map((rule, i) => html`<tr data-testid="fit-${kind}-${i}"><td><span class="pill ${kind === 'good' ? 'green' : 'red'}">${kind}</span> ${describeRule(data, rule)}</td><td>${data.counts[kind][i] ?? 0}</td></tr>`))}
   </tbody></table>`);
 
-const milestones = (data: SettingsPreviewData) => section('milestones', 'Milestones', html`<table><thead><tr><th>#</th><th>Milestone</th><th>Reached when</th><th>Expected by day</th></tr></thead><tbody>${data.config.milestones.items.map((m, i) => html`<tr data-testid="milestone-${i}"><td>${i + 1}</td><td>${m.label}</td><td>${m.condition.type}</td><td>${m.expectedDays}</td></tr>`)}</tbody></table>`, false);
+// The extension's wording for each condition type (cards/settings/MilestonesSection.tsx), with its settings filled in.
+const describeCondition = (data: SettingsPreviewData, condition: ScoringConfig['milestones']['items'][number]['condition']): string => {
+  switch (condition.type) {
+    case 'meeting': return `A meeting whose title matches ${condition.titlePattern}`;
+    case 'usage': return `A usage metric reaches: ${condition.metric} at least ${condition.atLeast}`;
+    case 'depth': return `Seats in use reach a share: ${Math.round(condition.atLeast * 100)}%`;
+    case 'executive_contact': return 'An executive is in contact';
+    case 'deal_won': return `A deal of these types is won: ${condition.dealTypes.map((t) => labelOf(data, 'dealtype', t, 'deals')).join(', ')}`;
+    case 'property_set': return `A company property is set: ${propertyName(data, condition.property)}${
+      condition.equals === null ? ' has any value' : ` is ${labelOf(data, condition.property, condition.equals)}`}`;
+    case 'manual': return 'A CSM marks it done';
+  }
+};
+
+const milestones = (data: SettingsPreviewData) => section('milestones', 'Milestones', html`<table><thead><tr><th>#</th><th>Milestone</th><th>Reached when</th><th>Expected by day</th></tr></thead><tbody>${data.config.milestones.items.map((m, i) => html`<tr data-testid="milestone-${i}"><td>${i + 1}</td><td>${m.label}</td><td>${describeCondition(data, m.condition)}</td><td>${m.expectedDays}</td></tr>`)}</tbody></table>`, false);
 
 const health = (data: SettingsPreviewData) => {
   const { health: h, dark, segments } = data.config;
