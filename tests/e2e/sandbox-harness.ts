@@ -38,8 +38,9 @@ export interface Sandbox {
 // S keeps the default suite quick; WAYPOINT_SANDBOX_SIZE=M runs the same stories on the issue's M portal.
 const sandboxSize = process.env.WAYPOINT_SANDBOX_SIZE === 'M' ? 'M' : 'S';
 
-export const startSandbox = async (options: { seed?: number } = {}): Promise<Sandbox> => {
-  const emulator = await startEmulator({ size: sandboxSize, seed: options.seed ?? 11, profile: 'stock', limits: {}, timeScale: 0.01 });
+// `profile` rich gives the portal its custom CS properties (ARR, contract start, renewal date); stock by default.
+export const startSandbox = async (options: { seed?: number; profile?: 'stock' | 'rich' } = {}): Promise<Sandbox> => {
+  const emulator = await startEmulator({ size: sandboxSize, seed: options.seed ?? 11, profile: options.profile ?? 'stock', limits: {}, timeScale: 0.01 });
   const db = await openTestStore();
   const logger = createLogger({ level: 'silent' });
   const scoringClock = fixedClock(emulator.portals[0]?.now ?? '2026-11-01T00:00:00.000Z');
