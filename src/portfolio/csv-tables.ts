@@ -1,4 +1,5 @@
 import type { ChurnReview } from '../store/portfolio-churn.ts';
+import type { GoalView } from '../store/portfolio-goals.ts';
 import type { Movement } from '../store/portfolio-movement.ts';
 import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
@@ -21,13 +22,14 @@ const figureCells = (f: RetentionFigures) => [
   f.customers, f.retainedCustomers, f.startArr, f.expansionArr, f.contractionArr, f.churnedArr, f.grossRevenueRetention, f.netRevenueRetention, f.logoRetention,
 ];
 
-/** One row per period × grouping (total, each cohort, each segment) × scope (all, good fit, bad fit). */
+/** One row per period × grouping (total, each cohort, segment and cohort/segment cell) × scope (all, good fit, bad fit). */
 export const retentionCsv = (periods: readonly RetentionPeriod[]): CsvTable => ({
   columns: ['months', 'start', 'group', 'key', 'scope', ...figureColumns],
   rows: periods.flatMap((p) => {
     const groups: Array<[string, string, RetentionReport]> = [
       ['total', '', p.total], ...p.byCohort.map((c) => ['cohort', c.cohort, c] as [string, string, RetentionReport]),
       ...p.bySegment.map((s) => ['segment', s.segment, s] as [string, string, RetentionReport]),
+      ...p.byCell.map((c) => ['cell', `${c.cohort}/${c.segment}`, c] as [string, string, RetentionReport]),
     ];
     return groups.flatMap(([group, key, report]) => scopes.map(([scope, field]) => [p.months, p.start, group, key, scope, ...figureCells(report[field])]));
   }),
@@ -46,4 +48,12 @@ export const trendCsv = (movement: Movement): CsvTable => ({
 export const churnReviewCsv = (review: ChurnReview): CsvTable => ({
   columns: ['company_id', 'name', 'segment', 'fit', 'churned_at', 'reason_code', 'avoidable', 'expected', 'quadrant', 'reason', 'arr'],
   rows: review.customers.map((c) => [c.companyId, c.name, c.segment, c.fit, c.churnedAt, c.reasonCode, c.avoidable, c.expected, c.quadrant, c.reason, c.arr]),
+});
+
+export const goalsCsv = (goals: readonly GoalView[]): CsvTable => ({
+  columns: ['id', 'cohort', 'segment', 'horizon_months', 'measure', 'target', 'baseline', 'target_value', 'current', 'expected_by_now', 'status', 'created_at', 'due_at', 'created_by'],
+  rows: goals.map((g) => [
+    g.id, g.cohort, g.segment, g.horizonMonths, g.measure, g.target.kind === 'count' ? `${g.target.changePercent}%` : `nrr ${g.target.nrr}`,
+    g.baseline, g.targetValue, g.current, g.expectedByNow, g.status, g.createdAt, g.dueAt, g.createdBy,
+  ]),
 });

@@ -43,6 +43,7 @@ export const portfolioRetentionSchema = z.object({
     total: retentionReportSchema,
     byCohort: z.array(retentionReportSchema.extend({ cohort: z.enum(cohorts).describe('cohort at the start') })),
     bySegment: z.array(retentionReportSchema.extend({ segment: z.string().describe('segment at the start') })),
+    byCell: z.array(retentionReportSchema.extend({ cohort: z.enum(cohorts), segment: z.string() })).describe('each cohort × segment cell at the start'),
   })).describe('one entry per requested trailing period, shortest first'),
 });
 

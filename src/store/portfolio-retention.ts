@@ -11,11 +11,13 @@ export interface RetentionPeriod {
   total: RetentionReport;
   byCohort: Array<RetentionReport & { cohort: Cohort }>;
   bySegment: Array<RetentionReport & { segment: string }>;
+  /** Each cohort × segment cell at the start: what a cohort goal's NRR is measured on. */
+  byCell: Array<RetentionReport & { cohort: Cohort; segment: string }>;
 }
 
 const sumsRowSchema = z.object({
   months: z.coerce.number().int(),
-  by: z.enum(['fit', 'cohort', 'segment']),
+  by: z.enum(['fit', 'cohort', 'segment', 'cell']),
   bad_fit: z.boolean().nullable(),
   cohort: z.enum(cohorts).nullable(),
   segment: z.string().nullable(),
@@ -37,6 +39,8 @@ const added = (a: RetentionFigures, b: RetentionFigures): RetentionFigures => wi
   expansionArr: a.expansionArr + b.expansionArr, contractionArr: a.contractionArr + b.contractionArr, churnedArr: a.churnedArr + b.churnedArr,
 });
 const report = (good: RetentionFigures, bad: RetentionFigures): RetentionReport => ({ all: added(good, bad), goodFit: good, badFit: bad });
+// A cohort is wholly bad fit or wholly good fit.
+const ofOneCohort = (row: SumsRow): RetentionReport => (row.cohort === 'bad_fit' ? report(figures(undefined), figures(row)) : report(figures(row), figures(undefined)));
 
 // The rules of src/portfolio/retention.ts, in SQL (tests/store/portfolio-retention.test.ts holds the two to the same
 // answers): the start base is each live company's latest card at the period's start that carries no churn, with ARR
@@ -62,14 +66,15 @@ base AS (
   FROM start_cards s JOIN now_cards n USING (company_id) JOIN live l USING (company_id)
   WHERE NOT s.churned AND COALESCE(s.arr, l.arr) > 0)
 SELECT months,
-  CASE WHEN GROUPING(cohort) = 0 THEN 'cohort' WHEN GROUPING(segment) = 0 THEN 'segment' ELSE 'fit' END AS by,
+  CASE WHEN GROUPING(cohort) = 0 AND GROUPING(segment) = 0 THEN 'cell' WHEN GROUPING(cohort) = 0 THEN 'cohort'
+    WHEN GROUPING(segment) = 0 THEN 'segment' ELSE 'fit' END AS by,
   bad_fit, cohort, segment,
   count(*) AS customers, count(*) FILTER (WHERE NOT lost) AS retained, sum(start_arr) AS start_arr,
   COALESCE(sum(end_arr - start_arr) FILTER (WHERE NOT lost AND end_arr > start_arr), 0) AS expansion,
   COALESCE(sum(start_arr - end_arr) FILTER (WHERE NOT lost AND end_arr < start_arr), 0) AS contraction,
   COALESCE(sum(start_arr) FILTER (WHERE lost), 0) AS churned
 FROM base
-GROUP BY GROUPING SETS ((months, bad_fit), (months, cohort), (months, segment, bad_fit))
+GROUP BY GROUPING SETS ((months, bad_fit), (months, cohort), (months, segment, bad_fit), (months, cohort, segment))
 ORDER BY months, segment, cohort`;
 
 /** `months` before `asOf`, on the same day of the month, or the month's last day when it is shorter (31 March − 1 = 28/29 February). */
@@ -94,12 +99,10 @@ export const retentionPeriods = async (db: Queryable, portalId: number, input: {
       months,
       start: (starts[i] as Date).toISOString(),
       total: report(figures(fitRow(false)), figures(fitRow(true))),
-      byCohort: mine.filter((r) => r.by === 'cohort' && r.cohort !== null).map((r) => {
-        const cohort = r.cohort as Cohort;
-        return { cohort, ...(cohort === 'bad_fit' ? report(figures(undefined), figures(r)) : report(figures(r), figures(undefined))) };
-      }),
+      byCohort: mine.filter((r) => r.by === 'cohort').map((r) => ({ cohort: r.cohort as Cohort, ...ofOneCohort(r) })),
       bySegment: [...new Set(mine.filter((r) => r.by === 'segment').map((r) => r.segment as string))]
         .map((segment) => ({ segment, ...report(figures(fitRow(false, segment)), figures(fitRow(true, segment))) })),
+      byCell: mine.filter((r) => r.by === 'cell').map((r) => ({ cohort: r.cohort as Cohort, segment: r.segment as string, ...ofOneCohort(r) })),
     };
   });
 };

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
+import { goalSchema, portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -51,14 +51,14 @@ describe('the portfolio\'s section endpoints', () => {
     }
   });
 
-  it('when one period is asked for as CSV, then its total, cohorts and segment come one row per scope', async () => {
+  it('when one period is asked for as CSV, then its total, cohorts, segment and cells come one row per scope', async () => {
     const response = await get('retention?months=6&format=csv');
 
     expect(response.status).toBe(200);
     expect(response.type).toBe('text/csv');
     const lines = response.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('months,start,group,key,scope,customers,retained_customers,start_arr,expansion_arr,contraction_arr,churned_arr,grr,nrr,logo_retention');
-    expect(lines).toHaveLength(1 + 4 * 3);
+    expect(lines).toHaveLength(1 + 6 * 3);
     expect(lines).toContain('6,2026-05-01T00:00:00.000Z,total,,good_fit,1,1,10000,2000,0,0,1,1.2,1');
     expect(lines).toContain('6,2026-05-01T00:00:00.000Z,cohort,neutral,bad_fit,0,0,0,0,0,0,,,');
   });
@@ -93,5 +93,35 @@ describe('the portfolio\'s section endpoints', () => {
     const csv = await get('churn-review?months=3&format=csv');
     expect(csv.text).toBe('company_id,name,segment,fit,churned_at,reason_code,avoidable,expected,quadrant,reason,arr\r\n'
       + '2,Company 2,mid,bad,2026-10-20T00:00:00.000Z,bad_fit,false,true,unavoidable_expected,bad fit,8000\r\n');
+  });
+
+  it('when the leader sets a goal, then it is stored once with its baseline, listed and exported with progress, and can be removed', async () => {
+    const post = (body: unknown) => request(app).post(`/api/v1/portals/${PORTAL}/portfolio/goals`).set('authorization', `Bearer ${key}`).send(body as object);
+    const goal = { cohort: 'positive', segment: 'mid', horizonMonths: 6, target: { kind: 'count', changePercent: 100 } };
+
+    const created = await post(goal);
+    expect(created.status).toBe(201);
+    expect(goalSchema.parse(created.body)).toMatchObject({ baseline: 1, targetValue: 2, current: 1, status: 'on_track', createdBy: expect.stringMatching(/^api_key:/) });
+    expect((await post(goal)).status).toBe(409);
+
+    const list = await get('goals');
+    expect(list.body.goals).toHaveLength(1);
+    const csv = await get('goals?format=csv');
+    expect(csv.text.split('\r\n')[1]).toMatch(/^\d+,positive,mid,6,customers,100%,1,2,1,1,on_track,2026-11-01T00:00:00.000Z,2027-05-01T00:00:00.000Z,api_key:/);
+
+    const removed = await request(app).delete(`/api/v1/portals/${PORTAL}/portfolio/goals/${created.body.id}`).set('authorization', `Bearer ${key}`);
+    expect(removed.body).toEqual({ status: 'ok' });
+    expect((await request(app).delete(`/api/v1/portals/${PORTAL}/portfolio/goals/${created.body.id}`).set('authorization', `Bearer ${key}`)).status).toBe(404);
+  });
+
+  it('when a goal\'s horizon or target is out of bounds, then the answer is a 400 naming the field and nothing is stored', async () => {
+    const post = (body: unknown) => request(app).post(`/api/v1/portals/${PORTAL}/portfolio/goals`).set('authorization', `Bearer ${key}`).send(body as object);
+    const horizon = await post({ cohort: 'neutral', segment: 'mid', horizonMonths: 5, target: { kind: 'nrr', nrr: 1.2 } });
+    expect(horizon.status).toBe(400);
+    expect(horizon.body.error.message).toContain('horizonMonths');
+    const target = await post({ cohort: 'neutral', segment: 'mid', horizonMonths: 3, target: { kind: 'count', changePercent: -150 } });
+    expect(target.status).toBe(400);
+    expect(target.body.error.message).toContain('changePercent');
+    expect((await get('goals')).body.goals).toEqual([]);
   });
 });

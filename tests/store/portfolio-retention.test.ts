@@ -88,13 +88,15 @@ describe.each(storeBackends())('retention computed in the store on $name', (back
     expect(three?.total.all.netRevenueRetention).toBeCloseTo(109_000 / 119_000, 10);
   });
 
-  it('when the same book is given to the pure retention code, then the store\'s totals, cohorts and segments agree with it', () => {
+  it('when the same book is given to the pure retention code, then the store\'s totals, cohorts, segments and cells agree with it', () => {
     const three = periods[0] as RetentionPeriod;
     expect(three.total).toEqual(retentionReport(book));
     const byCohort = retentionBy(book.filter((c) => c.startArr !== null), (c) => c.cohort);
     expect(Object.fromEntries(three.byCohort.map(({ cohort, ...report }) => [cohort, report]))).toEqual(Object.fromEntries(byCohort));
     const bySegment = retentionBy(book.filter((c) => c.startArr !== null), (c) => c.segment);
     expect(Object.fromEntries(three.bySegment.map(({ segment, ...report }) => [segment, report]))).toEqual(Object.fromEntries(bySegment));
+    const byCell = retentionBy(book.filter((c) => c.startArr !== null), (c) => `${c.cohort}/${c.segment}`);
+    expect(Object.fromEntries(three.byCell.map(({ cohort, segment, ...report }) => [`${cohort}/${segment}`, report]))).toEqual(Object.fromEntries(byCell));
   });
 
   it('when nobody had a card 12 months ago, then that period\'s rates are absent, not 0% or 100%', () => {
@@ -103,6 +105,7 @@ describe.each(storeBackends())('retention computed in the store on $name', (back
     expect(twelve?.total.all).toMatchObject({ customers: 0, startArr: 0, netRevenueRetention: null, grossRevenueRetention: null, logoRetention: null });
     expect(twelve?.byCohort).toEqual([]);
     expect(twelve?.bySegment).toEqual([]);
+    expect(twelve?.byCell).toEqual([]);
   });
 });
 

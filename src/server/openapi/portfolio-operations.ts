@@ -29,7 +29,8 @@ export const portfolioOperations: Operation[] = [
   section('goals', 'Cohort goals with baseline, target, current value, expected-by-now and on track or behind', p.goalsQuerySchema, p.portfolioGoalsSchema),
   {
     method: 'post', path: `${path}/goals`, tag: 'portfolio', summary: 'Sets a cohort goal: the baseline is measured now and stored with it', security: admin,
-    body: p.goalBodySchema, responses: { 201: { description: 'The goal as the list shows it', schema: p.goalSchema }, ...errors },
+    body: p.goalBodySchema,
+    responses: { 201: { description: 'The goal as the list shows it', schema: p.goalSchema }, 409: error('A goal for the cell and horizon is already set, or the portal has 200'), ...errors },
   },
   {
     method: 'delete', path: `${path}/goals/{goalId}`, tag: 'portfolio', summary: 'Removes a cohort goal', security: admin,

@@ -2,14 +2,16 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { churnReviewCsv, cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, goalsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import {
   churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
+import { MAX_GOALS_PER_PORTAL, portfolioGoalsRepository } from '../../store/portfolio-goals.ts';
 import { portfolioRepository } from '../../store/portfolio-repository.ts';
+import { actorOf, type PortalAdmin } from '../middleware/admin-auth.ts';
 
 export interface PortfolioRouteDeps {
   db: Db;
@@ -84,9 +86,33 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     });
     reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...review }, 'churn-review', () => churnReviewCsv(review));
   });
-  router.get(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalsQuerySchema, req.query, 'query'); notYet('goals'); });
-  router.post(`${base}/goals`, deps.requireAdmin, (req) => { parsed(goalBodySchema, req.body, 'goal'); notYet('goals'); });
-  router.delete(`${base}/goals/:goalId`, deps.requireAdmin, () => notYet('goals'));
+  router.get(`${base}/goals`, deps.requireAdmin, async (req, res) => {
+    const query = parsed(goalsQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const now = deps.clock.now();
+    const goals = await portfolioGoalsRepository(deps.db).list(portalId, { now, arrProperty: config.properties.arr });
+    reply(req, res, query.format, { portalId, asOf: now.toISOString(), goals }, 'goals', () => goalsCsv(goals));
+  });
+  router.post(`${base}/goals`, deps.requireAdmin, async (req, res) => {
+    const goal = parsed(goalBodySchema, req.body, 'goal');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const result = await portfolioGoalsRepository(deps.db).create(portalId, goal, {
+      now: deps.clock.now(), createdBy: actorOf(res.locals.admin as PortalAdmin), arrProperty: config.properties.arr,
+    });
+    if ('conflict' in result) {
+      throw new AppError('CONFLICT', result.conflict === 'exists'
+        ? `A goal for ${goal.cohort} in ${goal.segment} over ${goal.horizonMonths} months is already set: delete it first`
+        : `At most ${MAX_GOALS_PER_PORTAL} goals per portal: delete one first`);
+    }
+    res.status(201).json(result.created);
+  });
+  router.delete(`${base}/goals/:goalId`, deps.requireAdmin, async (req, res) => {
+    const goalId = String(req.params.goalId);
+    if (!(await portfolioGoalsRepository(deps.db).remove(portalOf(req), goalId))) throw new AppError('NOT_FOUND', `No goal ${goalId.slice(0, 40)}`);
+    res.json({ status: 'ok' });
+  });
   router.get(`${base}/worklists`, deps.requireAdmin, (req) => { parsed(worklistsQuerySchema, req.query, 'query'); notYet('worklists'); });
   router.get(`${base}/renewals`, deps.requireAdmin, (req) => { parsed(renewalsQuerySchema, req.query, 'query'); notYet('renewals'); });
   return router;
