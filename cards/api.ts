@@ -8,6 +8,7 @@ import {
   type CardData,
   type CreateTaskRequest,
   type CsmSentimentRequest,
+  type DesiredOutcomeRequest,
   type MarkMilestoneRequest,
   type PlayOutcomeRequest,
 } from './card-data.schema.ts';
@@ -84,6 +85,9 @@ export const recordPlayOutcome = (record: RecordRef, body: PlayOutcomeRequest): 
 
 export const setCsmSentiment = (record: RecordRef, body: CsmSentimentRequest): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/csm-sentiment', record, actionDoneResponseSchema, { method: 'POST', body });
+
+export const setDesiredOutcome = (record: RecordRef, body: DesiredOutcomeRequest): Promise<ApiResult<ActionDone>> =>
+  request('/api/cards/actions/desired-outcome', record, actionDoneResponseSchema, { method: 'POST', body });
 
 export const rescore = (record: RecordRef): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/rescore', record, actionDoneResponseSchema, { method: 'POST', body: {} });

@@ -80,6 +80,23 @@ export const csmSentimentSchema = z.object({
   expiresAt: instant,
 });
 
+export const valueLevels = ['none', 'partial', 'full'] as const;
+/** The customer's desired outcome and how much of it is realised; level and percent are null while the current value is unknown. */
+export const valueRealisedSchema = z.object({
+  outcome: z.string().min(1),
+  metric: z.string().min(1),
+  baseline: z.number(),
+  target: z.number(),
+  targetDate: calendarDate,
+  current: z.number().nullable(),
+  /** Where the current value was read: "company property days_to_close" or "usage metric reports_sent". */
+  currentSource: z.string().min(1),
+  level: z.enum(valueLevels).nullable(),
+  percent: percent.nullable(),
+  setBy: z.string().min(1),
+  setAt: instant,
+});
+
 export const scoreCardViewSchema = z
   .strictObject({
     healthScore: percent,
@@ -101,6 +118,7 @@ export const scoreCardViewSchema = z
     churn: z.object({ reason: z.string().min(1) }).nullable().default(null),
     /** The CSM's own read of the customer while it holds; null when none was set or it expired. Shown apart from health. */
     csmSentiment: csmSentimentSchema.nullable().default(null),
+    valueRealised: valueRealisedSchema.nullable().default(null),
     scoredAt: instant,
   })
   .superRefine((score, ctx) => {
@@ -136,6 +154,17 @@ export const csmSentimentRequestSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 });
 export type CsmSentimentRequest = z.infer<typeof csmSentimentRequestSchema>;
+export const desiredOutcomeRequestSchema = z.object({
+  outcome: z.string().min(1).max(500),
+  metric: z.string().min(1).max(200),
+  source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('property'), property: z.string().min(1) }), z.object({ kind: z.literal('usage'), metric: z.string().min(1) })]),
+  baseline: z.number(),
+  target: z.number(),
+  targetDate: calendarDate,
+  setBy: z.string().min(1).max(200),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+});
+export type DesiredOutcomeRequest = z.infer<typeof desiredOutcomeRequestSchema>;
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
 /** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */
@@ -151,6 +180,7 @@ export type FitCriterion = z.infer<typeof fitCriterionSchema>;
 export type NextPlay = z.infer<typeof nextPlaySchema>;
 export type PlayContact = z.infer<typeof playContactSchema>;
 export type CsmSentiment = z.infer<typeof csmSentimentSchema>;
+export type ValueRealised = z.infer<typeof valueRealisedSchema>;
 export type CsmSentimentValue = (typeof csmSentimentValues)[number];
 export type Cohort = z.infer<typeof cohortSchema>;
 export type HealthStatus = z.infer<typeof healthStatusSchema>;

@@ -47,6 +47,7 @@ export const scoredCardData = (overrides: Partial<ScoreCardView> = {}): ScoredCa
     statusCap: null,
     churn: null,
     csmSentiment: null,
+    valueRealised: null,
     scoredAt: '2026-11-22T06:00:00Z',
     ...overrides,
   },

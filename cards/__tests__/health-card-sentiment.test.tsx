@@ -1,9 +1,8 @@
 import { Button, ScoreCircle, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HealthCard } from '../HealthCard.tsx';
 import { scoredCardData } from './card-data.fixture.ts';
 import { installFakeBackend } from './fake-backend.ts';
+import { renderCaseysCard } from './render-card.tsx';
 import { eventValue } from './render-helpers.ts';
 
 let backend: ReturnType<typeof installFakeBackend>;
@@ -13,18 +12,6 @@ const concerned = {
   setAt: '2026-11-20T09:00:00Z', expiresAt: '2027-02-18T09:00:00Z',
 } as const;
 
-const renderCard = async () => {
-  const renderer = createRenderer('crm.record.sidebar');
-  renderer.mocks.context.portal.id = 4242;
-  renderer.mocks.context.crm.objectId = 9001;
-  renderer.mocks.context.user.firstName = 'Casey';
-  renderer.mocks.context.user.lastName = 'Morgan';
-  const addAlert = vi.fn();
-  renderer.render(<HealthCard context={renderer.mocks.context} actions={{ addAlert }} />);
-  await renderer.waitFor(() => expect(renderer.find(ScoreCircle)).toBeTruthy());
-  return { ...renderer, addAlert };
-};
-
 beforeEach(() => {
   backend = installFakeBackend();
 });
@@ -32,7 +19,7 @@ beforeEach(() => {
 describe('the CSM sentiment on the card', () => {
   it('when a sentiment is in force, then the card shows it apart from health with who set it, when, until when, and the note', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData({ csmSentiment: concerned }) });
-    const { findByTestId } = await renderCard();
+    const { findByTestId } = await renderCaseysCard();
     expect(findByTestId(StatusTag, 'csm-sentiment-value').text).toBe('Concerned');
     expect(findByTestId(Text, 'csm-sentiment-by').text).toBe('set by Casey Morgan on 2026-11-20, expires 2027-02-18');
     expect(findByTestId(Text, 'csm-sentiment-note').text).toBe('“Sponsor unsure about the renewal budget”');
@@ -41,7 +28,7 @@ describe('the CSM sentiment on the card', () => {
 
   it('when none is in force (never set, or expired), then the card says so and invites the CSM to set one', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData({ csmSentiment: null }) });
-    const { findByTestId, maybeFind } = await renderCard();
+    const { findByTestId, maybeFind } = await renderCaseysCard();
     expect(findByTestId(Text, 'csm-sentiment-none').text).toContain('No CSM sentiment in force');
     expect(maybeFind(StatusTag, { testId: 'csm-sentiment-value' })).toBeNull();
   });
@@ -49,7 +36,7 @@ describe('the CSM sentiment on the card', () => {
   it('when the CSM picks at risk with a note and saves, then the backend gets it with the user named and the card reloads', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData() });
     backend.on('POST /api/cards/actions/csm-sentiment', { status: 200, body: { status: 'ok' } });
-    const { findByTestId, addAlert } = await renderCard();
+    const { findByTestId, addAlert } = await renderCaseysCard();
     findByTestId(Select, 'csm-sentiment-select').trigger('onChange', eventValue('at_risk'));
     findByTestId(TextArea, 'csm-sentiment-note-input').trigger('onChange', eventValue('  Champion left last week  '));
     findByTestId(Button, 'csm-sentiment-save').trigger('onClick');
@@ -63,7 +50,7 @@ describe('the CSM sentiment on the card', () => {
   it('when saving fails and the CSM retries the same sentiment, then the retry carries the same key, so it is stored once', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData() });
     backend.on('POST /api/cards/actions/csm-sentiment', { status: 504, body: { error: { code: 'UPSTREAM_TIMEOUT', message: 'Took too long.' } } });
-    const { findByTestId, addAlert } = await renderCard();
+    const { findByTestId, addAlert } = await renderCaseysCard();
     findByTestId(Button, 'csm-sentiment-save').trigger('onClick');
     await vi.waitFor(() => expect(addAlert).toHaveBeenCalledWith({ type: 'danger', title: 'Sentiment not set', message: 'Took too long.' }));
     backend.on('POST /api/cards/actions/csm-sentiment', { status: 200, body: { status: 'ok' } });

@@ -3,6 +3,7 @@ import type { ScoredCardData } from '../card-data.schema.ts';
 import type { CardActions } from '../hooks/use-card-actions.ts';
 import { ComponentContributions } from './ComponentContributions.tsx';
 import { CsmSentimentPanel } from './CsmSentimentPanel.tsx';
+import { ValueRealisedPanel } from './ValueRealisedPanel.tsx';
 import { FitSummary } from './FitSummary.tsx';
 import { GoneDarkAlert } from './GoneDarkAlert.tsx';
 import { HealthSummary } from './HealthSummary.tsx';
@@ -30,6 +31,8 @@ export const HealthView = ({ data, actions, layout }: Props) => {
       />
       <CsmSentimentPanel sentiment={score.csmSentiment} busy={busy} saving={actions.pending === 'csm-sentiment'}
         onSave={(value, note) => void actions.setSentiment(value, note)} />
+      <ValueRealisedPanel value={score.valueRealised} busy={busy} saving={actions.pending === 'desired-outcome'}
+        onSave={(outcome) => void actions.setOutcome(outcome)} />
       <Divider />
       <TrendChart trend={score.trend} />
       <ComponentContributions components={score.components} biggestDrag={score.biggestDrag} />

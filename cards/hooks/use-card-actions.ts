@@ -1,9 +1,9 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useRef, useState } from 'react';
-import { createTask, markMilestoneDone, recordPlayOutcome, rescore, setCsmSentiment, type ApiResult, type RecordRef } from '../api.ts';
-import type { CsmSentimentValue, PlayOutcomeRequest } from '../card-data.schema.ts';
+import { createTask, markMilestoneDone, recordPlayOutcome, rescore, setCsmSentiment, setDesiredOutcome, type ApiResult, type RecordRef } from '../api.ts';
+import type { CsmSentimentValue, DesiredOutcomeRequest, PlayOutcomeRequest } from '../card-data.schema.ts';
 
-export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome' | 'csm-sentiment';
+export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome' | 'csm-sentiment' | 'desired-outcome';
 
 export type CardActions = {
   /** The action running now, so its button can show it and others wait. */
@@ -13,6 +13,7 @@ export type CardActions = {
   rescoreNow: () => Promise<void>;
   recordOutcome: (outcome: PlayOutcomeRequest) => Promise<void>;
   setSentiment: (value: CsmSentimentValue, note: string | null) => Promise<void>;
+  setOutcome: (outcome: Omit<DesiredOutcomeRequest, 'setBy' | 'idempotencyKey'>) => Promise<void>;
 };
 
 /** One key per click, kept across retries of the same click, so the backend carries the action out once. */
@@ -28,10 +29,11 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
     if (taskKey.current?.play !== play) taskKey.current = { play, key: newKey() };
     return taskKey.current.key;
   };
-  const sentimentKey = useRef<{ what: string; key: string } | null>(null);
-  const sentimentKeyFor = (what: string): string => {
-    if (sentimentKey.current?.what !== what) sentimentKey.current = { what, key: newKey() };
-    return sentimentKey.current.key;
+  // The same for the form actions: a retry of the same values reuses the key, new values get a new one.
+  const formKey = useRef<{ what: string; key: string } | null>(null);
+  const formKeyFor = (what: string): string => {
+    if (formKey.current?.what !== what) formKey.current = { what, key: newKey() };
+    return formKey.current.key;
   };
 
   const run = async (name: CardActionName, call: () => Promise<ApiResult<unknown>>, done: { title: string; message: string }, failedTitle: string) => {
@@ -66,10 +68,16 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
         { title: 'Play recorded', message: outcome.status === 'skipped' ? 'The play is marked skipped.' : 'The play and its outcome are recorded.' }, 'Play not recorded'),
     setSentiment: (value, note) =>
       run('csm-sentiment', async () => {
-        const result = await setCsmSentiment(record, { value, note, setBy: user, idempotencyKey: sentimentKeyFor(JSON.stringify([value, note])) });
-        if (result.ok) sentimentKey.current = null;
+        const result = await setCsmSentiment(record, { value, note, setBy: user, idempotencyKey: formKeyFor(JSON.stringify(['sentiment', value, note])) });
+        if (result.ok) formKey.current = null;
         return result;
       }, { title: 'Sentiment set', message: 'Your read of this customer is on the card.' }, 'Sentiment not set'),
+    setOutcome: (outcome) =>
+      run('desired-outcome', async () => {
+        const result = await setDesiredOutcome(record, { ...outcome, setBy: user, idempotencyKey: formKeyFor(JSON.stringify(['outcome', outcome])) });
+        if (result.ok) formKey.current = null;
+        return result;
+      }, { title: 'Desired outcome set', message: 'The card now tracks the value this customer realises.' }, 'Desired outcome not set'),
     rescoreNow: () =>
       run('rescore', () => rescore(record), { title: 'Rescored', message: 'The health score is up to date.' }, 'Rescore failed'),
   };

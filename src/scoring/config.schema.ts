@@ -235,6 +235,14 @@ export const scoringConfigSchema = z.object({
       .default(defaultPlayTemplates),
   }),
   churn: churnSchema,
+  /**
+   * The company properties a customer's desired outcome may read its current value from (the sync fetches them).
+   * Waypoint's own properties are refused: reading back what it writes would feed its output into its input.
+   */
+  outcomes: z.object({
+    currentValueProperties: z.array(name.refine((p) => !p.startsWith('waypoint_'), 'must not be one of Waypoint\'s own waypoint_ properties'))
+      .max(20, 'must list at most 20 properties'),
+  }).default({ currentValueProperties: [] }),
 }).superRefine((config, ctx) => {
   const segmentKeys = new Set(config.segments.map((s) => s.key));
   const checkSegments = (record: Record<string, unknown>, path: (string | number)[]) => {

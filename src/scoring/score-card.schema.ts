@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cohorts, componentKeys, healthStatuses, lifecycleStages, plays } from './config.schema.ts';
-import { csmSentimentValues } from './snapshot.schema.ts';
+import { csmSentimentValues, valueSourceSchema } from './snapshot.schema.ts';
+import { valueLevels } from './value-realised.ts';
 
 export const fitValues = ['good', 'stretch', 'bad'] as const;
 export type FitValue = (typeof fitValues)[number];
@@ -67,6 +68,22 @@ export const csmSentimentResultSchema = z.object({
   expiresAt: z.string(),
 });
 
+/** The customer's desired outcome and how much of it is realised; level and percent are null while the current value is unknown. */
+export const valueRealisedSchema = z.object({
+  outcome: z.string(),
+  metric: z.string(),
+  source: valueSourceSchema,
+  baseline: z.number(),
+  target: z.number(),
+  targetDate: z.string(),
+  current: z.number().nullable(),
+  currentSource: z.string(),
+  level: z.enum(valueLevels).nullable(),
+  percent: z.number().min(0).max(100).nullable(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+
 export const scoreCardSchema = z.object({
   companyId: z.string(),
   scoredAt: z.string(),
@@ -93,6 +110,7 @@ export const scoreCardSchema = z.object({
   churn: z.object({ avoidable: z.boolean(), expected: z.boolean(), reason: z.string() }).nullable(),
   // Cards stored before the CSM could set a sentiment read as none.
   csmSentiment: csmSentimentResultSchema.nullable().default(null),
+  valueRealised: valueRealisedSchema.nullable().default(null),
 });
 
 export type ScoreCard = z.infer<typeof scoreCardSchema>;

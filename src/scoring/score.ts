@@ -15,6 +15,7 @@ import { scorePriority } from './priority.ts';
 import type { ScoreCard } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { scoreVector } from './vector.ts';
+import { scoreValueRealised } from './value-realised.ts';
 
 const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) => {
   const facts = deriveFacts(snapshot, config, now);
@@ -71,5 +72,6 @@ export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now:
     }, config),
     churn,
     csmSentiment: activeCsmSentiment(snapshot.csmSentiment, config, facts.now),
+    valueRealised: scoreValueRealised(snapshot, facts.now),
   };
 };

@@ -136,6 +136,25 @@ export const csmSentimentInputSchema = z.object({
   setAt: isoDate,
 });
 
+export const valueSourceSchema = z.discriminatedUnion('kind', [
+  /** A company property holding the metric's current value (one the config lists, so the sync fetches it). */
+  z.object({ kind: z.literal('property'), property: z.string().min(1).max(200) }),
+  /** A usage metric sent to the usage API; its latest value counts. */
+  z.object({ kind: z.literal('usage'), metric: z.string().min(1).max(200) }),
+]);
+
+/** What the customer wants to achieve and how they measure it, set per customer on the card. */
+export const desiredOutcomeSchema = z.object({
+  outcome: z.string().min(1).max(500),
+  metric: z.string().min(1).max(200),
+  source: valueSourceSchema,
+  baseline: z.number().finite(),
+  target: z.number().finite(),
+  targetDate: z.iso.date(),
+  setBy: z.string().min(1).max(200),
+  setAt: isoDate,
+});
+
 export const companySnapshotSchema = z.object({
   company: snapshotCompanySchema,
   engagements: z.array(snapshotEngagementSchema),
@@ -148,6 +167,7 @@ export const companySnapshotSchema = z.object({
   milestoneOverrides: z.array(milestoneOverrideSchema),
   playOutcomes: z.array(playOutcomeSchema).optional(),
   csmSentiment: csmSentimentInputSchema.nullable().optional(),
+  desiredOutcome: desiredOutcomeSchema.nullable().optional(),
 });
 
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
@@ -161,3 +181,5 @@ export type UsagePoint = z.infer<typeof usagePointSchema>;
 export type PreviousCard = z.infer<typeof previousCardSchema>;
 export type PlayOutcome = z.infer<typeof playOutcomeSchema>;
 export type CsmSentimentInput = z.infer<typeof csmSentimentInputSchema>;
+export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
+export type ValueSource = z.infer<typeof valueSourceSchema>;

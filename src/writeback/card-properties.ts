@@ -25,12 +25,18 @@ export const propertiesFromCard = (card: ScoreCard): WaypointPropertyValues => (
   waypoint_health_change_reason: card.changeReason,
   waypoint_churn_avoidable: card.churn ? (card.churn.avoidable ? 'avoidable' : 'unavoidable') : '',
   waypoint_churn_expected: card.churn ? (card.churn.expected ? 'expected' : 'unexpected') : '',
+  waypoint_value_realised: text(card.valueRealised?.level ?? null),
+  waypoint_value_realised_percent: card.valueRealised?.percent == null ? '' : number(card.valueRealised.percent),
   waypoint_scored_at: card.scoredAt,
 });
 
-/** Only the properties whose value differs from what Waypoint last wrote (all of them for a company never written). */
+/**
+ * Only the properties whose value differs from what Waypoint last wrote (all of them for a company never written).
+ * A property added to the catalogue after a company was written reads as empty there, so an empty value for it
+ * (no desired outcome yet) does not rewrite the whole book after a release.
+ */
 export const changedProperties = (
   desired: Readonly<Record<string, string>>,
   written: Readonly<Record<string, string>> | undefined,
 ): Record<string, string> =>
-  Object.fromEntries(Object.entries(desired).filter(([name, value]) => written?.[name] !== value));
+  Object.fromEntries(Object.entries(desired).filter(([name, value]) => (written === undefined ? true : (written[name] ?? '') !== value)));

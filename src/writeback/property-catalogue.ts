@@ -15,6 +15,7 @@ export const successVectorValues = ['positive', 'neutral', 'negative'] as const;
 export const cohortValues = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'] as const;
 export const churnAvoidableValues = ['avoidable', 'unavoidable'] as const;
 export const churnExpectedValues = ['expected', 'unexpected'] as const;
+export const valueRealisedValues = ['none', 'partial', 'full'] as const;
 export const nextPlayValues = ['offboard', 'reengage', 'rescue', 'drive_adoption', 'expansion', 'advocacy', 'monitor', 'renewal', 'review_fit'] as const;
 
 const property = <Name extends string>(definition: Omit<PropertyDefinition, 'groupName'> & { name: Name }): PropertyDefinition & { name: Name } =>
@@ -63,6 +64,9 @@ export const waypointPropertyCatalogue = {
       name: 'waypoint_churn_expected', label: 'Waypoint churn expected',
       description: 'Whether the churn was flagged beforehand (bad fit, negative or gone dark); a bad fit\'s churn is expected.',
     }, churnExpectedValues, { expected: 'Expected', unexpected: 'Unexpected' }),
+    enumeration({ name: 'waypoint_value_realised', label: 'Waypoint value realised', description: 'How much of the customer\'s desired outcome is reached: none, partial or full (empty while not measured).' },
+      valueRealisedValues, { none: 'None', partial: 'Partial', full: 'Full' }),
+    number({ name: 'waypoint_value_realised_percent', label: 'Waypoint value realised percent', description: 'Progress from the desired outcome\'s baseline to its target, 0 to 100.' }, 'percentage'),
     property({ name: 'waypoint_scored_at', label: 'Waypoint scored at', type: 'datetime', fieldType: 'date', description: 'When Waypoint last scored this customer.' }),
   ],
 } as const satisfies PropertyCatalogue;

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionDoneResponseSchema, cardDataSchema, createTaskResponseSchema } from '../../cards/card-data.schema.ts';
 import { csmSentimentRepository } from '../../src/store/csm-sentiment-repository.ts';
+import { desiredOutcomesRepository } from '../../src/store/desired-outcomes-repository.ts';
 import { scoringRequests } from '../../src/composition/services.ts';
 import { runScoreJob } from '../../src/jobs/score-portal-job.ts';
 import type { SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
@@ -182,6 +183,30 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain(field);
     expect(await db.query('SELECT 1 FROM csm_sentiments')).toEqual([]);
+  });
+
+  it('when the CSM records a desired outcome measured by a usage metric, then it is stored and the rescored card shows the value realised', async () => {
+    acceptUpdates();
+    const body = { outcome: 'Forty people working in it daily', metric: 'Active users', source: { kind: 'usage', metric: 'active_users' }, baseline: 0, target: 40, targetDate: '2027-03-31', setBy: 'Casey Morgan' };
+    const response = await post('desired-outcome', body);
+    expect(response.status).toBe(200);
+    expect((await desiredOutcomesRepository(db).forCompanies(PORTAL)).get('500')).toEqual({ ...body, source: { kind: 'usage', metric: 'active_users' }, setAt: NOW.toISOString() });
+    const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
+    expect(card?.valueRealised).toMatchObject({ current: 20, level: 'partial', percent: 50, currentSource: 'usage metric active_users' });
+  });
+
+  it.each([
+    { name: 'a property the portal does not list', body: { source: { kind: 'property', property: 'days_to_close' } }, field: 'source.property: "days_to_close" is not a value property of this portal (none is configured' },
+    { name: 'a target equal to the baseline', body: { target: 0 }, field: 'target: target must differ from baseline' },
+    { name: 'a target date that is not a date', body: { targetDate: 'next spring' }, field: 'targetDate: targetDate must be a date (YYYY-MM-DD)' },
+    { name: 'no outcome', body: { outcome: '  ' }, field: 'outcome: outcome must say what the customer wants to achieve' },
+  ])('when the card sends $name as a desired outcome, then it is refused naming the field and nothing is stored', async ({ body, field }) => {
+    const response = await post('desired-outcome', {
+      outcome: 'Faster close', metric: 'Days', source: { kind: 'usage', metric: 'days' }, baseline: 0, target: 4, targetDate: '2027-03-31', setBy: 'Casey', ...body,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(field);
+    expect((await desiredOutcomesRepository(db).forCompanies(PORTAL)).size).toBe(0);
   });
 
   it('when the card sends an advocacy outcome for a rescue, then it is refused with the field named and nothing is stored', async () => {

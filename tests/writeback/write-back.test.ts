@@ -5,6 +5,7 @@ import { createLogger } from '../../src/shared/logger.ts';
 import { crmRepository } from '../../src/store/crm-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { propertiesFromCard } from '../../src/writeback/card-properties.ts';
+import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import { waypointPropertyCatalogue } from '../../src/writeback/property-catalogue.ts';
 import { writeBackPortal } from '../../src/writeback/write-back.ts';
 import { writtenPropertiesRepository } from '../../src/store/written-properties-repository.ts';
@@ -123,6 +124,46 @@ describe('write-back of score cards to HubSpot company properties', () => {
     expect(bodies[0]?.inputs.find((i) => i.id === '101')?.properties).toMatchObject({ waypoint_churn_avoidable: '', waypoint_churn_expected: '' });
     expect(bodies[1]?.inputs.map((i) => i.id)).toEqual(['102']);
     expect(bodies[1]?.inputs[0]?.properties).toMatchObject({ waypoint_churn_avoidable: 'unavoidable', waypoint_churn_expected: 'expected' });
+  });
+
+  it('when a customer reaches part of its desired outcome, then value realised goes out as an enumeration and a percentage, and an unchanged value is not sent again', async () => {
+    const withValue = (card: ScoreCard, percent: number): ScoreCard => ({
+      ...card, valueRealised: {
+        outcome: 'Halve month-end close', metric: 'Days to close', source: { kind: 'property', property: 'days_to_close' }, baseline: 10, target: 5,
+        targetDate: '2027-03-31', current: 10 - percent / 20, currentSource: 'company property days_to_close', level: percent >= 100 ? 'full' : 'partial', percent,
+        setBy: 'Casey Morgan', setAt: NOW.toISOString(),
+      },
+    });
+    await storeCards(db, PORTAL, [withValue(healthyCard('101'), 40)]);
+    const bodies = hubspotAccepting();
+    await run();
+    expect(bodies[0]?.inputs[0]?.properties).toMatchObject({ waypoint_value_realised: 'partial', waypoint_value_realised_percent: '40' });
+
+    // Rescored later: health moved, the value realised did not.
+    const later = new Date(NOW.getTime() + 60_000);
+    await storeCards(db, PORTAL, [withValue(decliningCard('101', later), 40)]);
+    await run();
+    expect(Object.keys(bodies[1]?.inputs[0]?.properties ?? {})).toContain('waypoint_health_score');
+    expect(Object.keys(bodies[1]?.inputs[0]?.properties ?? {})).not.toContain('waypoint_value_realised');
+    expect(Object.keys(bodies[1]?.inputs[0]?.properties ?? {})).not.toContain('waypoint_value_realised_percent');
+
+    await storeCards(db, PORTAL, [withValue(decliningCard('101', new Date(later.getTime() + 60_000)), 100)]);
+    await run();
+    expect(bodies[2]?.inputs[0]?.properties).toMatchObject({ waypoint_value_realised: 'full', waypoint_value_realised_percent: '100' });
+  });
+
+  it('when a company was written before the value-realised properties existed and has no desired outcome, then the release does not rewrite it', async () => {
+    const card = healthyCard('101');
+    await storeCards(db, PORTAL, [card]);
+    const { waypoint_value_realised: _level, waypoint_value_realised_percent: _percent, ...before } = propertiesFromCard(card);
+    await writtenPropertiesRepository(db).record(PORTAL, [{ companyId: '101', properties: before }], NOW);
+    const { client, portal } = testClient();
+    hubspotAccepting();
+
+    const report = await run(portal);
+
+    expect(report).toMatchObject({ compared: 1, unchanged: 1, batchRequests: 0 });
+    expect(client.stats(PORTAL).requests).toBe(0);
   });
 
   it('when 250 companies changed, then they are sent in batches of 100, 100 and 50', async () => {

@@ -19,7 +19,8 @@ import type { CardTarget } from './trusted-portal.ts';
 import { DAY_MS } from '../../scoring/time.ts';
 import { createHash } from 'node:crypto';
 import { csmSentimentRepository } from '../../store/csm-sentiment-repository.ts';
-import type { CsmSentimentValue } from '../../scoring/snapshot.schema.ts';
+import type { CsmSentimentValue, DesiredOutcome } from '../../scoring/snapshot.schema.ts';
+import { desiredOutcomesRepository } from '../../store/desired-outcomes-repository.ts';
 
 export interface CardActionDeps {
   db: Db;
@@ -171,6 +172,30 @@ export const setCsmSentiment = async (
   await once(deps, target, `csm-sentiment:${what}`, origin, (r) => z.object({ sentimentId: z.number() }).parse(r), async () => ({
     sentimentId: await csmSentimentRepository(deps.db).record(target.portalId, target.companyId, { ...body, setAt: deps.clock.now().toISOString() }),
   }));
+  return rescoreCompany(deps, target);
+};
+
+/**
+ * Sets (or replaces) the customer's desired outcome, once per request like the other actions, then rescores. A
+ * property source must be one the portal's config lists: those are the ones the sync fetches.
+ */
+export const setDesiredOutcome = async (
+  deps: CardActionDeps, target: CardTarget, body: Omit<DesiredOutcome, 'setAt'>, origin: ActionOrigin,
+): Promise<RescoreOutcome> => {
+  await requireCompany(deps, target);
+  if (body.source.kind === 'property') {
+    const { config } = await effectiveScoringConfig(deps.db, target.portalId);
+    const allowed = config.outcomes.currentValueProperties;
+    if (!allowed.includes(body.source.property)) {
+      throw new AppError('VALIDATION_FAILED', `source.property: "${body.source.property}" is not a value property of this portal (`
+        + `${allowed.length === 0 ? 'none is configured: add it to outcomes.currentValueProperties in Settings' : `one of ${allowed.join(', ')}`})`);
+    }
+  }
+  const what = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+  await once(deps, target, `desired-outcome:${what}`, origin, (r) => z.object({ set: z.literal(true) }).parse(r), async () => {
+    await desiredOutcomesRepository(deps.db).set(target.portalId, target.companyId, { ...body, setAt: deps.clock.now().toISOString() });
+    return { set: true as const };
+  });
   return rescoreCompany(deps, target);
 };
 

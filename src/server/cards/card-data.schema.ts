@@ -3,6 +3,7 @@ import { cardLimits, identifierPattern } from '../../scoring/card-limits.ts';
 import { cohorts, componentKeys, healthStatuses } from '../../scoring/config.schema.ts';
 import { fitValues, milestoneStates, vectorValues } from '../../scoring/score-card.schema.ts';
 import { advocacyOutcomes, csmSentimentValues } from '../../scoring/snapshot.schema.ts';
+import { valueLevels } from '../../scoring/value-realised.ts';
 import { nextPlayValues } from '../../writeback/property-catalogue.ts';
 
 // The server's copy of the card contract (cards/card-data.schema.ts is the authority; cards/ is bundled apart,
@@ -54,6 +55,12 @@ const scoreView = z.strictObject({
   csmSentiment: z.object({
     value: z.enum(csmSentimentValues), label: z.string().min(1), note: z.string().max(2000).nullable(), setBy: z.string().min(1).max(200), setAt: instant, expiresAt: instant,
   }).nullable(),
+  /** The customer's desired outcome and how much of it is realised; level and percent null while the current value is unknown. */
+  valueRealised: z.object({
+    outcome: z.string().min(1), metric: z.string().min(1), baseline: z.number(), target: z.number(), targetDate: day,
+    current: z.number().nullable(), currentSource: z.string().min(1), level: z.enum(valueLevels).nullable(), percent: percent.nullable(),
+    setBy: z.string().min(1), setAt: instant,
+  }).nullable(),
   scoredAt: instant,
 });
 
@@ -82,6 +89,21 @@ export const csmSentimentBodySchema = z.object({
   setBy: z.string({ error: 'setBy is required' }).trim().min(1, 'setBy must name the user').max(200, 'setBy must be at most 200 characters'),
   idempotencyKey,
 });
+const finite = (field: string) => z.number({ error: `${field} must be a number` }).finite(`${field} must be a finite number`)
+  .min(-1e12, `${field} must be at least -1e12`).max(1e12, `${field} must be at most 1e12`);
+export const desiredOutcomeBodySchema = z.object({
+  outcome: z.string({ error: 'outcome is required' }).trim().min(1, 'outcome must say what the customer wants to achieve').max(500, 'outcome must be at most 500 characters'),
+  metric: z.string({ error: 'metric is required' }).trim().min(1, 'metric must name how they measure it').max(200, 'metric must be at most 200 characters'),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('property'), property: z.string().trim().min(1, 'property must name a company property').max(200) }),
+    z.object({ kind: z.literal('usage'), metric: z.string().trim().min(1, 'metric must name a usage metric').max(200) }),
+  ], { error: 'source must be { kind: "property", property } or { kind: "usage", metric }' }),
+  baseline: finite('baseline'),
+  target: finite('target'),
+  targetDate: z.iso.date({ error: 'targetDate must be a date (YYYY-MM-DD)' }),
+  setBy: csmSentimentBodySchema.shape.setBy,
+  idempotencyKey,
+}).refine((b) => b.target !== b.baseline, { message: 'target must differ from baseline', path: ['target'] });
 export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
 
 export type CardData = z.infer<typeof cardDataSchema>;

@@ -73,5 +73,6 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   },
   churn: card.churn === null ? null : { reason: card.churn.reason },
   csmSentiment: card.csmSentiment === null ? null : { ...card.csmSentiment, label: csmSentimentLabels[card.csmSentiment.value] },
+  valueRealised: card.valueRealised === null ? null : (({ source: _source, ...shown }) => shown)(card.valueRealised),
   scoredAt: card.scoredAt,
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { backtestResponseSchema } from '../../backtest/backtest.schema.ts';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
-import { cardDataSchema, createTaskBodySchema, csmSentimentBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { cardDataSchema, createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { backtestQuerySchema } from '../routes/get-backtest.ts';
 import { rowSchema } from '../routes/post-usage.ts';
 import type { Operation, Reply, Security } from './operation.ts';
@@ -83,6 +83,11 @@ export const operations: Operation[] = [
     method: 'post', path: '/api/cards/actions/csm-sentiment', tag: 'card', summary: 'Sets the CSM sentiment (with a note) and rescores; a repeat of the same request takes effect once',
     security: ['hubspotSignature'], query: cardQuery, body: csmSentimentBodySchema,
     responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('Invalid sentiment, note or user'), ...signedErrors },
+  },
+  {
+    method: 'post', path: '/api/cards/actions/desired-outcome', tag: 'card', summary: 'Sets the customer\'s desired outcome (metric, baseline, target by a date, where the current value comes from) and rescores',
+    security: ['hubspotSignature'], query: cardQuery, body: desiredOutcomeBodySchema,
+    responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('A field missing or out of range, or a property the portal does not list'), ...signedErrors },
   },
   {
     method: 'post', path: '/api/cards/actions/rescore', tag: 'card', summary: 'Asks for the company to be scored again now', security: ['hubspotSignature'], query: cardQuery,

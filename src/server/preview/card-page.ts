@@ -39,6 +39,20 @@ const csmSentiment = (s: Scored['score']): SafeHtml => s.csmSentiment === null
     <p class="muted" data-testid="csm-sentiment-by">set by ${s.csmSentiment.setBy} on ${day(s.csmSentiment.setAt)}, expires ${day(s.csmSentiment.expiresAt)}</p>
     ${s.csmSentiment.note === null ? '' : html`<p data-testid="csm-sentiment-note">“${s.csmSentiment.note}”</p>`}</section>`;
 
+const levelLabels = { none: 'No value yet', partial: 'Partial value', full: 'Full value' } as const;
+const levelPill = { none: 'red', partial: 'yellow', full: 'green' } as const;
+
+const valueRealised = (s: Scored['score']): SafeHtml => {
+  const v = s.valueRealised;
+  if (v === null) return html`<section data-testid="value-realised"><h2>Desired outcome</h2><p class="muted" data-testid="value-realised-none">No desired outcome recorded.</p></section>`;
+  const measured = v.level === null || v.percent === null
+    ? html`<p class="muted" data-testid="value-realised-unknown">No current value yet (${v.currentSource} is empty or not a number).</p>`
+    : html`<p><span class="pill ${levelPill[v.level]}" data-testid="value-realised-level">${levelLabels[v.level]}</span> <span data-testid="value-realised-percent">${v.percent}%</span></p>
+      <div class="bar"><span style="width:${v.percent}%"></span></div><p class="muted" data-testid="value-realised-current">now ${v.current} (${v.currentSource})</p>`;
+  return html`<section data-testid="value-realised"><h2>Desired outcome</h2><p><strong data-testid="value-realised-outcome">${v.outcome}</strong></p>
+    <p class="muted" data-testid="value-realised-plan">${v.metric}: from ${v.baseline} to ${v.target} by ${v.targetDate}</p>${measured}</section>`;
+};
+
 /** The company card as an HTML page: the same data the HubSpot card draws, from the same endpoint's builder. */
 export const cardPage = (data: Scored, bands: { green: number; yellow: number }): string => {
   const s = data.score;
@@ -62,6 +76,7 @@ export const cardPage = (data: Scored, bands: { green: number; yellow: number })
     <ol class="steps">${s.nextPlay.steps.map((step) => html`<li>${step}</li>`)}</ol>
     ${s.nextPlay.template ? html`<details data-testid="next-play-template" open><summary>Email: ${s.nextPlay.template.subject}</summary><pre style="white-space:pre-wrap">${s.nextPlay.template.body}</pre></details>` : ''}</section>
   ${csmSentiment(s)}
+  ${valueRealised(s)}
   <section data-testid="vector"><h2>Success Vector</h2><p><span class="pill ${s.vector.value}">${s.vector.value}</span></p><p>${s.vector.reason}</p>
     <h2 style="margin-top:18px">Fit: ${s.fit.value}</h2>
     <ul data-testid="fit-criteria">${fitLines(s)}</ul></section>

@@ -1,8 +1,8 @@
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, setCsmSentiment, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
-import { createTaskBodySchema, csmSentimentBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, setCsmSentiment, setDesiredOutcome, type ActionOrigin, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
+import { createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
 export interface CardActionRouteDeps extends CardActionDeps {
@@ -16,13 +16,16 @@ const parseBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
   return parsed.data;
 };
 
+const originOf = (req: Request, idempotencyKey: string | undefined): ActionOrigin =>
+  ({ idempotencyKey: idempotencyKey ?? null, signature: req.get('x-hubspot-signature-v3') ?? null });
+
 // 200 once the rescored card is stored and written back; 202 while the score job is still to finish it.
 const answerRescore = (res: Response, outcome: RescoreOutcome) => {
   if (outcome === 'done') res.json({ status: 'ok' });
   else res.status(202).json({ status: 'queued' });
 };
 
-/** POST /api/cards/actions/{create-task,mark-milestone,play-outcome,csm-sentiment,rescore}?portalId&objectId, called by the card's buttons. */
+/** POST /api/cards/actions/{create-task,mark-milestone,play-outcome,csm-sentiment,desired-outcome,rescore}?portalId&objectId, called by the card's buttons. */
 export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   const router = Router();
   router.post('/api/cards/actions/create-task', deps.verifyHubSpotSignature, async (req, res) => {
@@ -43,8 +46,12 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   router.post('/api/cards/actions/csm-sentiment', deps.verifyHubSpotSignature, async (req, res) => {
     const target = await trustedCardTarget(deps.db, req);
     const { idempotencyKey, ...body } = parseBody(csmSentimentBodySchema, req.body);
-    const origin = { idempotencyKey: idempotencyKey ?? null, signature: req.get('x-hubspot-signature-v3') ?? null };
-    answerRescore(res, await setCsmSentiment(deps, target, body, origin));
+    answerRescore(res, await setCsmSentiment(deps, target, body, originOf(req, idempotencyKey)));
+  });
+  router.post('/api/cards/actions/desired-outcome', deps.verifyHubSpotSignature, async (req, res) => {
+    const target = await trustedCardTarget(deps.db, req);
+    const { idempotencyKey, ...body } = parseBody(desiredOutcomeBodySchema, req.body);
+    answerRescore(res, await setDesiredOutcome(deps, target, body, originOf(req, idempotencyKey)));
   });
   router.post('/api/cards/actions/rescore', deps.verifyHubSpotSignature, async (req, res) => {
     answerRescore(res, await rescoreCompany(deps, await trustedCardTarget(deps.db, req)));
