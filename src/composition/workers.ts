@@ -1,4 +1,5 @@
 import { requireActiveInstallation } from '../install/installation-guard.ts';
+import { runBackfill } from '../jobs/backfill-portal.ts';
 import { runBacktestJob } from '../jobs/backtest-portal-job.ts';
 import { processWebhooks } from '../jobs/process-webhooks.ts';
 import type { JobHandler, JobName } from '../jobs/queue.ts';
@@ -7,6 +8,7 @@ import { parseScoreJobData, runScoreJob } from '../jobs/score-portal-job.ts';
 import { syncPortal } from '../jobs/sync-portal.ts';
 import { isAppError } from '../shared/errors.ts';
 import { portalLogger } from '../shared/logger.ts';
+import { backfillRepository } from '../store/backfill-repository.ts';
 import type { Services } from './services.ts';
 
 /**
@@ -35,7 +37,14 @@ export const registerWorkers = async (services: WorkerServices, options: { reten
 
   await queue.work('sync-portal', guarded(services, 'sync-portal', async (data, { signal }) => {
     await syncPortal(syncDeps, { portalId: data.portalId, mode: data.mode === 'full' ? 'full' : 'incremental', signal });
+    // After any sync, not just the first full one: a worker killed between that sync and this line must not leave
+    // the portal without its history. Once the backfill is done this is one read and nothing queued.
+    if ((await backfillRepository(db).get(data.portalId))?.status !== 'done') await queue.enqueue('backfill-portal', data.portalId);
   }));
+  await queue.work('backfill-portal', guarded(services, 'backfill-portal', async (data, { signal }) => {
+    await runBackfill({ db, clock, logger, snapshots, requestScoring: syncDeps.requestScoring }, { portalId: data.portalId, signal });
+    cardCache.invalidate(data.portalId);
+  }), { concurrency: 1 });
   await queue.work('process-webhooks', guarded(services, 'process-webhooks', async (data) => {
     await processWebhooks({ ...syncDeps, onUninstall: async (portalId) => { await install.markUninstalled(portalId); } }, { portalId: data.portalId });
   }));

@@ -7,7 +7,7 @@ import type { Logger } from '../shared/logger.ts';
  * processes sharing the database, so one portal's sync never runs on two workers at once and a burst of
  * triggers collapses into one pending run.
  */
-export const jobNames = ['sync-portal', 'score-portal', 'process-webhooks', 'purge-retention', 'backtest-portal'] as const;
+export const jobNames = ['sync-portal', 'score-portal', 'process-webhooks', 'purge-retention', 'backtest-portal', 'backfill-portal'] as const;
 /** Jobs about no single portal (retention) carry this portal id, so they share the queue's per-key singleton. */
 export const ALL_PORTALS = 0;
 export type JobName = (typeof jobNames)[number];

@@ -20,7 +20,7 @@ import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
 
 // The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
-const HISTORY_DAYS = 120;
+export const HISTORY_DAYS = 120;
 
 /** Cards stored per statement: one round trip per card was most of the store side of a scoring run (issue 14). */
 const CARDS_PER_INSERT = 500;
@@ -111,7 +111,7 @@ export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): S
 };
 
 /** A card that would not survive its own schema (a value out of range, NaN) is refused here, before it is stored. */
-const scoreChecked = (...args: Parameters<typeof scoreCompany>): ScoreCard => {
+export const scoreChecked = (...args: Parameters<typeof scoreCompany>): ScoreCard => {
   const card = scoreCompany(...args);
   const checked = scoreCardSchema.safeParse(card);
   if (!checked.success) throw new Error(`card out of bounds: ${z.prettifyError(checked.error)}`);

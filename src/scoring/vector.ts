@@ -50,6 +50,8 @@ export const scoreVector = (
   const trend = healthTrend(snapshot, health, facts, config);
   if (trend !== null && trend >= v.healthTrendPoints) signals.push({ points: 1, text: `health up ${Math.round(trend)} on its baseline` });
   if (trend !== null && trend <= -v.healthTrendPoints) signals.push({ points: -1, text: `health down ${Math.round(-trend)} on its baseline` });
+  // Saying so when it holds steady: a baseline that exists and moved little is news too, and tells the CSM there is one.
+  if (trend !== null && Math.abs(trend) < v.healthTrendPoints) signals.push({ points: 0, text: `health steady on its baseline (${trend >= 0 ? '+' : '-'}${Math.abs(Math.round(trend))})` });
   if (facts.urgentOpen >= v.urgentTicketsNegative) signals.push({ points: -1, text: `${plural(facts.urgentOpen, 'urgent ticket')} open` });
   if (facts.championLeftDaysAgo !== null) signals.push({ points: -1, text: 'champion left' });
   const total = signals.reduce((sum, s) => sum + s.points, 0);

@@ -36,7 +36,7 @@ export const portfolioRepository = (db: Queryable) => ({
     const rows = await db.query(
       `WITH latest AS (
          SELECT DISTINCT ON (company_id) company_id, card FROM score_snapshots
-         WHERE portal_id = $1 ORDER BY company_id, scored_at DESC, id DESC)
+         WHERE portal_id = $1 AND NOT backfilled ORDER BY company_id, scored_at DESC, id DESC)
        SELECT l.card->>'segment' AS segment,
          (jsonb_typeof(l.card->'churn') = 'object') AS churned,
          CASE WHEN jsonb_typeof(l.card->'churn') = 'object' THEN NULL ELSE l.card->>'cohort' END AS cohort,

@@ -75,20 +75,20 @@ export const scoresRepository = (db: Queryable) => ({
   async latest(portalId: number, companyId: string): Promise<StoredScore | null> {
     const rows = await db.query(
       `SELECT company_id, scored_at, config_version, card FROM score_snapshots
-       WHERE portal_id = $1 AND company_id = $2 ORDER BY scored_at DESC, id DESC LIMIT 1`,
+       WHERE portal_id = $1 AND company_id = $2 AND NOT backfilled ORDER BY scored_at DESC, id DESC LIMIT 1`,
       [portalId, companyId],
     );
     return rows[0] ? toStored(rows[0]) : null;
   },
 
   /**
-   * The latest card of each scored company of the portal, or of the given companies only. `liveOnly` leaves out
+   * The latest real card of each scored company (a backfilled one, scored as of the past, is history, not news) of the portal, or of the given companies only. `liveOnly` leaves out
    * companies no longer in the synced store (deleted or merged in HubSpot), which write-back must not address.
    */
   async latestByCompany(portalId: number, companyIds?: readonly string[], options: { liveOnly?: boolean } = {}): Promise<Map<string, StoredScore>> {
     const rows = await db.query(
       `SELECT DISTINCT ON (s.company_id) s.company_id, s.scored_at, s.config_version, s.card FROM score_snapshots s
-       WHERE s.portal_id = $1 AND ($2::text[] IS NULL OR s.company_id = ANY($2::text[]))
+       WHERE s.portal_id = $1 AND NOT s.backfilled AND ($2::text[] IS NULL OR s.company_id = ANY($2::text[]))
          AND (NOT $3 OR EXISTS (SELECT 1 FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = 'companies'
                                  AND o.object_id = s.company_id AND NOT o.archived))
        ORDER BY s.company_id, s.scored_at DESC, s.id DESC`,
@@ -114,6 +114,19 @@ export const scoresRepository = (db: Queryable) => ({
        FROM jsonb_array_elements($3::jsonb) AS c LEFT JOIN LATERAL (SELECT $4::jsonb->(c->>'companyId') AS f) facts ON true`,
       [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(facts ?? []))],
     );
+  },
+
+  /** Cards scored as of past points (the backfill's); a card already stored for its company and point is skipped. Returns how many were new. */
+  async insertBackfilled(portalId: number, cards: readonly ScoreCard[], configVersion: number | null): Promise<number> {
+    if (cards.length === 0) return 0;
+    const rows = await db.query(
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, backfilled)
+       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c, true
+       FROM jsonb_array_elements($3::jsonb) AS c
+       ON CONFLICT (portal_id, company_id, scored_at) WHERE backfilled DO NOTHING RETURNING 1`,
+      [portalId, configVersion, JSON.stringify(cards)],
+    );
+    return rows.length;
   },
 
   /** Scores since `since`, oldest first, in the shape the scoring engine reads as previous cards. */
@@ -149,7 +162,7 @@ export const scoresRepository = (db: Queryable) => ({
     const rows = await db.query<Record<string, unknown>>(
       `SELECT w.*, o.properties->>'name' AS name FROM (
          SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card FROM score_snapshots
-         WHERE portal_id = $1 ORDER BY company_id, scored_at DESC, id DESC) w
+         WHERE portal_id = $1 AND NOT backfilled ORDER BY company_id, scored_at DESC, id DESC) w
        LEFT JOIN crm_objects o ON o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = w.company_id
        ORDER BY (w.card->>'priority')::double precision DESC, w.company_id LIMIT $2`,
       [portalId, limit],
@@ -215,7 +228,7 @@ export const loadCardInputs = async (db: Queryable, portalId: number, companyId:
      FROM crm_objects o
      LEFT JOIN LATERAL (
        SELECT scored_at, config_version, card FROM score_snapshots s
-       WHERE s.portal_id = $1 AND s.company_id = $2 ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
+       WHERE s.portal_id = $1 AND s.company_id = $2 AND NOT s.backfilled ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
      WHERE o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = $2 AND NOT o.archived`,
     [portalId, companyId, trendDays],
   );

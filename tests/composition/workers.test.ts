@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guarded, registerWorkers, type WorkerServices } from '../../src/composition/workers.ts';
 import { ALL_PORTALS } from '../../src/jobs/queue.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
+import { createCardCache } from '../../src/server/cards/card-cache.ts';
+import { fixedClock, systemClock } from '../../src/shared/clock.ts';
 import { inlineQueue } from '../helpers/inline-queue.ts';
 import type { Services } from '../../src/composition/services.ts';
 import { AppError } from '../../src/shared/errors.ts';
 import { createLogger } from '../../src/shared/logger.ts';
+import { backfillRepository } from '../../src/store/backfill-repository.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
+import { startHarness } from '../sync/sync-harness.ts';
 
 const context = { jobId: 'job-1', signal: new AbortController().signal };
 
@@ -54,4 +58,34 @@ describe('retention worker', () => {
       await db.close();
     }
   });
+});
+
+describe('backfill worker', () => {
+  it('when a portal\'s first full sync finishes, then its backfill job is enqueued and run, and later syncs enqueue none', async () => {
+    const h = await startHarness({ seed: 5 });
+    try {
+      await h.db.query(`INSERT INTO installations (portal_id, status) VALUES ($1, 'active')`, [h.portalId]);
+      const queue = inlineQueue();
+      const sent: string[] = [];
+      const counting = { ...queue, enqueue: async (...args: Parameters<typeof queue.enqueue>) => { sent.push(args[0]); return queue.enqueue(...args); } };
+      const services = {
+        queue: counting, db: h.db, clock: systemClock, logger: createLogger({ level: 'silent' }), snapshots: storeSnapshotSource(h.db),
+        syncDeps: h.deps, hubspot: h.hubspot, cardCache: createCardCache(),
+      } as unknown as WorkerServices;
+      await registerWorkers(services);
+      await counting.enqueue('sync-portal', h.portalId, { mode: 'full' });
+      expect(queue.failures).toEqual([]);
+      expect(sent).toEqual(['sync-portal', 'backfill-portal']);
+      expect(await backfillRepository(h.db).get(h.portalId)).toMatchObject({ status: 'done' });
+      const [cards] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM score_snapshots WHERE portal_id = $1 AND backfilled', [h.portalId]);
+      expect(cards?.n).toBeGreaterThan(0);
+      // Once its history is in, the portal is rescored so its real cards read it.
+      expect(h.scoringRequests.at(-1)).toEqual({ portalId: h.portalId, companyIds: null });
+
+      await counting.enqueue('sync-portal', h.portalId, { mode: 'incremental' });
+      expect(sent).toEqual(['sync-portal', 'backfill-portal', 'sync-portal']);
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
 });

@@ -34,7 +34,7 @@ const settings: HubSpotSettings = {
 
 const noQueue: Queue = {
   enqueue: async () => null, work: async () => undefined, stop: async () => undefined,
-  depths: async () => ({ 'sync-portal': { waiting: 0, active: 0 }, 'score-portal': { waiting: 0, active: 0 }, 'process-webhooks': { waiting: 0, active: 0 }, 'purge-retention': { waiting: 0, active: 0 }, 'backtest-portal': { waiting: 0, active: 0 } }),
+  depths: async () => ({ 'sync-portal': { waiting: 0, active: 0 }, 'score-portal': { waiting: 0, active: 0 }, 'process-webhooks': { waiting: 0, active: 0 }, 'purge-retention': { waiting: 0, active: 0 }, 'backtest-portal': { waiting: 0, active: 0 }, 'backfill-portal': { waiting: 0, active: 0 } }),
 };
 
 /** Valid requests of each endpoint, the seeds that mutation starts from. */

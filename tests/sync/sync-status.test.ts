@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintApiKey } from '../../src/install/api-keys.ts';
+import { runBackfill } from '../../src/jobs/backfill-portal.ts';
 import { syncPortal } from '../../src/jobs/sync-portal.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { requirePortalAdmin } from '../../src/server/middleware/admin-auth.ts';
@@ -9,6 +10,7 @@ import { getSyncStatusRouter } from '../../src/server/routes/get-sync-status.ts'
 import { systemClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { apiKeysRepository } from '../../src/store/api-keys-repository.ts';
+import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
 import { startHarness, type Harness } from './sync-harness.ts';
 
 describe('sync progress', () => {
@@ -70,6 +72,15 @@ describe('sync progress', () => {
       watermarks: { companies: { sinceMs: expect.any(Number) } },
     });
   });
+
+  it('when the backfill has run after the first sync, then the status shows its points and how many companies have their history', async () => {
+    expect(((await status()).body as { backfill: unknown }).backfill).toBeNull();
+    const report = await runBackfill({ ...h.deps, snapshots: storeSnapshotSource(h.db) }, { portalId: h.portalId });
+    const body = (await status()).body as { backfill: Record<string, unknown> };
+    expect(body.backfill).toMatchObject({ status: 'done', points: 26, intervalDays: 7, companiesDone: report?.companies, cardsStored: report?.cards });
+    expect(report?.companies).toBeGreaterThan(0);
+    expect(lines.some((l) => (JSON.parse(l) as { msg: string }).msg === 'backfill progress')).toBe(true);
+  }, 120_000);
 
   it.each([
     { name: 'without credentials', auth: null, status: 401 },

@@ -58,6 +58,11 @@ export const syncStatusSchema = z.looseObject({
   interruptedFullSync: z.boolean(),
   recentRuns: z.array(syncRunSchema),
   dataCoverage: dataCoverageSchema.nullable().describe('From the last whole-portal scoring run; null before the first'),
+  backfill: z.object({
+    portalId: z.number().int(), anchorAt: z.string(), points: z.number().int(), intervalDays: z.number().int(),
+    status: z.enum(['running', 'done']), companiesTotal: z.number().int(), companiesDone: z.number().int(), cardsStored: z.number().int(),
+    lastCompanyId: z.string().nullable(), startedAt: z.string(), updatedAt: z.string(), finishedAt: z.string().nullable(),
+  }).nullable().describe('History from day one: cards scored as of weekly points before the install; null until it starts'),
   watermarks: z.record(z.string().describe('object type'), z.unknown()),
 });
 

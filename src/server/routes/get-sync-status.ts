@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import { backfillRepository } from '../../store/backfill-repository.ts';
 import { dataCoverageRepository } from '../../store/data-coverage-repository.ts';
 import type { Db } from '../../store/db.ts';
 import { scoreFailuresRepository } from '../../store/score-failures-repository.ts';
@@ -28,6 +29,8 @@ export const getSyncStatusRouter = (deps: GetSyncStatusDeps): Router => {
       scoreFailures: await scoreFailuresRepository(deps.db).list(portalId, 20),
       // Which inputs the customers have, and which health components are missing, why and what would fill them.
       dataCoverage: await dataCoverageRepository(deps.db).latest(portalId),
+      // History from day one: the backfill's points and how many companies have their cards, null until it starts.
+      backfill: await backfillRepository(deps.db).get(portalId),
       watermarks: Object.fromEntries(checkpoints.filter((c) => c.stream.startsWith('incremental:')).map((c) => [c.stream.slice('incremental:'.length), c.cursor])),
     });
   });
