@@ -65,6 +65,18 @@ describe('the dry run scores as applying would, within bounds', () => {
     expect(applied.cards[0]?.nextPlay).toMatchObject({ play: 'advocacy_ask', reason: report.changes[0]?.reason, steps: expect.arrayContaining(['Ask for a case study']) });
   });
 
+  it('when more companies change than the page lists, then the list stops at its limit and every count stays exact', async () => {
+    const software = fillers.slice(0, 30);
+    // Software made a bad fit: every one of them moves.
+    const draft = { ...defaultScoringConfig, fit: { ...defaultScoringConfig.fit, bad: [{ op: 'in' as const, property: 'industry', values: ['COMPUTER_SOFTWARE'] }] } };
+
+    const report = await dryRunConfig({ db, clock, snapshots: source(software) }, 3003, draft, { changesLimit: 7 });
+
+    expect(report).toMatchObject({ companies: 30, fitChanged: 30, changesTruncated: true });
+    expect(report.changes).toHaveLength(7);
+    expect(report.writeBack.companies).toBe(30);
+  });
+
   it('when the dry run outlasts its budget, then it stops and says after how many companies, on any machine speed', async () => {
     let calls = 0;
     // Each reading of the clock is a minute later: the sixth company is past a five-minute budget.
