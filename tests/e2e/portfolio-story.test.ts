@@ -103,6 +103,23 @@ describe('the portfolio of an emulated portal with a year of history, against it
     }
   });
 
+  it('when the leader reads the churn review, then the customers who churned in the last 12 months are the ground truth\'s, each with how avoidable and expected it was', async () => {
+    const body = await get('churn-review?months=12&limit=500');
+    const since = monthsBefore(now, 12).getTime();
+    const churned = facts.filter((f) => f.truth.churn !== null && Date.parse(f.truth.churn.churnedAt) > since && churnedBy(f, now.getTime()));
+    const shown = (body.customers as Array<{ companyId: string; avoidable: boolean; expected: boolean }>).map((c) => ({ companyId: c.companyId, avoidable: c.avoidable, expected: c.expected }));
+    const truth = churned.map((f) => ({ companyId: f.record.id, avoidable: f.truth.churn?.avoidable, expected: f.truth.churn?.expected }));
+    const key = (c: { companyId: string }) => c.companyId;
+    expect(shown.map(key).sort()).toEqual(truth.map(key).sort());
+    expect(shown.length).toBeGreaterThan(0);
+    const byId = new Map(truth.map((t) => [t.companyId, t]));
+    expect(shown.filter((c) => byId.get(c.companyId)?.avoidable !== c.avoidable)).toEqual([]);
+    // Expected means Waypoint flagged the customer (bad fit, negative, dark) in the weeks before it left; this
+    // history has a card a few times a year, not daily, so a flag can fall between two cards. Nine in ten must agree.
+    const agreeing = shown.filter((c) => byId.get(c.companyId)?.expected === c.expected).length;
+    expect(agreeing / shown.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('when the leader reads the movement, then new customers and churned ones in each window are the ground truth\'s', async () => {
     const body = await get('movement');
 

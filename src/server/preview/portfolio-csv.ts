@@ -1,5 +1,5 @@
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PortfolioView, SectionResult } from './portfolio-view.ts';
 
@@ -16,6 +16,7 @@ export const portfolioCsv = (view: PortfolioView, section: string): string => {
     case 'cohorts': return exported(view.cohorts, cohortsCsv);
     case 'movement': return exported(view.movement, transitionsCsv);
     case 'trend': return exported(view.movement, trendCsv);
+    case 'churn-review': return exported(view.churnReview, churnReviewCsv);
     case 'retention': return exported(view.retention, (r) => retentionCsv(r.periods));
     default: throw new AppError('NOT_FOUND', `no CSV export for the portfolio section ${section}`);
   }

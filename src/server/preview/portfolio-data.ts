@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
-import { movementQuerySchema, retentionMonths } from '../../portfolio/portfolio.schema.ts';
+import { churnReviewQuerySchema, movementQuerySchema, retentionMonths } from '../../portfolio/portfolio.schema.ts';
 import { cohorts } from '../../scoring/config.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -36,25 +36,27 @@ const settled = async <T>(load: () => Promise<T>): Promise<SectionResult<T>> => 
 
 const notComputedYet = (section: string): SectionResult<never> => ({ ok: false, message: `the portfolio's ${section} section is not computed yet` });
 
-// The endpoint's default trend length, so both pages draw the same weeks.
+// The endpoints' defaults, so both pages draw the same weeks and the same churn period.
 const trendWeeks = movementQuerySchema.parse({}).weeks;
+const churnDefaults = churnReviewQuerySchema.parse({});
 
 export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
   const { config } = await effectiveScoringConfig(db, portalId);
   const arrProperty = config.properties.arr;
   const repository = portfolioRepository(db);
   const asOf = clock.now();
-  const [cohortsResult, movementResult, retentionResult] = await Promise.all([
+  const [cohortsResult, movementResult, retentionResult, churnResult] = await Promise.all([
     settled(async () => ({ arrProperty, ...(await repository.cohortsBySegment(portalId, arrProperty)) })),
     settled(async () => ({ portalId, asOf: asOf.toISOString(), ...(await repository.movement(portalId, { asOf, weeks: trendWeeks, arrProperty })) })),
     settled(async () => ({ portalId, asOf: asOf.toISOString(), arrProperty, periods: await repository.retention(portalId, { asOf, months: retentionMonths, arrProperty }) })),
+    settled(async () => ({ portalId, asOf: asOf.toISOString(), ...(await repository.churnReview(portalId, { asOf, months: churnDefaults.months, limit: churnDefaults.limit, nameProperty: config.properties.name, arrProperty })) })),
   ]);
   return {
     portalId, filters,
     cohorts: cohortsResult,
     movement: movementResult,
     retention: retentionResult,
-    churnReview: notComputedYet('churn review'),
+    churnReview: churnResult,
     goals: notComputedYet('goals'),
     worklists: notComputedYet('worklists'),
     renewals: notComputedYet('renewals'),

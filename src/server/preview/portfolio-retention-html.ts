@@ -32,6 +32,7 @@ export const retentionSection = (view: PortfolioView) => section('retention', 'R
 const quadrantLabel = { avoidable_expected: 'avoidable, expected', avoidable_unexpected: 'avoidable, unexpected', unavoidable_expected: 'unavoidable, expected', unavoidable_unexpected: 'unavoidable, unexpected' } as const;
 
 export const churnReviewSection = (view: PortfolioView) => section('churn', 'Churn review', view.churnReview, {
+  csv: csvHref(view.portalId, 'churn-review'),
   empty: (c) => (c.customers.length === 0 ? `No customer churned in the last ${c.months} months.` : null),
   render: (c) => {
     const cell = (avoidable: boolean, expected: boolean) => {
