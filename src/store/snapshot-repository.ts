@@ -10,7 +10,12 @@ const recordRow = z.object({
   properties: z.record(z.string(), z.string().nullable()),
   hs_updated_at: z.coerce.date().nullable(),
 });
-const usageRow = z.object({ company_id: z.string(), day: z.string(), metric: z.string(), value: z.coerce.number() });
+// One row per company and metric, its days and values as arrays: 180 daily points a customer were most of the rows
+// scoring read, and each row cost a round of driver conversion and parsing on its own.
+const usageSeriesRow = z.object({ company_id: z.string(), metric: z.string(), days: z.array(z.string()), vals: z.array(z.number()) });
+
+const byDayThenMetric = (a: { date: string; metric: string }, b: { date: string; metric: string }): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0;
 
 const toRecord = (row: z.infer<typeof recordRow>): HubSpotRecord => ({
   id: row.object_id, properties: row.properties, ...(row.hs_updated_at ? { updatedAt: row.hs_updated_at.toISOString() } : {}),
@@ -61,11 +66,13 @@ export const snapshotRepository = (db: Queryable) => ({
       const history = byId.get(row.company_id);
       if (history) place(history, row.object_type, toRecord(row));
     }
-    const usage = z.array(usageRow).parse(await db.query(
-      `SELECT company_id, to_char(day, 'YYYY-MM-DD') AS day, metric, value FROM usage_metrics
-       WHERE portal_id = $1 AND company_id = ANY($2::text[]) ORDER BY company_id, day, metric`, [portalId, ids],
+    const series = z.array(usageSeriesRow).parse(await db.query(
+      `SELECT company_id, metric, array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(value ORDER BY day) AS vals
+       FROM usage_metrics WHERE portal_id = $1 AND company_id = ANY($2::text[]) GROUP BY company_id, metric ORDER BY company_id, metric`, [portalId, ids],
     ));
-    for (const row of usage) byId.get(row.company_id)?.usage.push({ date: row.day, metric: row.metric, value: row.value });
+    for (const row of series) byId.get(row.company_id)?.usage.push(...row.days.map((date, i) => ({ date, metric: row.metric, value: row.vals[i] ?? 0 })));
+    // Day by day, metrics in name order within a day, as one query per point used to return them.
+    for (const history of byId.values()) if (new Set(history.usage.map((p) => p.metric)).size > 1) history.usage.sort(byDayThenMetric);
     for (const [companyId, departures] of await contactDeparturesRepository(db).forCompanies(portalId, ids)) {
       byId.get(companyId)?.departedContacts.push(...departures.map((d) => ({ id: d.contactId, departedAt: d.departedAt })));
     }
