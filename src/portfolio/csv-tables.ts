@@ -1,6 +1,7 @@
 import type { ChurnReview } from '../store/portfolio-churn.ts';
 import type { GoalView } from '../store/portfolio-goals.ts';
 import type { Movement } from '../store/portfolio-movement.ts';
+import type { ListItem, Renewals, Worklist } from '../store/portfolio-worklists.ts';
 import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
 import type { CsvTable } from './csv.ts';
@@ -56,4 +57,17 @@ export const goalsCsv = (goals: readonly GoalView[]): CsvTable => ({
     g.id, g.cohort, g.segment, g.horizonMonths, g.measure, g.target.kind === 'count' ? `${g.target.changePercent}%` : `nrr ${g.target.nrr}`,
     g.baseline, g.targetValue, g.current, g.expectedByNow, g.status, g.createdAt, g.dueAt, g.createdBy,
   ]),
+});
+
+const itemColumns = ['company_id', 'name', 'owner_id', 'segment', 'cohort', 'priority', 'health_score', 'health_status', 'next_play', 'renewal_date', 'arr'];
+const itemCells = (i: ListItem) => [i.companyId, i.name, i.ownerId, i.segment, i.cohort, i.priority, i.healthScore, i.healthStatus, i.nextPlay, i.renewalDate, i.arr];
+
+export const worklistsCsv = (owners: readonly Worklist[]): CsvTable => ({
+  columns: ['owner_id', 'owner_name', 'rank', ...itemColumns.filter((c) => c !== 'owner_id')],
+  rows: owners.flatMap((o) => o.top.map((item, i) => [o.ownerId, o.ownerName, i + 1, ...itemCells(item).filter((_v, k) => itemColumns[k] !== 'owner_id')])),
+});
+
+export const renewalsCsv = (found: Renewals): CsvTable => ({
+  columns: [...itemColumns, 'owner_name', 'days_to_renewal'],
+  rows: found.renewals.map((r) => [...itemCells(r), r.ownerName, r.daysToRenewal]),
 });

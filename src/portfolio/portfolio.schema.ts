@@ -137,7 +137,7 @@ export const portfolioWorklistsSchema = z.object({
   portalId, asOf,
   owners: z.array(z.object({
     ownerId: z.string().nullable().describe('null: companies without an owner'),
-    ownerName: z.string().nullable().describe('null when the store holds no name for the owner'),
+    ownerName: z.string().nullable().describe('null when the store holds no name for the owner (it holds none yet: HubSpot owners are not synced)'),
     customers: count.describe('current customers of the owner matching the filters'),
     top: z.array(z.object(listRow)).describe('highest priority first'),
   })).describe('owners with the most customers first'),
@@ -145,6 +145,7 @@ export const portfolioWorklistsSchema = z.object({
 export const portfolioRenewalsSchema = z.object({
   portalId, asOf,
   withinDays: z.number().int(),
+  total: count.describe('current customers renewing in the window; the list stops at limit'),
   renewals: z.array(z.object({ ...listRow, ownerName: z.string().nullable(), daysToRenewal: z.number().int() })).describe('soonest first'),
 });
 
@@ -168,6 +169,11 @@ export const churnReviewQuerySchema = z.object({
   ...format,
 });
 export const worklistsQuerySchema = z.object({ ...filters, limit: z.coerce.number().int().min(1).max(500).default(10).describe('customers per owner'), ...format });
-export const renewalsQuerySchema = z.object({ ...filters, days: z.coerce.number().int().min(1).max(365).default(120), ...format });
+export const renewalsQuerySchema = z.object({
+  ...filters,
+  days: z.coerce.number().int().min(1).max(365).default(120).describe('renewing from today to this many days ahead'),
+  limit: z.coerce.number().int().min(1).max(5_000).default(500).describe('renewals listed, soonest first'),
+  ...format,
+});
 export const goalsQuerySchema = z.object({ ...format });
 export const cohortsQuerySchema = z.object({ ...format });

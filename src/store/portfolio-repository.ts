@@ -5,6 +5,7 @@ import { numericPattern } from './portfolio-sql.ts';
 import { churnReview } from './portfolio-churn.ts';
 import { movement } from './portfolio-movement.ts';
 import { retentionPeriods } from './portfolio-retention.ts';
+import { renewals, worklists } from './portfolio-worklists.ts';
 
 export interface CohortCell {
   segment: string;
@@ -58,6 +59,8 @@ export const portfolioRepository = (db: Queryable) => ({
   retention: (portalId: number, input: Parameters<typeof retentionPeriods>[2]) => retentionPeriods(db, portalId, input),
   movement: (portalId: number, input: Parameters<typeof movement>[2]) => movement(db, portalId, input),
   churnReview: (portalId: number, input: Parameters<typeof churnReview>[2]) => churnReview(db, portalId, input),
+  worklists: (portalId: number, input: Parameters<typeof worklists>[2]) => worklists(db, portalId, input),
+  renewals: (portalId: number, input: Parameters<typeof renewals>[2]) => renewals(db, portalId, input),
 });
 
 export type PortfolioRepository = ReturnType<typeof portfolioRepository>;

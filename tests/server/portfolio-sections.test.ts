@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goalSchema, portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRetentionSchema } from '../../src/portfolio/portfolio.schema.ts';
+import { goalSchema, portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema } from '../../src/portfolio/portfolio.schema.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
@@ -123,5 +123,17 @@ describe('the portfolio\'s section endpoints', () => {
     expect(target.status).toBe(400);
     expect(target.body.error.message).toContain('changePercent');
     expect((await get('goals')).body.goals).toEqual([]);
+  });
+
+  it('when the leader reads worklists and renewals, then current customers are listed per owner, and the CSV quotes a name with a comma', async () => {
+    const json = await get('worklists');
+    expect(portfolioWorklistsSchema.parse(json.body).owners).toMatchObject([{ ownerId: null, ownerName: null, customers: 1, top: [{ companyId: '1', name: 'Acme, Inc.', cohort: 'positive' }] }]);
+    const csv = await get('worklists?format=csv');
+    expect(csv.text.split('\r\n')[0]).toBe('owner_id,owner_name,rank,company_id,name,segment,cohort,priority,health_score,health_status,next_play,renewal_date,arr');
+    expect(csv.text.split('\r\n')[1]).toMatch(/^,,1,1,"Acme, Inc.",mid,positive,/);
+
+    const renewals = await get('renewals?days=30');
+    expect(portfolioRenewalsSchema.parse(renewals.body)).toMatchObject({ withinDays: 30, total: 0, renewals: [] });
+    expect((await get('worklists?cohort=churned')).status).toBe(400);
   });
 });

@@ -10,7 +10,6 @@ const errors = {
   400: error('A query parameter or the body is out of bounds: the message names the field and why'),
   401: error('No API key or signature, or a wrong one'),
   403: error('The key or signature belongs to another portal'),
-  501: error('The section is not computed yet'),
 };
 const queryOf = (schema: z.ZodObject): Record<string, Param> =>
   Object.fromEntries(Object.entries(schema.shape).map(([name, field]) => [name, { description: field.description ?? name, schema: field as z.ZodType }]));

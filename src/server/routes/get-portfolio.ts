@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { churnReviewCsv, cohortsCsv, goalsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, goalsCsv, renewalsCsv, retentionCsv, transitionsCsv, trendCsv, worklistsCsv } from '../../portfolio/csv-tables.ts';
 import {
   churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
@@ -37,10 +37,6 @@ const reply = <Body extends { portalId: number }>(req: Request, res: Response, f
   res.vary('Accept');
   if (!wantsCsv(req, format)) { res.json(body); return; }
   res.type('text/csv; charset=utf-8').attachment(`${name}-${body.portalId}.csv`).send(toCsv(table()));
-};
-
-const notYet = (section: string): never => {
-  throw new AppError('NOT_IMPLEMENTED', `The portfolio's ${section} section is not computed yet`);
 };
 
 /**
@@ -113,7 +109,20 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     if (!(await portfolioGoalsRepository(deps.db).remove(portalOf(req), goalId))) throw new AppError('NOT_FOUND', `No goal ${goalId.slice(0, 40)}`);
     res.json({ status: 'ok' });
   });
-  router.get(`${base}/worklists`, deps.requireAdmin, (req) => { parsed(worklistsQuerySchema, req.query, 'query'); notYet('worklists'); });
-  router.get(`${base}/renewals`, deps.requireAdmin, (req) => { parsed(renewalsQuerySchema, req.query, 'query'); notYet('renewals'); });
+  router.get(`${base}/worklists`, deps.requireAdmin, async (req, res) => {
+    const { format, limit, ...filters } = parsed(worklistsQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const owners = await portfolioRepository(deps.db).worklists(portalId, { config, filters, limit });
+    reply(req, res, format, { portalId, asOf: deps.clock.now().toISOString(), owners }, 'worklists', () => worklistsCsv(owners));
+  });
+  router.get(`${base}/renewals`, deps.requireAdmin, async (req, res) => {
+    const { format, limit, days, ...filters } = parsed(renewalsQuerySchema, req.query, 'query');
+    const portalId = portalOf(req);
+    const { config } = await effectiveScoringConfig(deps.db, portalId);
+    const asOf = deps.clock.now();
+    const found = await portfolioRepository(deps.db).renewals(portalId, { config, filters, asOf, withinDays: days, limit });
+    reply(req, res, format, { portalId, asOf: asOf.toISOString(), ...found }, 'renewals', () => renewalsCsv(found));
+  });
   return router;
 };
