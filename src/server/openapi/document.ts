@@ -176,6 +176,10 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'HTML page', contentType: 'text/html' }, 404: { description: 'No such company', contentType: 'text/html' } },
   },
   { method: 'get', path: '/preview/portfolio', tag: 'sandbox', summary: 'Sandbox only: the portfolio\'s cohorts by segment', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
+  {
+    method: 'get', path: '/preview/portfolio/{section}.csv', tag: 'sandbox', summary: 'Sandbox only: one portfolio section\'s table as CSV, as its endpoint answers ?format=csv',
+    responses: { 200: { description: 'RFC 4180 CSV', contentType: 'text/csv' }, 404: { description: 'No such section', contentType: 'application/json' } },
+  },
   { method: 'get', path: '/preview/settings', tag: 'sandbox', summary: 'Sandbox only: the settings page\'s sections, read-only', responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
 ];
 
