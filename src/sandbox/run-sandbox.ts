@@ -1,4 +1,5 @@
 import type { HubSpotClient } from '../hubspot/client.ts';
+import { BACKFILL_PLAN, runBackfill } from '../jobs/backfill-portal.ts';
 import { scorePortal, type ScorePortalReport } from '../portal-scoring/score-portal.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
@@ -58,7 +59,7 @@ const heartbeat = (deps: SandboxDeps, portalId: number, label: string) => {
 };
 
 /**
- * The sandbox's main job, against the emulator: install through OAuth, full sync, scoring, write-back, then a
+ * The sandbox's main job, against the emulator: install through OAuth, full sync, history backfill, scoring, write-back, then a
  * summary a person can read. Every step is the production code path; only HubSpot is the emulator.
  */
 export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
@@ -66,7 +67,7 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out('Waypoint sandbox: a demo HubSpot portal (emulated), end to end');
 
   let started = Date.now();
-  out('[1/4] Installing Waypoint through the OAuth flow …');
+  out('[1/5] Installing Waypoint through the OAuth flow …');
   await installThroughOAuth(deps.appBaseUrl, deps.fetchImpl);
   const installs = await installationsRepository(deps.db).listByStatus('active');
   const portalId = installs.at(-1)?.portalId;
@@ -74,20 +75,25 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out(`      installed in portal ${portalId}, properties provisioned (${seconds(started)})`);
 
   started = Date.now();
-  out('[2/4] Full sync of customers and their history …');
+  out('[2/5] Full sync of customers and their history …');
   const stop = heartbeat(deps, portalId, 'sync');
   const sync = await runFullSync(deps.syncDeps, portalId).finally(stop);
   out(`      synced with ${sync.requestsUsed} HubSpot requests (plan minimum ${sync.minimumRequests}, ${sync.rateLimited} rate-limited) in ${seconds(started)}`);
 
   started = Date.now();
-  out('[3/4] Scoring every customer …');
+  out(`[3/5] History from day one: every customer scored as of ${BACKFILL_PLAN.points} weekly points before today …`);
+  const backfill = await runBackfill({ db: deps.db, clock: deps.clock, logger: deps.logger, snapshots: storeSnapshotSource(deps.db) }, { portalId });
+  out(`      ${backfill?.cards ?? 0} backfilled cards for ${backfill?.companies ?? 0} customers, the trend and baselines of their cards (${seconds(started)})`);
+
+  started = Date.now();
+  out('[4/5] Scoring every customer …');
   const { cards, ...scoring } = await scorePortal(
     { db: deps.db, clock: deps.clock, logger: deps.logger, snapshots: storeSnapshotSource(deps.db) }, { portalId },
   );
   out(`      ${scoring.scored} customers scored, ${scoring.stored} new score cards (${seconds(started)})`);
 
   started = Date.now();
-  out('[4/4] Writing results back to HubSpot company properties …');
+  out('[5/5] Writing results back to HubSpot company properties …');
   const before = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;
   const writeBack = await writeBackPortal({ db: deps.db, portal: deps.hubspot.forPortal(portalId), clock: deps.clock, logger: deps.logger });
   const after = deps.emulator.stats().byPortal[String(portalId)]?.byEndpoint[BATCH_UPDATE_ENDPOINT]?.count ?? 0;

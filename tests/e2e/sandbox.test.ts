@@ -46,7 +46,7 @@ describe('the sandbox main job against the emulator', () => {
 
   it('when the sandbox has run, then it printed every step and a summary with the cohort table and the worklist', () => {
     const text = sandbox.lines.join('\n');
-    for (const step of ['[1/4]', '[2/4]', '[3/4]', '[4/4]', 'Customers per cohort and segment', 'Top of the worklist']) expect(text).toContain(step);
+    for (const step of ['[1/5]', '[2/5]', '[3/5]', '[4/5]', '[5/5]', 'Customers per cohort and segment', 'Top of the worklist']) expect(text).toContain(step);
     expect(text).toMatch(/segment\s+bad_fit\s+dark\s+negative\s+neutral\s+positive\s+total/);
     expect(text).toMatch(new RegExp(`all(\\s+\\d+){5}\\s+${sandbox.result.scoring.scored}\\b`));
     expect(sandbox.result.scoring.scored).toBeGreaterThan(20);
@@ -76,6 +76,26 @@ describe('the sandbox main job against the emulator', () => {
       expect(parsed.success ? null : { companyId, issues: parsed.error.issues.slice(0, 3) }).toBeNull();
       expect(JSON.stringify(data).length).toBeLessThan(32 * 1024);
     }
+  });
+
+  it('when a customer\'s card is opened on install day, then it draws a 90-day trend of at least 12 points and its vector cites its own baseline', async () => {
+    const latest = await scoresRepository(sandbox.db).latestByCompany(sandbox.result.portalId);
+    // Customers whose history reaches back past the trend's 90 days (the newer ones have the points since they began).
+    const reaching = await sandbox.db.query<{ id: string }>(
+      `SELECT company_id AS id FROM score_snapshots WHERE portal_id = $1 AND backfilled GROUP BY company_id HAVING min(scored_at) < $2`,
+      [sandbox.result.portalId, new Date(sandbox.scoringClock.now().getTime() - 90 * 86_400_000)]);
+    const longer = new Set(reaching.map((r) => r.id));
+    const established = [...latest.values()].filter((s) => longer.has(s.companyId) && s.card.churn === null);
+    expect(established.length).toBeGreaterThan(latest.size / 2);
+    for (const { companyId, card } of established) {
+      const data = await loadCardData(sandbox.db, sandbox.result.portalId, companyId);
+      if (data.status !== 'ok') throw new Error(`card of ${companyId}: ${data.status}`);
+      expect({ companyId, points: data.score.trend.length >= 12 }).toEqual({ companyId, points: true });
+      expect({ companyId, reason: /on its baseline/.test(card.vector.reason) }).toEqual({ companyId, reason: true });
+      expect(card.changeReason).not.toMatch(/^first score/);
+    }
+    // Nothing backfilled went to HubSpot: the real cards are what every property above was compared with.
+    expect(sandbox.lines.join('\n')).toMatch(/\[3\/5\] History from day one/);
   });
 
   it('when scoring and write-back run again with no data change, then not one batch-update request is sent', async () => {
