@@ -45,6 +45,8 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
     { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
     { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
     { label: 'pureScoring', script: script('pure-scoring'), args: ['--size', options.quick ? 'S' : 'M'], expects: ['scoring.pureCompaniesPerSecPerCore'], timeoutMs: 15 * minute },
+    // 26 as-of points against one pass: L in the full run (the goal), S when quick.
+    { label: 'backfill', script: script('backfill'), args: ['--size', options.quick ? 'S' : 'L'], expects: ['backfill.ratioToScoring', 'backfill.cardsPerSec', 'backfill.peakRssMb'], timeoutMs: 30 * minute },
     { label: 'configDryRun', script: script('config-dry-run'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['configDryRun.ratioToScoring', 'configDryRun.companiesPerSec', 'configDryRun.peakRssMb'], timeoutMs: 10 * minute },
     { label: 'writeback', script: script('writeback'), args: quickArg, expects: ['writeback.unchangedRequests'], timeoutMs: 3 * minute },
     { label: 'card', script: script('card'), args: quickArg, expects: ['card.p50RatioToFloor', 'card.p99RatioToFloor', 'card.requestsPerSec'], timeoutMs: 3 * minute },
