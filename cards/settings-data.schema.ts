@@ -62,6 +62,8 @@ export const editableConfigSchema = z.looseObject({
     weightsBySegment: z.record(z.string(), z.record(z.string(), z.number())),
     weightsByStage: z.record(z.string(), z.record(z.string(), z.number())),
     status: z.object({ green: z.number(), yellow: z.number() }),
+    /** A segment's own bands; optional so a backend from before them still loads the page. */
+    statusBySegment: z.record(z.string(), z.object({ green: z.number(), yellow: z.number() })).optional(),
     vetoes: z.array(vetoSchema),
   }),
   dark: z.object({ defaultDays: z.number(), bySegment: z.record(z.string(), z.number()) }),
@@ -79,6 +81,7 @@ const proposalSchema = z.object({
     components: z.record(z.string(), z.object({ weight: z.number() })),
     weightsBySegment: z.record(z.string(), z.record(z.string(), z.number())),
     status: z.object({ green: z.number(), yellow: z.number() }),
+    statusBySegment: z.record(z.string(), z.object({ green: z.number(), yellow: z.number() })),
   }),
 });
 export type CalibrationProposal = z.infer<typeof proposalSchema>;

@@ -23,6 +23,7 @@ const ready = {
       components: Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { weight: w }])),
       weightsBySegment: { large: weights },
       status: { green: 89, yellow: 87 },
+      statusBySegment: { large: { green: 75, yellow: 50 } },
     } },
   },
 };
@@ -60,9 +61,10 @@ describe('the health section\'s calibrated weights', () => {
     expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
     page.findByTestId(Button, 'review').trigger('onClick');
     await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
-    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { components: Record<string, { weight: number }>; status: unknown } };
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { components: Record<string, { weight: number }>; status: unknown; statusBySegment: unknown } };
     expect(sent.health.components.support?.weight).toBe(0.461);
     expect(sent.health.status).toEqual({ green: 89, yellow: 87 });
+    expect(sent.health.statusBySegment).toEqual({ large: { green: 75, yellow: 50 } });
     expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
   });
 

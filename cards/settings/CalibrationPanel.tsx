@@ -9,13 +9,14 @@ const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(
 
 /**
  * The proposal laid over the draft's health section: the fitted weights (only for components this draft has),
- * the segment overrides it restates, and the thresholds. Nothing is saved: the admin reviews it with the dry run.
+ * the segment overrides it restates, and the bands (the portal's and the segments' own). Nothing is saved: the admin reviews it with the dry run.
  */
 export const withProposal = (health: EditableConfig['health'], proposal: CalibrationProposal): EditableConfig['health'] => ({
   ...health,
   components: Object.fromEntries(Object.entries(health.components).map(([key, c]) => [key, { ...c, weight: proposal.health.components[key]?.weight ?? c.weight }])),
   weightsBySegment: { ...health.weightsBySegment, ...proposal.health.weightsBySegment },
   status: proposal.health.status,
+  statusBySegment: { ...health.statusBySegment, ...proposal.health.statusBySegment },
 });
 
 /** Loads the backtest's calibrated weights into the health section, saying how they did on the months held out. */

@@ -44,6 +44,7 @@ const figuresSchema = z.object({
 });
 const weightsSchema = z.object(Object.fromEntries(componentKeys.map((k) => [k, z.number().min(0).max(1)])) as Record<(typeof componentKeys)[number], z.ZodNumber>);
 const thresholdsSchema = z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) });
+const bandsBySegmentSchema = z.record(z.string(), thresholdsSchema).describe('a segment\'s own bands, replacing status for it');
 
 export const calibrationResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), reason: z.string().describe('why nothing is proposed') }),
@@ -53,13 +54,14 @@ export const calibrationResultSchema = z.discriminatedUnion('ok', [
     training: z.object({ cutoffs: z.array(day) }).describe('the older cutoffs the fit saw'),
     holdout: z.object({ cutoffs: z.array(day) }).describe('the newer cutoffs it is judged on'),
     fit: z.object({ intercept: z.number(), coefficients: z.array(z.number()), iterations: count, converged: z.boolean() }),
-    current: z.object({ weights: weightsSchema, status: thresholdsSchema, holdout: figuresSchema }),
-    proposed: z.object({ weights: weightsSchema, status: thresholdsSchema, training: figuresSchema, holdout: figuresSchema }),
+    current: z.object({ weights: weightsSchema, status: thresholdsSchema, statusBySegment: bandsBySegmentSchema, holdout: figuresSchema }),
+    proposed: z.object({ weights: weightsSchema, status: thresholdsSchema, statusBySegment: bandsBySegmentSchema, training: figuresSchema, holdout: figuresSchema }),
     partialConfig: z.object({
       health: z.object({
         components: z.object(Object.fromEntries(componentKeys.map((k) => [k, z.object({ weight: z.number().min(0).max(1) })])) as Record<(typeof componentKeys)[number], z.ZodObject<{ weight: z.ZodNumber }>>),
         weightsBySegment: z.record(z.string(), weightsSchema),
         status: thresholdsSchema,
+        statusBySegment: bandsBySegmentSchema,
       }),
     }).describe('the proposal as a partial scoring config: load it into the settings draft, dry-run it, then save'),
   }),

@@ -1,5 +1,5 @@
 import { componentKeys, type ComponentKey, type HealthStatus, type ScoringConfig } from '../scoring/config.schema.ts';
-import { statusFor } from '../scoring/health/score-health.ts';
+import { own } from '../scoring/own.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import { DAY_MS } from '../scoring/time.ts';
@@ -15,6 +15,8 @@ export const HOLDOUT_SHARE = 1 / 3;
 export const L2 = 1;
 /** The green threshold proposed is the lowest at which at most this share of the training churners would show green. */
 export const GREEN_CHURN_TARGET = 0.1;
+/** A segment gets bands of its own only with this many training churners and stayers: fewer would fit noise. */
+export const MIN_SEGMENT_SAMPLE = 30;
 
 /** What a leader judges a score by, on one sample. */
 export type Figures = {
@@ -29,12 +31,15 @@ export type Figures = {
 
 export type Weights = Record<ComponentKey, number>;
 export type Thresholds = { green: number; yellow: number };
+/** The portal's bands and the segments' own (a segment without its own uses the portal's). */
+export type Bands = { status: Thresholds; statusBySegment: Record<string, Thresholds> };
 
 export type PartialHealthConfig = {
   health: {
     components: Record<ComponentKey, { weight: number }>;
     weightsBySegment: Record<string, Weights>;
     status: Thresholds;
+    statusBySegment: Record<string, Thresholds>;
   };
 };
 
@@ -46,8 +51,8 @@ export type CalibrationResult =
     training: { cutoffs: string[] };
     holdout: { cutoffs: string[] };
     fit: LogisticFit;
-    current: { weights: Weights; status: Thresholds; holdout: Figures };
-    proposed: { weights: Weights; status: Thresholds; training: Figures; holdout: Figures };
+    current: { weights: Weights; holdout: Figures } & Bands;
+    proposed: { weights: Weights; training: Figures; holdout: Figures } & Bands;
     /** The proposal as a partial config, for the settings dry run: never applied by itself. */
     partialConfig: PartialHealthConfig;
   };
@@ -74,10 +79,12 @@ const rank: Record<HealthStatus, number> = { red: 0, yellow: 1, green: 2 };
 const capped = (status: HealthStatus, cap: HealthStatus): HealthStatus => (rank[cap] < rank[status] ? cap : status);
 
 type Rescored = { health: number; cap: HealthStatus; churned: boolean; segment: string };
-const withThresholds = (sample: ReadonlyArray<Rescored>, status: Thresholds, config: ScoringConfig): Scored[] => {
-  const thresholds = { ...config, health: { ...config.health, status } };
-  return sample.map((s) => ({ health: s.health, churned: s.churned, status: capped(statusFor(s.health, thresholds), s.cap) }));
-};
+const withBands = (sample: ReadonlyArray<Rescored>, bands: Bands): Scored[] => sample.map((s) => {
+  const t = own(bands.statusBySegment, s.segment) ?? bands.status;
+  const status: HealthStatus = s.health >= t.green ? 'green' : s.health >= t.yellow ? 'yellow' : 'red';
+  return { health: s.health, churned: s.churned, status: capped(status, s.cap) };
+});
+const only = (status: Thresholds): Bands => ({ status, statusBySegment: {} });
 
 /**
  * Each component's value at the cutoff (0-1), a missing one read as the training mean of that component, so a
@@ -115,24 +122,41 @@ export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, tot
  * would show green (so as many customers as possible stay green within the goal); yellow, at or below green, is the
  * one where red best separates churners (true-positive rate minus false-positive rate, ties to the lower threshold).
  */
-export const chooseThresholds = (sample: ReadonlyArray<Rescored>, config: ScoringConfig): Thresholds => {
+export const chooseThresholds = (sample: ReadonlyArray<Rescored>): Thresholds => {
   const churners = sample.filter((s) => s.churned).length;
   const stayers = sample.length - churners;
   let green = 100;
   for (let g = 0; g <= 100; g += 1) {
-    const cwg = figures(withThresholds(sample, { green: g, yellow: 0 }, config)).churnedWhileGreen;
+    const cwg = figures(withBands(sample, only({ green: g, yellow: 0 }))).churnedWhileGreen;
     if (cwg !== null && cwg <= GREEN_CHURN_TARGET) { green = g; break; }
   }
   let yellow = 0;
   let best = Number.NEGATIVE_INFINITY;
   for (let y = 0; y <= green; y += 1) {
-    const scored = withThresholds(sample, { green, yellow: y }, config);
+    const scored = withBands(sample, only({ green, yellow: y }));
     const redChurners = scored.filter((s) => s.status === 'red' && s.churned).length;
     const redStayers = scored.filter((s) => s.status === 'red' && !s.churned).length;
     const j = (churners === 0 ? 0 : redChurners / churners) - (stayers === 0 ? 0 : redStayers / stayers);
     if (j > best) { best = j; yellow = y; }
   }
   return { green, yellow };
+};
+
+/**
+ * The portal's bands from the whole training sample, and a segment's own where it has enough churners and stayers
+ * to fit them: segments whose customers score differently (a large account has more touches to read) then get bars
+ * that mean the same risk. A segment that had bands in the config and gets none now is restated with the portal's,
+ * since a partial config merges key by key and would otherwise keep the old ones.
+ */
+export const proposeBands = (training: ReadonlyArray<Rescored>, config: ScoringConfig): Bands => {
+  const status = chooseThresholds(training);
+  const statusBySegment: Record<string, Thresholds> = Object.fromEntries(Object.keys(config.health.statusBySegment).map((segment) => [segment, status]));
+  for (const segment of new Set(training.map((s) => s.segment))) {
+    const sample = training.filter((s) => s.segment === segment);
+    const churners = sample.filter((s) => s.churned).length;
+    if (churners >= MIN_SEGMENT_SAMPLE && sample.length - churners >= MIN_SEGMENT_SAMPLE) statusBySegment[segment] = chooseThresholds(sample);
+  }
+  return { status, statusBySegment };
 };
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -181,7 +205,7 @@ function* calibrationSteps(
 
   const weighted = withWeights(config, weights);
   // Both thresholds at 0: every card is green unless a veto caps it, so its status is the cap.
-  const probe: ScoringConfig = { ...weighted, health: { ...weighted.health, status: { green: 0, yellow: 0 } } };
+  const probe: ScoringConfig = { ...weighted, health: { ...weighted.health, status: { green: 0, yellow: 0 }, statusBySegment: {} } };
   const rescore = (o: BacktestObservation): Rescored => {
     const cutoff = new Date(o.cutoff);
     const card = scoreCompany(cutSnapshot(customers[o.snapshot]!, cutoff), probe, cutoff);
@@ -197,12 +221,12 @@ function* calibrationSteps(
   }
   const trainingRescored = yield* rescoreAll(training);
   const holdoutRescored = yield* rescoreAll(holdout);
-  const status = chooseThresholds(trainingRescored, config);
+  const bands = proposeBands(trainingRescored, config);
   const partialConfig: PartialHealthConfig = {
     health: {
       components: Object.fromEntries(componentKeys.map((key) => [key, { weight: weights[key] }])) as PartialHealthConfig['health']['components'],
       weightsBySegment: weighted.health.weightsBySegment as Record<string, Weights>,
-      status,
+      ...bands,
     },
   };
   const cutoffsOf = (sample: ReadonlyArray<BacktestObservation>) => [...new Set(sample.map((o) => o.cutoff))].sort((a, b) => a - b).map(isoDay);
@@ -215,13 +239,14 @@ function* calibrationSteps(
     current: {
       weights: Object.fromEntries(componentKeys.map((key) => [key, config.health.components[key].weight])) as Weights,
       status: config.health.status,
+      statusBySegment: config.health.statusBySegment,
       holdout: figures(holdout),
     },
     proposed: {
       weights,
-      status,
-      training: figures(withThresholds(trainingRescored, status, config)),
-      holdout: figures(withThresholds(holdoutRescored, status, config)),
+      ...bands,
+      training: figures(withBands(trainingRescored, bands)),
+      holdout: figures(withBands(holdoutRescored, bands)),
     },
     partialConfig,
   };

@@ -18,7 +18,11 @@ export const calibrationLines = (result: CalibrationResult): string[] => {
     '  holdout\thealth AUC\tchurned while green\tprecision of red\tshown green',
     judged('current ', current.holdout),
     judged('proposed', proposed.holdout),
-    `  thresholds: green ${current.status.green} -> ${proposed.status.green}, yellow ${current.status.yellow} -> ${proposed.status.yellow}`,
+    `  bands: green ${current.status.green} -> ${proposed.status.green}, yellow ${current.status.yellow} -> ${proposed.status.yellow}`,
+    ...Object.entries(proposed.statusBySegment).map(([segment, t]) => {
+      const now = current.statusBySegment[segment] ?? current.status;
+      return `  bands in ${segment}: green ${now.green} -> ${t.green}, yellow ${now.yellow} -> ${t.yellow}`;
+    }),
     '  component\tweight now\tproposed\tcoefficient (log-odds of churn per 100 points)',
     ...componentKeys.map((key, i) => `  ${key}\t${current.weights[key].toFixed(3)}\t${proposed.weights[key].toFixed(3)}\t${fit.coefficients[i]!.toFixed(3)}`),
     ...(fit.converged ? [] : [`  note: the fit stopped after ${fit.iterations} steps without converging; read the weights with care`]),

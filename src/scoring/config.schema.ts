@@ -126,6 +126,9 @@ const feedbackSchema = z.object({
 /** A mapped contact property that says the person left, on top of the standard signals the sync records. */
 const contactsSchema = z.object({ departedProperty: name.nullable(), departedValues: z.array(z.string()).min(1) });
 
+const statusBandsSchema = z.object({ green: between(0, 100), yellow: between(0, 100) })
+  .refine((s) => s.yellow <= s.green, { message: 'must not exceed green', path: ['yellow'] });
+
 /**
  * Segments by ARR bands (property null, the default) or by an enumeration property: each segment lists the property's
  * values it takes, and a company whose value none lists falls in the last segment.
@@ -206,8 +209,9 @@ export const scoringConfigSchema = z.object({
     components: healthComponentsSchema,
     weightsBySegment: z.record(z.string(), partialWeights),
     weightsByStage: z.partialRecord(z.enum(lifecycleStages), partialWeights),
-    status: z.object({ green: between(0, 100), yellow: between(0, 100) })
-      .refine((s) => s.yellow <= s.green, { message: 'must not exceed green', path: ['yellow'] }),
+    status: statusBandsSchema,
+    /** A segment's own bands, replacing `status` for its customers (the backtest's calibration proposes them). */
+    statusBySegment: z.record(z.string(), statusBandsSchema).default({}),
     vetoes: z.array(vetoSchema),
   }),
   dark: z.object({ defaultDays: days, bySegment: z.record(z.string(), days) }),
@@ -251,6 +255,7 @@ export const scoringConfigSchema = z.object({
     }
   };
   checkSegments(config.health.weightsBySegment, ['health', 'weightsBySegment']);
+  checkSegments(config.health.statusBySegment, ['health', 'statusBySegment']);
   checkSegments(config.dark.bySegment, ['dark', 'bySegment']);
   checkSegments(config.segmentBy.valuesBySegment, ['segmentBy', 'valuesBySegment']);
   for (const [play, bySegment] of Object.entries(config.plays.stepsBySegment)) checkSegments(bySegment ?? {}, ['plays', 'stepsBySegment', play]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, chooseThresholds, timeSplit, weightsFromCoefficients } from '../../src/backtest/calibrate.ts';
+import { calibrate, chooseThresholds, proposeBands, timeSplit, weightsFromCoefficients } from '../../src/backtest/calibrate.ts';
 import { collectObservations } from '../../src/backtest/backtest.ts';
 import { overlayConfig } from '../../src/scoring/config-overlay.ts';
 import { parseScoringConfig } from '../../src/scoring/config.schema.ts';
@@ -108,11 +108,24 @@ describe('thresholds chosen on the training sample', () => {
     const stayers = [50, 62, 65, 70, 75, 80, 85, 90, 95, 99].map((h) => seen(h, false));
     // Green at 61: only the churner at 85 is green (10%); at 60 the churner at 60 would be too. Red below 61 catches 9 of
     // 10 churners and 1 of 10 stayers (J = 0.8), better than below 50 (6/10 and none: J = 0.6); there is no room for yellow.
-    expect(chooseThresholds([...churners, ...stayers], defaultScoringConfig)).toEqual({ green: 61, yellow: 61 });
+    expect(chooseThresholds([...churners, ...stayers])).toEqual({ green: 61, yellow: 61 });
+  });
+
+  it('when a segment has enough churners and stayers, then it gets bands of its own, and one with few keeps the portal\'s', () => {
+    // Large accounts score 30 points higher than mid ones for the same risk; 40 churners and 40 stayers in each.
+    const spread = (base: number, segment: string) => [
+      ...Array.from({ length: 40 }, (_, i) => ({ ...seen(base + (i % 20), true), segment })),
+      ...Array.from({ length: 40 }, (_, i) => ({ ...seen(base + 20 + (i % 20), false), segment })),
+    ];
+    const few = [...Array.from({ length: 5 }, () => ({ ...seen(10, true), segment: 'small' })), ...Array.from({ length: 50 }, () => ({ ...seen(95, false), segment: 'small' }))];
+    const bands = proposeBands([...spread(20, 'mid'), ...spread(50, 'large'), ...few], defaultScoringConfig);
+    expect(bands.statusBySegment.mid!.green).toBeLessThan(bands.statusBySegment.large!.green);
+    expect(bands.statusBySegment.large).toEqual({ green: 68, yellow: 68 });
+    expect(bands.statusBySegment.small).toBeUndefined();
   });
 
   it('when a veto caps a churner at yellow, then it is not counted green whatever its score', () => {
     const sample = [seen(90, true), { ...seen(95, true), cap: 'yellow' as const }, ...[70, 80, 90, 95].map((h) => seen(h, false))];
-    expect(chooseThresholds(sample, defaultScoringConfig).green).toBe(91);
+    expect(chooseThresholds(sample).green).toBe(91);
   });
 });

@@ -2,6 +2,7 @@ import { componentKeys } from '../config.schema.ts';
 import type { ComponentKey, HealthStatus, ScoringConfig } from '../config.schema.ts';
 import type { Facts } from '../facts.ts';
 import type { ComponentResult } from '../score-card.schema.ts';
+import { own } from '../own.ts';
 import { clamp, plural, round } from '../time.ts';
 import { cadenceComponent } from './cadence.ts';
 import { commercialComponent } from './commercial.ts';
@@ -35,8 +36,11 @@ export type HealthResult = { score: number; status: HealthStatus; components: Co
 
 const statusRank: Record<HealthStatus, number> = { green: 2, yellow: 1, red: 0 };
 
-export const statusFor = (score: number, config: ScoringConfig): HealthStatus =>
-  score >= config.health.status.green ? 'green' : score >= config.health.status.yellow ? 'yellow' : 'red';
+/** The segment's own bands when the config sets them, else the portal's. */
+export const statusFor = (score: number, config: ScoringConfig, segment: string | null = null): HealthStatus => {
+  const bands = (segment === null ? undefined : own(config.health.statusBySegment, segment)) ?? config.health.status;
+  return score >= bands.green ? 'green' : score >= bands.yellow ? 'yellow' : 'red';
+};
 
 const vetoSignals = (facts: Facts) => ({
   urgentTicketsOpen: { value: facts.urgentOpen, text: `${plural(facts.urgentOpen, 'urgent ticket')} open` },
@@ -72,5 +76,5 @@ export const scoreHealth = (input: ComponentInput): HealthResult => {
   });
   const raw = readings.reduce((sum, { key, reading }) => sum + (reading.value === null ? 0 : clamp(reading.value) * weights[key]), 0);
   const score = round(clamp(raw));
-  return { score, components, ...applyVetoes(statusFor(score, config), facts, config) };
+  return { score, components, ...applyVetoes(statusFor(score, config, facts.segment), facts, config) };
 };
