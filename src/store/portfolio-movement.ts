@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { movementDays } from '../portfolio/portfolio.schema.ts';
 import { cohorts, type Cohort } from '../scoring/config.schema.ts';
 import type { Queryable } from './db.ts';
-import { numericPattern } from './portfolio-sql.ts';
+import { cardSpans, inForceAt, numericPattern } from './portfolio-sql.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -20,31 +20,28 @@ const transitionRowSchema = z.object({
 });
 const trendRowSchema = z.object({ at: z.coerce.date(), cohort: z.enum(cohorts), customers: z.coerce.number().int() });
 
-// A company's state on a card: its cohort, or churned when the card carries a churn. Cards with a cohort the
-// engine does not know (a poisoned row) are passed over, as the cards' own reader does.
-const state = `CASE WHEN jsonb_typeof(card->'churn') = 'object' THEN 'churned' ELSE card->>'cohort' END`;
-const latestAt = (at: string) => `SELECT DISTINCT ON (company_id) company_id, ${state} AS state FROM score_snapshots
-    WHERE portal_id = $1 AND scored_at <= ${at} AND card->>'cohort' = ANY($2::text[]) ORDER BY company_id, scored_at DESC, id DESC`;
+// A company's state on a card: its cohort, or churned when the card carries a churn.
+const state = (span: string) => `CASE WHEN ${span}.churned THEN 'churned' ELSE ${span}.cohort END`;
 const live = `SELECT object_id AS company_id, CASE WHEN properties->>$3 ~ $4 THEN (properties->>$3)::double precision END AS arr
     FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived`;
 
 const transitionsSql = `
 WITH windows AS (SELECT * FROM unnest($6::int[], $7::timestamptz[]) AS w(days, since)),
 live AS (${live}),
-now_cards AS (${latestAt('$5')}),
-then_cards AS (SELECT w.days, s.* FROM windows w CROSS JOIN LATERAL (${latestAt('w.since')}) s)
-SELECT w.days, COALESCE(t.state, 'new') AS from, n.state AS to, count(*) AS customers, COALESCE(sum(l.arr), 0) AS arr
-FROM windows w CROSS JOIN now_cards n JOIN live l USING (company_id)
-LEFT JOIN then_cards t ON t.days = w.days AND t.company_id = n.company_id
-WHERE t.state IS DISTINCT FROM 'churned'
+spans AS (${cardSpans('$5', '$2')})
+SELECT w.days, COALESCE(${state('t')}, 'new') AS from, ${state('n')} AS to, count(*) AS customers, COALESCE(sum(l.arr), 0) AS arr
+FROM windows w CROSS JOIN spans n JOIN live l ON l.company_id = n.company_id
+LEFT JOIN spans t ON t.company_id = n.company_id AND ${inForceAt('t', 'w.since')}
+WHERE n.until IS NULL AND t.churned IS NOT TRUE
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
 const trendSql = `
 WITH points AS (SELECT unnest($5::timestamptz[]) AS at),
-live AS (${live})
-SELECT p.at, s.state AS cohort, count(*) AS customers
-FROM points p CROSS JOIN LATERAL (${latestAt('p.at')}) s JOIN live l USING (company_id)
-WHERE s.state <> 'churned'
+live AS (${live}),
+spans AS (${cardSpans('$6', '$2')})
+SELECT p.at, s.cohort, count(*) AS customers
+FROM points p JOIN spans s ON ${inForceAt('s', 'p.at')} JOIN live l ON l.company_id = s.company_id
+WHERE NOT s.churned
 GROUP BY 1, 2 ORDER BY 1, 2`;
 
 /**
@@ -57,7 +54,7 @@ export const movement = async (db: Queryable, portalId: number, input: { asOf: D
   const common = [portalId, [...cohorts], input.arrProperty, numericPattern];
   const [transitions, trend] = await Promise.all([
     db.query(transitionsSql, [...common, input.asOf, [...movementDays], since]),
-    db.query(trendSql, [...common, weekEnds]),
+    db.query(trendSql, [...common, weekEnds, input.asOf]),
   ]);
   const rows = transitions.map((row) => transitionRowSchema.parse(row));
   const counts = new Map(trend.map((row) => trendRowSchema.parse(row)).map((r) => [`${r.at.toISOString()} ${r.cohort}`, r.customers]));

@@ -3,7 +3,7 @@ import { withRates, type RetentionFigures, type RetentionReport } from '../portf
 import type { RetentionMonths } from '../portfolio/portfolio.schema.ts';
 import { cohorts, type Cohort } from '../scoring/config.schema.ts';
 import type { Queryable } from './db.ts';
-import { numericPattern } from './portfolio-sql.ts';
+import { cardSpans, inForceAt, numericPattern } from './portfolio-sql.ts';
 
 export interface RetentionPeriod {
   months: RetentionMonths;
@@ -52,18 +52,13 @@ WITH periods AS (SELECT * FROM unnest($3::int[], $6::timestamptz[]) AS p(months,
 live AS (
   SELECT object_id AS company_id, CASE WHEN properties->>$4 ~ $5 THEN (properties->>$4)::double precision END AS arr
   FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived),
-now_cards AS (
-  SELECT DISTINCT ON (company_id) company_id, arr, jsonb_typeof(card->'churn') = 'object' AS churned FROM score_snapshots
-  WHERE portal_id = $1 AND scored_at <= $2 ORDER BY company_id, scored_at DESC, id DESC),
-start_cards AS (
-  SELECT p.months, p.start, s.* FROM periods p CROSS JOIN LATERAL (
-    SELECT DISTINCT ON (company_id) company_id, arr, card->>'cohort' AS cohort, card->>'segment' AS segment,
-      jsonb_typeof(card->'churn') = 'object' AS churned
-    FROM score_snapshots WHERE portal_id = $1 AND scored_at <= p.start ORDER BY company_id, scored_at DESC, id DESC) s),
+spans AS (${cardSpans('$2', '$7')}),
 base AS (
-  SELECT s.months, s.cohort, s.segment, s.cohort = 'bad_fit' AS bad_fit, COALESCE(s.arr, l.arr) AS start_arr,
+  SELECT p.months, s.cohort, s.segment, s.cohort = 'bad_fit' AS bad_fit, COALESCE(s.arr, l.arr) AS start_arr,
     COALESCE(n.arr, l.arr, 0) AS end_arr, n.churned OR COALESCE(n.arr, l.arr, 0) <= 0 AS lost
-  FROM start_cards s JOIN now_cards n USING (company_id) JOIN live l USING (company_id)
+  FROM periods p JOIN spans s ON ${inForceAt('s', 'p.start')}
+  JOIN spans n ON n.company_id = s.company_id AND n.until IS NULL
+  JOIN live l ON l.company_id = s.company_id
   WHERE NOT s.churned AND COALESCE(s.arr, l.arr) > 0)
 SELECT months,
   CASE WHEN GROUPING(cohort) = 0 AND GROUPING(segment) = 0 THEN 'cell' WHEN GROUPING(cohort) = 0 THEN 'cohort'
@@ -91,7 +86,7 @@ export const periodStart = (asOf: Date, months: number): Date => {
 export const retentionPeriods = async (db: Queryable, portalId: number, input: { asOf: Date; months: readonly RetentionMonths[]; arrProperty: string }): Promise<RetentionPeriod[]> => {
   const months = [...new Set(input.months)].sort((a, b) => a - b);
   const starts = months.map((m) => periodStart(input.asOf, m));
-  const rows = (await db.query(sql, [portalId, input.asOf, months, input.arrProperty, numericPattern, starts])).map((row) => sumsRowSchema.parse(row));
+  const rows = (await db.query(sql, [portalId, input.asOf, months, input.arrProperty, numericPattern, starts, [...cohorts]])).map((row) => sumsRowSchema.parse(row));
   return months.map((months, i) => {
     const mine = rows.filter((r) => r.months === months);
     const fitRow = (bad: boolean, segment?: string) => mine.find((r) => (segment === undefined ? r.by === 'fit' : r.by === 'segment' && r.segment === segment) && r.bad_fit === bad);
