@@ -6,6 +6,7 @@ import {
   createTaskResponseSchema,
   errorResponseSchema,
   type CardData,
+  type CompanyMilestoneRequest,
   type CreateTaskRequest,
   type CsmSentimentRequest,
   type DesiredOutcomeRequest,
@@ -88,6 +89,12 @@ export const setCsmSentiment = (record: RecordRef, body: CsmSentimentRequest): P
 
 export const setDesiredOutcome = (record: RecordRef, body: DesiredOutcomeRequest): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/desired-outcome', record, actionDoneResponseSchema, { method: 'POST', body });
+
+export const saveCompanyMilestone = (record: RecordRef, body: CompanyMilestoneRequest): Promise<ApiResult<ActionDone>> =>
+  request('/api/cards/actions/company-milestone', record, actionDoneResponseSchema, { method: 'POST', body });
+
+export const removeCompanyMilestone = (record: RecordRef, body: MarkMilestoneRequest): Promise<ApiResult<ActionDone>> =>
+  request('/api/cards/actions/remove-company-milestone', record, actionDoneResponseSchema, { method: 'POST', body });
 
 export const rescore = (record: RecordRef): Promise<ApiResult<ActionDone>> =>
   request('/api/cards/actions/rescore', record, actionDoneResponseSchema, { method: 'POST', body: {} });

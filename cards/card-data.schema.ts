@@ -39,6 +39,8 @@ export const milestoneSchema = z.object({
   state: milestoneStateSchema,
   expectedBy: dateOrInstant.nullable(),
   doneAt: dateOrInstant.nullable(),
+  /** portal: the portal's plan (changed in Settings); company: defined for this customer on the card, changed or removed here. */
+  scope: z.enum(['portal', 'company']).default('portal'),
 });
 
 // rule: a good-fit rule passes when met; a bad-fit rule that matches is the reason for a bad fit. actual: the
@@ -165,6 +167,10 @@ export const desiredOutcomeRequestSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 });
 export type DesiredOutcomeRequest = z.infer<typeof desiredOutcomeRequestSchema>;
+export const companyMilestoneRequestSchema = z.object({
+  key: stableId.optional(), label: z.string().min(1).max(200), dueDate: calendarDate, setBy: z.string().min(1).max(200),
+});
+export type CompanyMilestoneRequest = z.infer<typeof companyMilestoneRequestSchema>;
 export const markMilestoneRequestSchema = z.object({ milestoneKey: stableId });
 export const createTaskResponseSchema = z.object({ status: z.literal('ok'), taskId: z.string().min(1) });
 /** 'queued': Waypoint accepted the rescore, and its score job had not finished when the answer was sent. */

@@ -82,8 +82,8 @@ describe('a card that does not contradict itself', () => {
   it('when an established customer never had its onboarding milestones evidenced, then they show as skipped, not stuck', async () => {
     const { findByTestId, maybeFind } = await renderWith({
       milestones: [
-        { key: 'kickoff', label: 'Kick-off held', kind: 'customer', state: 'skipped', expectedBy: '2024-12-01', doneAt: null },
-        { key: 'adoption', label: 'Half of the seats active', kind: 'functional', state: 'done', expectedBy: '2025-02-01', doneAt: '2025-01-10T00:00:00Z' },
+        { key: 'kickoff', label: 'Kick-off held', kind: 'customer', state: 'skipped', expectedBy: '2024-12-01', doneAt: null, scope: 'portal' },
+        { key: 'adoption', label: 'Half of the seats active', kind: 'functional', state: 'done', expectedBy: '2025-02-01', doneAt: '2025-01-10T00:00:00Z', scope: 'portal' },
       ],
     });
     expect(findByTestId(StatusTag, 'milestone-state-kickoff').text).toBe('Skipped');

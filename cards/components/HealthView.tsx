@@ -42,6 +42,8 @@ export const HealthView = ({ data, actions, layout }: Props) => {
         progress={score.milestoneProgress}
         busy={busy}
         onMarkDone={(milestone) => void actions.markMilestoneDone(milestone.key, milestone.label)}
+        onSave={(milestone) => void actions.saveMilestone(milestone)}
+        onRemove={(milestone) => void actions.removeMilestone(milestone.key, milestone.label)}
       />
       {layout === 'tab' && (
         <>

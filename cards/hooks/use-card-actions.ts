@@ -1,9 +1,9 @@
 import type { AddAlertAction } from '@hubspot/ui-extensions';
 import { useRef, useState } from 'react';
-import { createTask, markMilestoneDone, recordPlayOutcome, rescore, setCsmSentiment, setDesiredOutcome, type ApiResult, type RecordRef } from '../api.ts';
-import type { CsmSentimentValue, DesiredOutcomeRequest, PlayOutcomeRequest } from '../card-data.schema.ts';
+import { createTask, markMilestoneDone, recordPlayOutcome, removeCompanyMilestone, rescore, saveCompanyMilestone, setCsmSentiment, setDesiredOutcome, type ApiResult, type RecordRef } from '../api.ts';
+import type { CompanyMilestoneRequest, CsmSentimentValue, DesiredOutcomeRequest, PlayOutcomeRequest } from '../card-data.schema.ts';
 
-export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome' | 'csm-sentiment' | 'desired-outcome';
+export type CardActionName = 'create-task' | 'mark-milestone' | 'rescore' | 'play-outcome' | 'csm-sentiment' | 'desired-outcome' | 'company-milestone';
 
 export type CardActions = {
   /** The action running now, so its button can show it and others wait. */
@@ -14,6 +14,8 @@ export type CardActions = {
   recordOutcome: (outcome: PlayOutcomeRequest) => Promise<void>;
   setSentiment: (value: CsmSentimentValue, note: string | null) => Promise<void>;
   setOutcome: (outcome: Omit<DesiredOutcomeRequest, 'setBy' | 'idempotencyKey'>) => Promise<void>;
+  saveMilestone: (milestone: Omit<CompanyMilestoneRequest, 'setBy'>) => Promise<void>;
+  removeMilestone: (milestoneKey: string, milestoneLabel: string) => Promise<void>;
 };
 
 /** One key per click, kept across retries of the same click, so the backend carries the action out once. */
@@ -78,6 +80,12 @@ export const useCardActions = (record: RecordRef, addAlert: AddAlertAction, refr
         if (result.ok) formKey.current = null;
         return result;
       }, { title: 'Desired outcome set', message: 'The card now tracks the value this customer realises.' }, 'Desired outcome not set'),
+    saveMilestone: (milestone) =>
+      run('company-milestone', () => saveCompanyMilestone(record, { ...milestone, setBy: user }),
+        { title: 'Milestone saved', message: `"${milestone.label}" is on this customer's plan.` }, 'Milestone not saved'),
+    removeMilestone: (milestoneKey, milestoneLabel) =>
+      run('company-milestone', () => removeCompanyMilestone(record, { milestoneKey }),
+        { title: 'Milestone removed', message: `"${milestoneLabel}" is off this customer's plan.` }, 'Milestone not removed'),
     rescoreNow: () =>
       run('rescore', () => rescore(record), { title: 'Rescored', message: 'The health score is up to date.' }, 'Rescore failed'),
   };

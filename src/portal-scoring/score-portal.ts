@@ -15,6 +15,7 @@ import { scoreFailuresRepository, type ScoreFailure } from '../store/score-failu
 import { playOutcomesRepository } from '../store/play-outcomes-repository.ts';
 import { csmSentimentRepository } from '../store/csm-sentiment-repository.ts';
 import { desiredOutcomesRepository } from '../store/desired-outcomes-repository.ts';
+import { companyMilestonesRepository } from '../store/company-milestones-repository.ts';
 import { scoresRepository, type CardFacts, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
@@ -71,14 +72,15 @@ const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10
 /** What scoring needs from earlier runs: each company's recent cards (trend, "why it changed") and CSM overrides. */
 export const loadScoringHistory = async (db: Db, portalId: number, now: Date, companyIds?: readonly string[]) => {
   const scores = scoresRepository(db);
-  const [history, overrides, outcomes, sentiments, desired] = await Promise.all([
+  const [history, overrides, outcomes, sentiments, desired, ownMilestones] = await Promise.all([
     scores.previousCards(portalId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), companyIds),
     scores.milestoneOverrides(portalId, companyIds),
     playOutcomesRepository(db).forCompanies(portalId, companyIds),
     csmSentimentRepository(db).latestForCompanies(portalId, now, companyIds),
     desiredOutcomesRepository(db).forCompanies(portalId, companyIds),
+    companyMilestonesRepository(db).forCompanies(portalId, companyIds),
   ]);
-  return { history, overrides, outcomes, sentiments, desired };
+  return { history, overrides, outcomes, sentiments, desired, ownMilestones };
 };
 
 export type ScoringHistory = Awaited<ReturnType<typeof loadScoringHistory>>;
@@ -89,6 +91,7 @@ export const recordedInputs = (past: ScoringHistory, companyId: string) => ({
   playOutcomes: past.outcomes.get(companyId) ?? [],
   csmSentiment: past.sentiments.get(companyId) ?? null,
   desiredOutcome: past.desired.get(companyId) ?? null,
+  companyMilestones: past.ownMilestones.get(companyId) ?? [],
 });
 
 /**

@@ -2,10 +2,11 @@ import type { MilestoneCondition, ScoringConfig } from './config.schema.ts';
 import { classifyDeals } from './deal-kinds.ts';
 import { isMeetingHeld, type Facts } from './facts.ts';
 import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
-import type { CompanySnapshot } from './snapshot.schema.ts';
+import type { CompanyMilestone, CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
 import { own } from './own.ts';
+import { cardLimits } from './card-limits.ts';
 
 export type MilestoneSummary = {
   milestones: MilestoneResult[];
@@ -69,8 +70,25 @@ const doneBefore = (snapshot: CompanySnapshot, now: number): Map<string, number>
   return done;
 };
 
+/** dueMs: a customer's own milestone is due on the date agreed, not days after the contract start. */
+type PlannedMilestone = ScoringConfig['milestones']['items'][number] & { scope: 'portal' | 'company'; dueMs: number | null };
+
+/**
+ * The portal's plan, then the milestones defined for this customer (customer milestones, marked by hand), in due
+ * order after the plan's; a customer's key the plan already has is the plan's. Capped at what the card shows.
+ */
+export const plannedMilestones = (companyMilestones: readonly CompanyMilestone[] | undefined, config: ScoringConfig): PlannedMilestone[] => {
+  const portal = config.milestones.items.map((item) => ({ ...item, scope: 'portal' as const, dueMs: null }));
+  const taken = new Set(portal.map((item) => item.key));
+  const forCustomer = (companyMilestones ?? []).filter((m) => !taken.has(m.key)).map((m): PlannedMilestone => ({
+    key: m.key, label: m.label, kind: 'customer', expectedDays: 0, condition: { type: 'manual' }, firstValue: false, scope: 'company', dueMs: toMs(m.dueDate),
+  }));
+  return [...portal, ...forCustomer].slice(0, cardLimits.milestones);
+};
+
 export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): MilestoneSummary => {
-  const { stuckAfterOverdueDays, justReachedDays, items } = config.milestones;
+  const { stuckAfterOverdueDays, justReachedDays } = config.milestones;
+  const items = plannedMilestones(snapshot.companyMilestones, config);
   const overrides = new Map(snapshot.milestoneOverrides.map((o) => [o.key, toMs(o.doneAt)]));
   const reached = doneBefore(snapshot, facts.now);
   // Past onboarding, a milestone due within onboarding that never showed up is history, not the next step.
@@ -82,15 +100,15 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
     const found = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts, config);
     const earlier = reached.get(item.key) ?? null;
     const doneMs = found === null ? earlier : earlier === null ? found : Math.min(found, earlier);
-    const expectedMs = facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;
+    const expectedMs = item.scope === 'company' ? item.dueMs : facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;
     let state: MilestoneState = 'on_track';
     if (doneMs !== null) state = 'done';
-    else if (pastOnboarding && item.expectedDays <= config.lifecycle.onboardingDays) state = 'skipped';
+    else if (item.scope === 'portal' && pastOnboarding && item.expectedDays <= config.lifecycle.onboardingDays) state = 'skipped';
     else if (expectedMs !== null && facts.now > expectedMs) {
       state = facts.now - expectedMs > stuckAfterOverdueDays * DAY_MS ? 'stuck' : 'behind';
     }
     const result: MilestoneResult = {
-      key: item.key, label: item.label, kind: item.kind, state,
+      key: item.key, label: item.label, kind: item.kind, state, scope: item.scope,
       expectedBy: expectedMs === null ? null : isoDay(expectedMs),
       doneAt: doneMs === null ? null : new Date(doneMs).toISOString(),
     };

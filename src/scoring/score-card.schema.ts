@@ -28,6 +28,8 @@ export const milestoneResultSchema = z.object({
   state: z.enum(milestoneStates),
   expectedBy: z.string().nullable(),
   doneAt: z.string().nullable(),
+  /** portal: from the portal's plan; company: defined for this customer on the card. Cards stored before read as portal. */
+  scope: z.enum(['portal', 'company']).default('portal'),
 });
 
 export const componentResultSchema = z.object({

@@ -155,6 +155,13 @@ export const desiredOutcomeSchema = z.object({
   setAt: isoDate,
 });
 
+/** A milestone the CSM defined for this customer alone: a customer milestone, marked done by hand, due on a date. */
+export const companyMilestoneSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64),
+  label: z.string().min(1).max(200),
+  dueDate: z.iso.date(),
+});
+
 export const companySnapshotSchema = z.object({
   company: snapshotCompanySchema,
   engagements: z.array(snapshotEngagementSchema),
@@ -168,6 +175,7 @@ export const companySnapshotSchema = z.object({
   playOutcomes: z.array(playOutcomeSchema).optional(),
   csmSentiment: csmSentimentInputSchema.nullable().optional(),
   desiredOutcome: desiredOutcomeSchema.nullable().optional(),
+  companyMilestones: z.array(companyMilestoneSchema).max(10).optional(),
 });
 
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
@@ -182,4 +190,5 @@ export type PreviousCard = z.infer<typeof previousCardSchema>;
 export type PlayOutcome = z.infer<typeof playOutcomeSchema>;
 export type CsmSentimentInput = z.infer<typeof csmSentimentInputSchema>;
 export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
+export type CompanyMilestone = z.infer<typeof companyMilestoneSchema>;
 export type ValueSource = z.infer<typeof valueSourceSchema>;

@@ -209,6 +209,36 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     expect((await desiredOutcomesRepository(db).forCompanies(PORTAL)).size).toBe(0);
   });
 
+  it("when the CSM adds a milestone for this customer, marks it done and then removes it, then the rescored cards follow each step", async () => {
+    acceptUpdates();
+    const added = await post('company-milestone', { label: 'Finance team live!', dueDate: '2026-12-15', setBy: 'Casey Morgan' });
+    expect(added.status).toBe(200);
+    const latest = async () => (await scoresRepository(db).latest(PORTAL, '500'))?.card.milestones.find((m) => m.key === 'finance_team_live');
+    expect(await latest()).toMatchObject({ label: 'Finance team live!', scope: 'company', state: 'on_track', expectedBy: '2026-12-15' });
+
+    expect((await post('mark-milestone', { milestoneKey: 'finance_team_live' })).status).toBe(200);
+    expect((await latest())?.state).toBe('done');
+
+    expect((await post('company-milestone', { key: 'finance_team_live', label: 'Finance team live', dueDate: '2027-01-15', setBy: 'Casey Morgan' })).status).toBe(200);
+    expect(await latest()).toMatchObject({ label: 'Finance team live', state: 'done' });
+
+    expect((await post('remove-company-milestone', { milestoneKey: 'finance_team_live' })).status).toBe(200);
+    expect(await latest()).toBeUndefined();
+    expect((await scoresRepository(db).milestoneOverrides(PORTAL, ['500'])).get('500')).toBeUndefined();
+  });
+
+  it.each([
+    { name: "a label that makes a key of the portal's plan", action: 'company-milestone', body: { label: 'Kickoff', dueDate: '2027-01-15', setBy: 'Casey' }, field: `label: "kickoff" is a milestone of the portal's plan` },
+    { name: 'a key this customer does not have', action: 'company-milestone', body: { key: 'nothing_here', label: 'X', dueDate: '2027-01-15', setBy: 'Casey' }, field: 'key: this customer has no milestone "nothing_here" to change' },
+    { name: 'a due date that is not a date', action: 'company-milestone', body: { label: 'X', dueDate: 'soon', setBy: 'Casey' }, field: 'dueDate: dueDate must be a date (YYYY-MM-DD)' },
+    { name: "the removal of a plan's milestone", action: 'remove-company-milestone', body: { milestoneKey: 'kickoff' }, field: 'milestoneKey: "kickoff" is not a milestone defined for this customer' },
+  ])('when the card sends $name, then it is refused naming the field and nothing changes', async ({ action, body, field }) => {
+    const response = await post(action, body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(field);
+    expect(await db.query('SELECT 1 FROM company_milestones')).toEqual([]);
+  });
+
   it('when the card sends an advocacy outcome for a rescue, then it is refused with the field named and nothing is stored', async () => {
     const response = await post('play-outcome', { play: 'rescue', status: 'done', outcome: 'case_study' });
     expect(response.status).toBe(400);

@@ -21,6 +21,9 @@ import { createHash } from 'node:crypto';
 import { csmSentimentRepository } from '../../store/csm-sentiment-repository.ts';
 import type { CsmSentimentValue, DesiredOutcome } from '../../scoring/snapshot.schema.ts';
 import { desiredOutcomesRepository } from '../../store/desired-outcomes-repository.ts';
+import { companyMilestonesRepository } from '../../store/company-milestones-repository.ts';
+import { plannedMilestones } from '../../scoring/milestones.ts';
+import { cardLimits } from '../../scoring/card-limits.ts';
 
 export interface CardActionDeps {
   db: Db;
@@ -211,15 +214,64 @@ export const recordPlayOutcome = async (
   return rescoreCompany(deps, target);
 };
 
+/** The company's milestones as scoring plans them: the portal's, then the ones defined for this customer. */
+const milestonesOf = async (deps: CardActionDeps, target: CardTarget) => {
+  const [{ config }, own] = await Promise.all([
+    effectiveScoringConfig(deps.db, target.portalId),
+    companyMilestonesRepository(deps.db).forCompanies(target.portalId, [target.companyId]),
+  ]);
+  const companyMilestones = own.get(target.companyId) ?? [];
+  return { portal: config.milestones.items, companyMilestones, planned: plannedMilestones(companyMilestones, config) };
+};
+
 /** Marks a customer milestone (one Waypoint cannot detect by itself) done, then rescores the company. */
 export const markMilestoneDone = async (deps: CardActionDeps, target: CardTarget, milestoneKey: string): Promise<RescoreOutcome> => {
   await requireCompany(deps, target);
-  const { config } = await effectiveScoringConfig(deps.db, target.portalId);
-  const milestone = config.milestones.items.find((item) => item.key === milestoneKey);
-  if (!milestone) throw new AppError('VALIDATION_FAILED', `milestoneKey "${milestoneKey}" is not one of this portal's milestones`);
+  const milestone = (await milestonesOf(deps, target)).planned.find((item) => item.key === milestoneKey);
+  if (!milestone) throw new AppError('VALIDATION_FAILED', `milestoneKey "${milestoneKey}" is not one of this customer's milestones`);
   if (milestone.kind !== 'customer') {
     throw new AppError('VALIDATION_FAILED', `"${milestone.label}" is detected from product data and cannot be marked by hand`);
   }
   await scoresRepository(deps.db).markMilestone(target.portalId, target.companyId, milestoneKey, deps.clock.now(), null);
+  return rescoreCompany(deps, target);
+};
+
+export const MAX_COMPANY_MILESTONES = 10;
+
+/** A stable key from the label: "Second team live!" → second_team_live. */
+const keyFromLabel = (label: string): string => {
+  const slug = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+  return /^[a-z]/.test(slug) ? slug : `m_${slug}`.replace(/_+$/, '');
+};
+
+/**
+ * Adds a milestone for this customer alone (or, given its key, changes its label and due date), then rescores. A
+ * new one may not take a key the portal's plan has, nor grow the list past what the card shows.
+ */
+export const saveCompanyMilestone = async (
+  deps: CardActionDeps, target: CardTarget, body: { key?: string | undefined; label: string; dueDate: string; setBy: string },
+): Promise<RescoreOutcome> => {
+  await requireCompany(deps, target);
+  const { portal, companyMilestones } = await milestonesOf(deps, target);
+  const key = body.key ?? keyFromLabel(body.label);
+  const existing = companyMilestones.some((m) => m.key === key);
+  if (portal.some((item) => item.key === key)) {
+    throw new AppError('VALIDATION_FAILED', `${body.key === undefined ? 'label' : 'key'}: "${key}" is a milestone of the portal's plan; name this one differently`);
+  }
+  if (body.key !== undefined && !existing) throw new AppError('VALIDATION_FAILED', `key: this customer has no milestone "${key}" to change`);
+  if (body.key === undefined && existing) throw new AppError('VALIDATION_FAILED', `label: this customer already has a milestone "${key}"; change that one instead`);
+  if (!existing && (companyMilestones.length >= MAX_COMPANY_MILESTONES || portal.length + companyMilestones.length >= cardLimits.milestones)) {
+    throw new AppError('VALIDATION_FAILED', `label: this customer has ${companyMilestones.length} milestones of its own, the most the card shows`);
+  }
+  await companyMilestonesRepository(deps.db).upsert(target.portalId, target.companyId, { key, label: body.label, dueDate: body.dueDate }, body.setBy, deps.clock.now());
+  return rescoreCompany(deps, target);
+};
+
+/** Removes a milestone defined for this customer (never one of the portal's plan), then rescores. */
+export const removeCompanyMilestone = async (deps: CardActionDeps, target: CardTarget, milestoneKey: string): Promise<RescoreOutcome> => {
+  await requireCompany(deps, target);
+  if (!(await companyMilestonesRepository(deps.db).remove(target.portalId, target.companyId, milestoneKey))) {
+    throw new AppError('VALIDATION_FAILED', `milestoneKey: "${milestoneKey}" is not a milestone defined for this customer (the portal's plan is changed in Settings)`);
+  }
   return rescoreCompany(deps, target);
 };

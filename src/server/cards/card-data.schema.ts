@@ -31,6 +31,8 @@ const scoreView = z.strictObject({
   milestones: z.array(z.object({
     key: identifier, label: z.string().min(1), kind: z.enum(['functional', 'customer']), state: z.enum(milestoneStates),
     expectedBy: z.union([day, instant]).nullable(), doneAt: z.union([day, instant]).nullable(),
+    /** portal: the portal's plan; company: defined for this customer on the card (the card can change or remove it). */
+    scope: z.enum(['portal', 'company']),
   })).max(cardLimits.milestones),
   milestoneProgress: percent,
   cohort: z.enum(cohorts),
@@ -104,6 +106,13 @@ export const desiredOutcomeBodySchema = z.object({
   setBy: csmSentimentBodySchema.shape.setBy,
   idempotencyKey,
 }).refine((b) => b.target !== b.baseline, { message: 'target must differ from baseline', path: ['target'] });
+export const companyMilestoneBodySchema = z.object({
+  /** Given: change that milestone of this customer; absent: add a new one, its key made from the label. */
+  key: identifier.max(64).optional(),
+  label: z.string({ error: 'label is required' }).trim().min(1, 'label must name the milestone').max(200, 'label must be at most 200 characters'),
+  dueDate: z.iso.date({ error: 'dueDate must be a date (YYYY-MM-DD)' }),
+  setBy: csmSentimentBodySchema.shape.setBy,
+});
 export const markMilestoneBodySchema = z.object({ milestoneKey: identifier });
 
 export type CardData = z.infer<typeof cardDataSchema>;

@@ -51,7 +51,7 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
     ...(c.missing ? withHint(missingComponentHint(c.key, c.detail)) : {}),
   })),
   biggestDrag: card.health.biggestDrag?.key ?? null,
-  milestones: card.milestones.map((m) => ({ key: m.key, label: m.label, kind: m.kind, state: m.state, expectedBy: m.expectedBy, doneAt: m.doneAt })),
+  milestones: card.milestones.map((m) => ({ key: m.key, label: m.label, kind: m.kind, state: m.state, expectedBy: m.expectedBy, doneAt: m.doneAt, scope: m.scope })),
   milestoneProgress: round(card.milestoneProgress),
   cohort: card.cohort,
   goneDark: card.goneDark,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { backtestResponseSchema } from '../../backtest/backtest.schema.ts';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
-import { cardDataSchema, createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { cardDataSchema, companyMilestoneBodySchema, createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { backtestQuerySchema } from '../routes/get-backtest.ts';
 import { rowSchema } from '../routes/post-usage.ts';
 import type { Operation, Reply, Security } from './operation.ts';
@@ -88,6 +88,16 @@ export const operations: Operation[] = [
     method: 'post', path: '/api/cards/actions/desired-outcome', tag: 'card', summary: 'Sets the customer\'s desired outcome (metric, baseline, target by a date, where the current value comes from) and rescores',
     security: ['hubspotSignature'], query: cardQuery, body: desiredOutcomeBodySchema,
     responses: { 200: json('Recorded and rescored', s.okSchema), 400: error('A field missing or out of range, or a property the portal does not list'), ...signedErrors },
+  },
+  {
+    method: 'post', path: '/api/cards/actions/company-milestone', tag: 'card', summary: 'Adds a milestone for this customer alone (or changes one, given its key) and rescores',
+    security: ['hubspotSignature'], query: cardQuery, body: companyMilestoneBodySchema,
+    responses: { 200: json('Saved and rescored', s.okSchema), 400: error('A key of the portal\'s plan, an unknown key, a bad date, or too many milestones'), ...signedErrors },
+  },
+  {
+    method: 'post', path: '/api/cards/actions/remove-company-milestone', tag: 'card', summary: 'Removes a milestone defined for this customer and rescores',
+    security: ['hubspotSignature'], query: cardQuery, body: markMilestoneBodySchema,
+    responses: { 200: json('Removed and rescored', s.okSchema), 400: error('Not a milestone defined for this customer'), ...signedErrors },
   },
   {
     method: 'post', path: '/api/cards/actions/rescore', tag: 'card', summary: 'Asks for the company to be scored again now', security: ['hubspotSignature'], query: cardQuery,

@@ -18,7 +18,7 @@ const components = (score: Scored['score']): SafeHtml[] =>
     <td>${Math.round(c.weight * 100)}%</td><td>+${c.contribution}</td></tr>`);
 
 const milestones = (score: Scored['score']): SafeHtml[] =>
-  score.milestones.map((m) => html`<tr data-testid="milestone-${m.key}"><td>${m.label} <span class="muted">(${m.kind})</span></td>
+  score.milestones.map((m) => html`<tr data-testid="milestone-${m.key}"><td>${m.label} <span class="muted">(${m.scope === 'company' ? html`<span data-testid="milestone-own-${m.key}">this customer's</span>` : m.kind})</span></td>
     <td><span class="pill ${m.state}">${stateLabels[m.state]}</span></td><td>${m.doneAt ? `done ${day(m.doneAt)}` : `by ${day(m.expectedBy)}`}</td></tr>`);
 
 // A bad-fit rule that did not match is good news, so only matched ones appear, as the reason for a bad fit.

@@ -1,8 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, rescoreCompany, setCsmSentiment, setDesiredOutcome, type ActionOrigin, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
-import { createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
+import { createPlayTaskOnce, markMilestoneDone, recordPlayOutcome, removeCompanyMilestone, rescoreCompany, saveCompanyMilestone, setCsmSentiment, setDesiredOutcome, type ActionOrigin, type CardActionDeps, type RescoreOutcome } from '../cards/card-actions.ts';
+import { companyMilestoneBodySchema, createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { trustedCardTarget } from '../cards/trusted-portal.ts';
 
 export interface CardActionRouteDeps extends CardActionDeps {
@@ -25,7 +25,7 @@ const answerRescore = (res: Response, outcome: RescoreOutcome) => {
   else res.status(202).json({ status: 'queued' });
 };
 
-/** POST /api/cards/actions/{create-task,mark-milestone,play-outcome,csm-sentiment,desired-outcome,rescore}?portalId&objectId, called by the card's buttons. */
+/** POST /api/cards/actions/{create-task,mark-milestone,play-outcome,csm-sentiment,desired-outcome,company-milestone,remove-company-milestone,rescore}?portalId&objectId, called by the card's buttons. */
 export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
   const router = Router();
   router.post('/api/cards/actions/create-task', deps.verifyHubSpotSignature, async (req, res) => {
@@ -52,6 +52,14 @@ export const cardActionsRouter = (deps: CardActionRouteDeps): Router => {
     const target = await trustedCardTarget(deps.db, req);
     const { idempotencyKey, ...body } = parseBody(desiredOutcomeBodySchema, req.body);
     answerRescore(res, await setDesiredOutcome(deps, target, body, originOf(req, idempotencyKey)));
+  });
+  router.post('/api/cards/actions/company-milestone', deps.verifyHubSpotSignature, async (req, res) => {
+    const target = await trustedCardTarget(deps.db, req);
+    answerRescore(res, await saveCompanyMilestone(deps, target, parseBody(companyMilestoneBodySchema, req.body)));
+  });
+  router.post('/api/cards/actions/remove-company-milestone', deps.verifyHubSpotSignature, async (req, res) => {
+    const target = await trustedCardTarget(deps.db, req);
+    answerRescore(res, await removeCompanyMilestone(deps, target, parseBody(markMilestoneBodySchema, req.body).milestoneKey));
   });
   router.post('/api/cards/actions/rescore', deps.verifyHubSpotSignature, async (req, res) => {
     answerRescore(res, await rescoreCompany(deps, await trustedCardTarget(deps.db, req)));
