@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goalSchema, portfolioChurnReviewSchema, portfolioMovementSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema } from '../../src/portfolio/portfolio.schema.ts';
+import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
+import { wholePortfolio } from '../../src/store/portfolio-sections.ts';
 import { scoresRepository } from '../../src/store/scores-repository.ts';
 import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
 import { addCompany, type appWith } from './cards-support.ts';
@@ -135,5 +137,14 @@ describe('the portfolio\'s section endpoints', () => {
     const renewals = await get('renewals?days=30');
     expect(portfolioRenewalsSchema.parse(renewals.body)).toMatchObject({ withinDays: 30, total: 0, renewals: [] });
     expect((await get('worklists?cohort=churned')).status).toBe(400);
+  });
+
+  it('when the whole page\'s data is read at once, then every section is what its endpoint answers by default', async () => {
+    const whole = await wholePortfolio(db, PORTAL, { asOf: NOW, config: defaultScoringConfig });
+    const paths = { cohorts: 'cohorts', retention: 'retention', movement: 'movement', churnReview: 'churn-review', goals: 'goals', worklists: 'worklists', renewals: 'renewals' } as const;
+    for (const [section, path] of Object.entries(paths)) {
+      expect((await get(path)).body, section).toEqual(JSON.parse(JSON.stringify(whole[section as keyof typeof whole])));
+    }
+    expect(whole.retention.periods).toHaveLength(3);
   });
 });

@@ -4,13 +4,13 @@ import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
 import { churnReviewCsv, cohortsCsv, goalsCsv, renewalsCsv, retentionCsv, transitionsCsv, trendCsv, worklistsCsv } from '../../portfolio/csv-tables.ts';
 import {
-  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionMonths, retentionQuerySchema, worklistsQuerySchema,
+  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { MAX_GOALS_PER_PORTAL, portfolioGoalsRepository } from '../../store/portfolio-goals.ts';
-import { portfolioRepository } from '../../store/portfolio-repository.ts';
+import { portfolioSections } from '../../store/portfolio-sections.ts';
 import { actorOf, type PortalAdmin } from '../middleware/admin-auth.ts';
 
 export interface PortfolioRouteDeps {
@@ -47,48 +47,37 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
   const router = Router();
   const portalOf = (req: Request) => Number(req.params.portalId);
 
-  router.get(`${base}/cohorts`, deps.requireAdmin, async (req, res) => {
-    const query = parsed(cohortsQuerySchema, req.query, 'query');
+  /** The section readers for the request's portal, at the clock's now, with the portal's scoring config. */
+  const sectionsFor = async (req: Request) => {
     const portalId = portalOf(req);
     const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const body = { portalId, arrProperty: config.properties.arr, ...(await portfolioRepository(deps.db).cohortsBySegment(portalId, config.properties.arr)) };
-    reply(req, res, query.format, body, 'cohorts', () => cohortsCsv(body));
-  });
+    return portfolioSections(deps.db, portalId, { asOf: deps.clock.now(), config });
+  };
 
+  router.get(`${base}/cohorts`, deps.requireAdmin, async (req, res) => {
+    const { format } = parsed(cohortsQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).cohorts();
+    reply(req, res, format, body, 'cohorts', () => cohortsCsv(body));
+  });
   router.get(`${base}/retention`, deps.requireAdmin, async (req, res) => {
-    const query = parsed(retentionQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const asOf = deps.clock.now();
-    const months = query.months === undefined ? retentionMonths : [query.months];
-    const periods = await portfolioRepository(deps.db).retention(portalId, { asOf, months, arrProperty: config.properties.arr });
-    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), arrProperty: config.properties.arr, periods }, 'retention', () => retentionCsv(periods));
+    const { format, ...query } = parsed(retentionQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).retention(query);
+    reply(req, res, format, body, 'retention', () => retentionCsv(body.periods));
   });
   router.get(`${base}/movement`, deps.requireAdmin, async (req, res) => {
-    const query = parsed(movementQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const asOf = deps.clock.now();
-    const found = await portfolioRepository(deps.db).movement(portalId, { asOf, weeks: query.weeks, arrProperty: config.properties.arr });
-    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...found }, query.table, () => (query.table === 'trend' ? trendCsv : transitionsCsv)(found));
+    const { format, table, weeks } = parsed(movementQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).movement({ weeks });
+    reply(req, res, format, body, table, () => (table === 'trend' ? trendCsv : transitionsCsv)(body));
   });
   router.get(`${base}/churn-review`, deps.requireAdmin, async (req, res) => {
-    const query = parsed(churnReviewQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const asOf = deps.clock.now();
-    const review = await portfolioRepository(deps.db).churnReview(portalId, {
-      asOf, months: query.months, limit: query.limit, nameProperty: config.properties.name, arrProperty: config.properties.arr,
-    });
-    reply(req, res, query.format, { portalId, asOf: asOf.toISOString(), ...review }, 'churn-review', () => churnReviewCsv(review));
+    const { format, ...query } = parsed(churnReviewQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).churnReview(query);
+    reply(req, res, format, body, 'churn-review', () => churnReviewCsv(body));
   });
   router.get(`${base}/goals`, deps.requireAdmin, async (req, res) => {
-    const query = parsed(goalsQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const now = deps.clock.now();
-    const goals = await portfolioGoalsRepository(deps.db).list(portalId, { now, arrProperty: config.properties.arr });
-    reply(req, res, query.format, { portalId, asOf: now.toISOString(), goals }, 'goals', () => goalsCsv(goals));
+    const { format } = parsed(goalsQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).goals();
+    reply(req, res, format, body, 'goals', () => goalsCsv(body.goals));
   });
   router.post(`${base}/goals`, deps.requireAdmin, async (req, res) => {
     const goal = parsed(goalBodySchema, req.body, 'goal');
@@ -110,19 +99,14 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     res.json({ status: 'ok' });
   });
   router.get(`${base}/worklists`, deps.requireAdmin, async (req, res) => {
-    const { format, limit, ...filters } = parsed(worklistsQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const owners = await portfolioRepository(deps.db).worklists(portalId, { config, filters, limit });
-    reply(req, res, format, { portalId, asOf: deps.clock.now().toISOString(), owners }, 'worklists', () => worklistsCsv(owners));
+    const { format, ...query } = parsed(worklistsQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).worklists(query);
+    reply(req, res, format, body, 'worklists', () => worklistsCsv(body.owners));
   });
   router.get(`${base}/renewals`, deps.requireAdmin, async (req, res) => {
-    const { format, limit, days, ...filters } = parsed(renewalsQuerySchema, req.query, 'query');
-    const portalId = portalOf(req);
-    const { config } = await effectiveScoringConfig(deps.db, portalId);
-    const asOf = deps.clock.now();
-    const found = await portfolioRepository(deps.db).renewals(portalId, { config, filters, asOf, withinDays: days, limit });
-    reply(req, res, format, { portalId, asOf: asOf.toISOString(), ...found }, 'renewals', () => renewalsCsv(found));
+    const { format, ...query } = parsed(renewalsQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).renewals(query);
+    reply(req, res, format, body, 'renewals', () => renewalsCsv(body));
   });
   return router;
 };
