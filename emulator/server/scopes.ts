@@ -16,5 +16,6 @@ export const schemaScopeFor = (type: ObjectType, access: 'read' | 'write'): stri
 /** Everything a token gets when a test or the CLI installs the app without going through the consent page. */
 export const allScopes: readonly string[] = [
   'oauth',
+  'crm.objects.owners.read',
   ...new Set(objectTypes.flatMap((t) => [objectScopeFor(t, 'read'), ...(t === 'feedback_submissions' ? [] : [objectScopeFor(t, 'write')]), schemaScopeFor(t, 'read'), schemaScopeFor(t, 'write')])),
 ];

@@ -19,6 +19,9 @@ export const batchPath = (type: CrmObjectType, action: 'read' | 'update' | 'crea
 export const associationsBatchReadPath = (fromType: CrmObjectType, toType: CrmObjectType): string =>
   `/crm/associations/${HUBSPOT_API_VERSION}/${fromType}/${toType}/batch/read`;
 
+/** GET: one owner (a HubSpot user records are assigned to) by the owner id a record's hubspot_owner_id holds. */
+export const ownerPath = (ownerId: string): string => `/crm/owners/${HUBSPOT_API_VERSION}/${segment(ownerId)}`;
+
 export const propertiesPath = (type: CrmObjectType): string => `/crm/properties/${HUBSPOT_API_VERSION}/${type}`;
 export const propertyPath = (type: CrmObjectType, name: string): string => `${propertiesPath(type)}/${segment(name)}`;
 export const propertyGroupsPath = (type: CrmObjectType): string => `${propertiesPath(type)}/groups`;

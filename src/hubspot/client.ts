@@ -13,6 +13,7 @@ import { createRequestStats, type PortalRequestStats } from './request-stats.ts'
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import type { HubSpotObject } from './schemas.ts';
 import { sdkPortalTransport } from './sdk-transport.ts';
+import { getOwner, type Owner } from './owners.ts';
 import { countObjects, searchModifiedSince, type SearchFilter, type SearchModifiedSinceOptions, type SearchPage } from './search.ts';
 import type { TokenProvider } from './token-provider.ts';
 
@@ -45,6 +46,7 @@ export interface PortalClient {
   batchUpdate(type: CrmObjectType, inputs: readonly BatchUpdateInput[]): Promise<BatchUpdateResult>;
   batchReadAssociations(fromType: CrmObjectType, toType: CrmObjectType, ids: readonly string[]): Promise<AssociationsResult>;
   createObject(type: CrmObjectType, input: CreateObjectInput): Promise<HubSpotObject>;
+  getOwner(ownerId: string): Promise<Owner | null>;
 }
 
 export interface HubSpotClient {
@@ -96,6 +98,7 @@ export const createHubSpotClient = (options: HubSpotClientOptions): HubSpotClien
       batchUpdate: (type, inputs) => batchUpdate(request, type, inputs),
       batchReadAssociations: (fromType, toType, ids) => batchReadAssociations(request, fromType, toType, ids),
       createObject: (type, input) => createObject(request, type, input),
+      getOwner: (ownerId) => getOwner(request, ownerId),
     };
   };
 

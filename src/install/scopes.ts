@@ -15,10 +15,11 @@ export const requiredScopes = [
   'crm.schemas.companies.write',
 ] as const;
 
-/** Granted when the portal has them: survey answers (Service Hub) and creating next-play tasks. */
+/** Granted when the portal has them: survey answers (Service Hub), creating next-play tasks and naming their owner. */
 export const optionalScopes = [
   'crm.objects.feedback_submissions.read',
   'crm.objects.contacts.write',
+  'crm.objects.owners.read',
 ] as const;
 
 export type Scope = (typeof requiredScopes)[number] | (typeof optionalScopes)[number];

@@ -44,6 +44,14 @@ describe('the emulator answers in HubSpot\'s published shapes', () => {
     conforms(answer, 207, spec.associationsBatch);
   });
 
+  it("when a company's owner is read, then it is a PublicOwner named as the generated portal names them, and an unknown owner is the spec's Error in a 404", async () => {
+    const owner = env.emulator.portals[0]!.owners[0]!;
+    const answer = await env.api.get(`/crm/owners/2026-03/${owner.id}`);
+    conforms(answer, 200, spec.publicOwner);
+    expect(answer.body).toMatchObject({ id: owner.id, firstName: owner.firstName, lastName: owner.lastName, email: owner.email });
+    conforms(await env.api.get('/crm/owners/2026-03/999999999'), 404, spec.errorShape);
+  });
+
   it('when a write is refused or a token is missing, then the error body is the spec\'s Error with a uuid correlationId', async () => {
     const [id] = companyIds(1);
     conforms(await env.api.patch(`${V}/companies/${id}`, { properties: { no_such_property_here: 'x' } }), 400, spec.errorShape);

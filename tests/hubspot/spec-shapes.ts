@@ -81,3 +81,10 @@ export const accessTokenInfo = z.object({
 export const rateLimitBody = z.object({
   status: z.literal('error'), message: z.string(), errorType: z.literal('RATE_LIMIT'), correlationId: z.uuid(), policyName: z.string(),
 });
+
+/** Owners API PublicOwner (GET /crm/owners/2026-03/{ownerId}): who a record's hubspot_owner_id names. */
+export const publicOwner = z.object({
+  id: z.string(), type: z.enum(['PERSON', 'QUEUE']), createdAt: dateTime, updatedAt: dateTime, archived: z.boolean(),
+  email: z.string().optional(), firstName: z.string().optional(), lastName: z.string().optional(), userId: z.number().int().optional(),
+  userIdIncludingInactive: z.number().int().optional(), teams: z.array(z.object({ id: z.string(), name: z.string(), primary: z.boolean() })).optional(),
+});

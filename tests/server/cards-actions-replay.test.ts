@@ -56,7 +56,7 @@ describe('a create-task request replayed within HubSpot\'s signature window, aga
     await emulator.stop();
   });
 
-  it('when the same signed request arrives twice, then one task exists and both answers name it', async () => {
+  it('when the same signed request arrives twice, then one task exists, both answers name it, and it names the owner as HubSpot\'s owners API does', async () => {
     const play = playValue(healthyCard(companyId).nextPlay.play);
     const replay = signedPost({ play, idempotencyKey: 'click-0001-abcdef' });
     const before = tasksCreated();
@@ -69,7 +69,8 @@ describe('a create-task request replayed within HubSpot\'s signature window, aga
     expect(tasksCreated() - before).toBe(1);
     const task = emulator.state.portal(portalId).store.get('tasks', String(first.body.taskId));
     expect(task?.properties.hubspot_owner_id).toBe(ownerId);
-    expect(task?.properties.hs_task_body).toContain(`Owner: HubSpot owner ${ownerId} (the company owner)`);
+    const owner = emulator.state.portal(portalId).portal.owners[0]!;
+    expect(task?.properties.hs_task_body).toContain(`Owner: ${owner.firstName} ${owner.lastName} (${owner.email}), the company owner`);
     expect(task?.properties.hs_task_body).toMatch(/^Contact: /m);
   });
 

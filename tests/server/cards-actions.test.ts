@@ -129,6 +129,7 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     await post('rescore', {});
     const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
     let sent: { properties: Record<string, string>; associations: unknown[] } | undefined;
+    nock(BASE_URL).get('/crm/owners/2026-03/77').reply(200, { id: '77', email: 'robin@alpha.example', type: 'PERSON', firstName: 'Robin', lastName: 'Ortiz', userId: 7007, archived: false });
     nock(BASE_URL).post(TASKS_PATH).reply(async (req: Request) => {
       sent = (await req.json()) as typeof sent;
       return [201, { id: '9001', properties: sent?.properties, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }];
@@ -141,7 +142,26 @@ describe('card actions: create a task for the play, mark a milestone done, resco
     expect(sent?.properties).toMatchObject({ hubspot_owner_id: '77', hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO' });
     expect(sent?.properties.hs_task_subject).toContain('Alpha Analytics');
     expect(sent?.properties.hs_task_body).toContain(card!.nextPlay.steps[0]);
+    expect(sent?.properties.hs_task_body).toContain('Owner: Robin Ortiz (robin@alpha.example), the company owner');
     expect(sent?.associations).toEqual([{ to: { id: '500' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
+  });
+
+  it("when the portal did not grant the owners scope, then the task is still created and names the owner by id", async () => {
+    acceptUpdates();
+    await post('rescore', {});
+    const card = (await scoresRepository(db).latest(PORTAL, '500'))?.card;
+    nock(BASE_URL).get('/crm/owners/2026-03/77').reply(403, { status: 'error', category: 'MISSING_SCOPES', message: 'This app hasn\'t been granted all required scopes' });
+    let body = '';
+    nock(BASE_URL).post(TASKS_PATH).reply(async (req: Request) => {
+      const sent = (await req.json()) as { properties: Record<string, string> };
+      body = sent.properties.hs_task_body ?? '';
+      return [201, { id: '9002', properties: sent.properties, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }];
+    });
+
+    const response = await post('create-task', { play: playValue(card!.nextPlay.play) });
+
+    expect(response.status).toBe(200);
+    expect(body).toContain('Owner: HubSpot owner 77 (the company owner)');
   });
 
   it('when the CSM records that an advocacy ask got a review, then it is stored for scoring and effectiveness, and the company is rescored', async () => {

@@ -80,17 +80,40 @@ const contactText = (who: NonNullable<ScoreCard['nextPlay']['who']>): string =>
   `${who.name ?? who.email ?? `contact ${who.contactId}`}${who.jobTitle ? `, ${who.jobTitle}` : ''} (${who.role})`
   + `${who.email && who.name ? `, ${who.email}` : ''}${who.lastTouch ? `, last touch ${who.lastTouch}` : ''}`;
 
+/** The company owner as the task names them: by name (and email) when HubSpot's owners API could say, else by id. */
+export type TaskOwner = { id: string; name: string | null; email: string | null };
+
+const ownerText = (owner: TaskOwner | null): string => {
+  if (owner === null) return 'no company owner set';
+  if (owner.name === null && owner.email === null) return `HubSpot owner ${owner.id} (the company owner)`;
+  return `${owner.name ?? owner.email}${owner.name !== null && owner.email !== null ? ` (${owner.email})` : ''}, the company owner`;
+};
+
 /** The task says whom to talk to, who owns it, the evidence and the words to start with, so it stands on its own. */
-export const taskBody = (play: ScoreCard['nextPlay'], ownerId: string | null): string => [
+export const taskBody = (play: ScoreCard['nextPlay'], owner: TaskOwner | null): string => [
   play.reason,
   '',
   `Contact: ${play.who === null ? 'none on record: add the sponsor or champion to the company' : contactText(play.who)}`,
-  `Owner: ${ownerId === null ? 'no company owner set' : `HubSpot owner ${ownerId} (the company owner)`}`,
+  `Owner: ${ownerText(owner)}`,
   ...(play.evidence.length > 0 ? ['', 'Evidence:', ...play.evidence.map((line) => `- ${line}`)] : []),
   '', 'Steps:', ...play.steps.map((step) => `- ${step}`),
   ...(play.template === null ? [] : ['', `Email to start with: ${play.template.subject}`, play.template.body]),
   '', 'Created by Waypoint.',
 ].join('\n');
+
+/**
+ * The owner's name through the owners API. A portal that did not grant the owners scope, or an owner HubSpot no
+ * longer has, still gets its task: it names the owner by id then.
+ */
+const readOwner = async (deps: CardActionDeps, portalId: number, ownerId: string): Promise<TaskOwner> => {
+  try {
+    const owner = await deps.hubspot.forPortal(portalId).getOwner(ownerId);
+    return owner ?? { id: ownerId, name: null, email: null };
+  } catch (error) {
+    portalLogger(deps.logger, portalId).warn({ ownerId, reason: error instanceof Error ? error.message : String(error) }, 'play task: owner name not readable, named by id');
+    return { id: ownerId, name: null, email: null };
+  }
+};
 
 /** Creates the HubSpot task for the company's current next play, on the company and for its owner. */
 export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, play: PlayValue): Promise<string> => {
@@ -103,7 +126,7 @@ export const createPlayTask = async (deps: CardActionDeps, target: CardTarget, p
   }
   const name = company.properties.name ?? `company ${company.id}`;
   const owner = company.properties.hubspot_owner_id;
-  const body = taskBody(card.nextPlay, owner ?? null);
+  const body = taskBody(card.nextPlay, owner ? await readOwner(deps, target.portalId, owner) : null);
   const task = await deps.hubspot.forPortal(target.portalId).createObject('tasks', {
     properties: {
       hs_task_subject: `${playLabel(card.nextPlay.play)}: ${name}${card.nextPlay.who?.name ? ` (with ${card.nextPlay.who.name})` : ''}`,
