@@ -1,6 +1,6 @@
 import type { HubSpotClient } from '../hubspot/client.ts';
 import { BACKFILL_PLAN, runBackfill } from '../jobs/backfill-portal.ts';
-import { scorePortal, type ScorePortalReport } from '../portal-scoring/score-portal.ts';
+import { effectiveScoringConfig, scorePortal, type ScorePortalReport } from '../portal-scoring/score-portal.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -9,6 +9,7 @@ import { mintApiKey } from '../install/api-keys.ts';
 import { apiKeysRepository } from '../store/api-keys-repository.ts';
 import { installationsRepository } from '../store/installations-repository.ts';
 import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
+import { portfolioRepository } from '../store/portfolio-repository.ts';
 import { scoresRepository } from '../store/scores-repository.ts';
 import { runFullSync } from '../sync/full-sync.ts';
 import { storeSnapshotSource } from '../sync/snapshot-source.ts';
@@ -101,7 +102,8 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
 
   out('');
   out('Customers per cohort and segment');
-  for (const line of cohortTable(cards)) out(`  ${line}`);
+  const { config } = await effectiveScoringConfig(deps.db, portalId);
+  for (const line of cohortTable(await portfolioRepository(deps.db).cohortsBySegment(portalId, config.properties.arr))) out(`  ${line}`);
   out('');
   out('Top of the worklist');
   for (const line of worklistTable(await scoresRepository(deps.db).worklist(portalId, 10))) out(`  ${line}`);

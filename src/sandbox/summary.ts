@@ -1,6 +1,7 @@
 import type { Cohort } from '../scoring/config.schema.ts';
 import type { DataCoverage } from '../scoring/coverage.ts';
 import type { ScoreCard } from '../scoring/score-card.schema.ts';
+import type { CohortsBySegment } from '../store/portfolio-repository.ts';
 import { playLabel } from '../writeback/play-values.ts';
 
 const cohortOrder: readonly Cohort[] = ['bad_fit', 'dark', 'negative', 'neutral', 'positive'];
@@ -16,15 +17,19 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
   return [pad(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(pad)];
 };
 
-/** Customers per cohort (columns) per segment (rows), with totals: where the book of business stands. */
-export const cohortTable = (cards: readonly Pick<ScoreCard, 'segment' | 'cohort'>[]): string[] => {
-  const segments = [...new Set(cards.map((c) => c.segment))].sort();
-  const count = (segment: string | null, cohort: Cohort | null) =>
-    cards.filter((c) => (segment === null || c.segment === segment) && (cohort === null || c.cohort === cohort)).length;
+/**
+ * Current customers per cohort (columns) per segment (rows), with totals, and churned customers in a column apart:
+ * the store's cohorts section (GET …/portfolio/cohorts), so the terminal and the portfolio endpoints agree.
+ */
+export const cohortTable = (book: CohortsBySegment): string[] => {
+  const segments = [...new Set([...book.cells.map((c) => c.segment), ...book.churned.map((c) => c.segment)])].sort();
+  const count = (segment: string | null, cohort: Cohort | null) => book.cells
+    .filter((c) => (segment === null || c.segment === segment) && (cohort === null || c.cohort === cohort)).reduce((sum, c) => sum + c.customers, 0);
+  const churned = (segment: string | null) => book.churned.filter((c) => segment === null || c.segment === segment).reduce((sum, c) => sum + c.customers, 0);
   const rows = [...segments, null].map((segment) => [
-    segment ?? 'all', ...cohortOrder.map((cohort) => String(count(segment, cohort))), String(count(segment, null)),
+    segment ?? 'all', ...cohortOrder.map((cohort) => String(count(segment, cohort))), String(count(segment, null)), String(churned(segment)),
   ]);
-  return table(['segment', ...cohortOrder, 'total'], rows);
+  return table(['segment', ...cohortOrder, 'total', 'churned'], rows);
 };
 
 export interface WorklistRow {

@@ -43,38 +43,44 @@ const quadrantRowSchema = z.object({ avoidable: z.boolean(), expected: z.boolean
 const quadrantOf = (avoidable: boolean, expected: boolean): ChurnQuadrant =>
   `${avoidable ? 'avoidable' : 'unavoidable'}_${expected ? 'expected' : 'unexpected'}`;
 
-// Churned customers: a live company whose latest card carries a churn, dated by the churn date stored with it, or by
+// Churned customers: a live company whose latest card carries a churn (the card's churn column, migration 083, so
+// only churned cards' jsonb is read), dated by the churn date stored with it, or by
 // the first card that carried the churn when it has none (cards stored before migration 081). The ARR lost is the
-// one on its last card before the churn. Quadrant totals count the whole period, the list stops at its limit.
-const inPeriod = `
+// one on its last card before the churn. Quadrant totals count the whole period, the list stops at its limit; both
+// come from one query over the period's churns.
+const sql = `
 WITH live AS (
   SELECT object_id AS company_id, properties->>$4 AS name, CASE WHEN properties->>$5 ~ $6 THEN (properties->>$5)::double precision END AS arr
   FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived),
 latest AS (
-  SELECT DISTINCT ON (company_id) company_id, card, arr, churned_at, churn_reason FROM score_snapshots
+  SELECT DISTINCT ON (company_id) company_id, id, churned, arr, churned_at, churn_reason FROM score_snapshots
   WHERE portal_id = $1 AND scored_at <= $2 ORDER BY company_id, scored_at DESC, id DESC),
 churned AS (
-  SELECT l.company_id, o.name, l.card->>'segment' AS segment, l.card->'fit'->>'value' AS fit,
-    COALESCE(l.churned_at, (SELECT min(f.scored_at) FROM score_snapshots f WHERE f.portal_id = $1 AND f.company_id = l.company_id
-      AND jsonb_typeof(f.card->'churn') = 'object')) AS churned_at,
-    l.churn_reason AS reason_code, (l.card->'churn'->>'avoidable')::boolean AS avoidable, (l.card->'churn'->>'expected')::boolean AS expected,
-    l.card->'churn'->>'reason' AS reason,
-    COALESCE((SELECT b.arr FROM score_snapshots b WHERE b.portal_id = $1 AND b.company_id = l.company_id
-      AND jsonb_typeof(b.card->'churn') IS DISTINCT FROM 'object' ORDER BY b.scored_at DESC, b.id DESC LIMIT 1), l.arr, o.arr) AS arr
-  FROM latest l JOIN live o USING (company_id)
-  WHERE jsonb_typeof(l.card->'churn') = 'object')
-SELECT * FROM churned WHERE churned_at >= $3 AND churned_at <= $2`;
-const listSql = `${inPeriod} ORDER BY churned_at DESC, company_id LIMIT $7`;
-const quadrantsSql = `SELECT avoidable, expected, count(*) AS customers, COALESCE(sum(arr), 0) AS arr FROM (${inPeriod}) c GROUP BY 1, 2`;
+  SELECT l.company_id, o.name, c.card->>'segment' AS segment, c.card->'fit'->>'value' AS fit,
+    COALESCE(l.churned_at, (SELECT min(f.scored_at) FROM score_snapshots f WHERE f.portal_id = $1 AND f.company_id = l.company_id AND f.churned)) AS churned_at,
+    l.churn_reason AS reason_code, (c.card->'churn'->>'avoidable')::boolean AS avoidable, (c.card->'churn'->>'expected')::boolean AS expected,
+    c.card->'churn'->>'reason' AS reason,
+    COALESCE((SELECT b.arr FROM score_snapshots b WHERE b.portal_id = $1 AND b.company_id = l.company_id AND NOT b.churned
+      ORDER BY b.scored_at DESC, b.id DESC LIMIT 1), l.arr, o.arr) AS arr
+  FROM latest l JOIN live o USING (company_id) JOIN score_snapshots c ON c.id = l.id
+  WHERE l.churned),
+in_period AS (SELECT *, row_number() OVER (ORDER BY churned_at DESC, company_id) AS rank FROM churned WHERE churned_at >= $3 AND churned_at <= $2)
+SELECT 'quadrant' AS kind, 0::bigint AS rank, NULL AS company_id, NULL AS name, NULL AS segment, NULL AS fit, NULL::timestamptz AS churned_at,
+  NULL AS reason_code, avoidable, expected, NULL AS reason, COALESCE(sum(arr), 0) AS arr, count(*) AS customers
+FROM in_period GROUP BY avoidable, expected
+UNION ALL
+SELECT 'customer', rank, company_id, name, segment, fit, churned_at, reason_code, avoidable, expected, reason, arr, 1
+FROM in_period WHERE rank <= $7
+ORDER BY kind DESC, rank`;
 
 /** The period's churned customers by avoidable/unavoidable × expected/unexpected, with reasons, in one query. */
 export const churnReview = async (
   db: Queryable, portalId: number, input: { asOf: Date; months: RetentionMonths; nameProperty: string; arrProperty: string; limit: number },
 ): Promise<ChurnReview> => {
   const since = periodStart(input.asOf, input.months);
-  const params = [portalId, input.asOf, since, input.nameProperty, input.arrProperty, numericPattern];
-  const [list, totals] = await Promise.all([db.query(listSql, [...params, input.limit]), db.query(quadrantsSql, params)]);
-  const counted = totals.map((row) => quadrantRowSchema.parse(row));
+  const rows = (await db.query<Record<string, unknown>>(sql, [portalId, input.asOf, since, input.nameProperty, input.arrProperty, numericPattern, input.limit]));
+  const counted = rows.filter((row) => row.kind === 'quadrant').map((row) => quadrantRowSchema.parse(row));
+  const list = rows.filter((row) => row.kind === 'customer');
   return {
     months: input.months,
     since: since.toISOString(),

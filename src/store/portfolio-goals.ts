@@ -41,11 +41,11 @@ const countRowSchema = z.object({ cohort: z.string(), segment: z.string(), custo
 
 // Current customers per cell, as the cohorts section counts them: each live company's latest card, churned ones out.
 const countsSql = `
-SELECT l.card->>'cohort' AS cohort, l.card->>'segment' AS segment, count(*) AS customers FROM (
-  SELECT DISTINCT ON (company_id) company_id, card FROM score_snapshots
+SELECT l.cohort, l.segment, count(*) AS customers FROM (
+  SELECT DISTINCT ON (company_id) company_id, cohort, segment, churned FROM score_snapshots
   WHERE portal_id = $1 AND scored_at <= $2 ORDER BY company_id, scored_at DESC, id DESC) l
 JOIN crm_objects o ON o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = l.company_id AND NOT o.archived
-WHERE jsonb_typeof(l.card->'churn') IS DISTINCT FROM 'object' AND l.card->>'segment' IS NOT NULL
+WHERE NOT l.churned AND l.segment IS NOT NULL
 GROUP BY 1, 2`;
 
 type Cell = { cohort: Cohort; segment: string };
