@@ -77,6 +77,24 @@ describe('the dry run scores as applying would, within bounds', () => {
     expect(report.writeBack.companies).toBe(30);
   });
 
+  it('when a dry run goes on for chunk after chunk, then the process serves other work between them (requests, its heartbeat)', async () => {
+    let timerFired = false;
+    const timer = setTimeout(() => { timerFired = true; }, 0);
+    let firedBeforeSecondChunk: boolean | undefined;
+    const watching: SnapshotSource = {
+      async *load() {
+        yield* fillers;
+        firedBeforeSecondChunk ??= timerFired;
+        yield promoter;
+      },
+    };
+
+    await dryRunConfig({ db, clock, snapshots: watching }, 3003, defaultScoringConfig);
+    clearTimeout(timer);
+
+    expect(firedBeforeSecondChunk).toBe(true);
+  });
+
   it('when the dry run outlasts its budget, then it stops and says after how many companies, on any machine speed', async () => {
     let calls = 0;
     // Each reading of the clock is a minute later: the sixth company is past a five-minute budget.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { effectiveScoringConfig, loadScoringHistory, withHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
@@ -123,7 +124,12 @@ async function* scoredInChunks(
   };
   for await (const loaded of deps.snapshots.load(portalId, config)) {
     chunk.push(loaded);
-    if (chunk.length >= DRY_RUN_CHUNK) yield* flush();
+    if (chunk.length >= DRY_RUN_CHUNK) {
+      yield* flush();
+      // The embedded store answers without ever leaving the microtask queue, so without this a dry run on it would
+      // hold the web process for minutes: no request served, no heartbeat written.
+      await setImmediate();
+    }
   }
   if (chunk.length > 0) yield* flush();
 }
