@@ -7,9 +7,16 @@ import { runScenarioChild } from './child-runner.ts';
 const seedScript = fileURLToPath(new URL('../children/seed-store.ts', import.meta.url));
 
 /** An embedded store on disk holding a generated portal's customers, filled by a child process; removed by cleanup. */
-export const seededStoreDir = async (options: { size: string; seed: number; portalId: number }): Promise<{ dataDir: string; cleanup(): Promise<void> }> => {
+export const seededStoreDir = async (options: {
+  size: string; seed: number; portalId: number; usageDays?: number; timeoutMs?: number;
+}): Promise<{ dataDir: string; cleanup(): Promise<void> }> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'waypoint-bench-'));
-  const outcome = await runScenarioChild(seedScript, ['--dataDir', dataDir, '--size', options.size, '--seed', String(options.seed), '--portalId', String(options.portalId)], 15 * 60_000, 'seeded');
-  if (!outcome.ok) throw new Error(`seeding the store failed: ${outcome.message}`);
+  const args = ['--dataDir', dataDir, '--size', options.size, '--seed', String(options.seed), '--portalId', String(options.portalId)];
+  if (options.usageDays !== undefined) args.push('--usageDays', String(options.usageDays));
+  const outcome = await runScenarioChild(seedScript, args, options.timeoutMs ?? 15 * 60_000, 'seeded');
+  if (!outcome.ok) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw new Error(`seeding the store failed: ${outcome.message}`);
+  }
   return { dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 };
