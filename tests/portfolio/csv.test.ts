@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renewalsCsv } from '../../src/portfolio/csv-tables.ts';
 import { toCsv } from '../../src/portfolio/csv.ts';
 
 describe('CSV export of a portfolio table', () => {
@@ -12,5 +13,17 @@ describe('CSV export of a portfolio table', () => {
 
   it('when a table has no rows, then the header alone is written', () => {
     expect(toCsv({ columns: ['segment', 'customers'], rows: [] })).toBe('segment,customers\r\n');
+  });
+
+  it('when renewals are exported, then each renewal is a row with its owner, renewal date and days to go, an absent ARR empty', () => {
+    const text = toCsv(renewalsCsv({
+      withinDays: 120, total: 1,
+      renewals: [{
+        companyId: '7', name: 'Nord "AB"', ownerId: '31', ownerName: null, segment: 'mid', cohort: 'neutral', priority: 55.5, healthScore: 61,
+        healthStatus: 'yellow', nextPlay: 'renewal', renewalDate: '2026-12-01', arr: null, daysToRenewal: 30,
+      }],
+    }));
+    expect(text).toBe('company_id,name,owner_id,segment,cohort,priority,health_score,health_status,next_play,renewal_date,arr,owner_name,days_to_renewal\r\n'
+      + '7,"Nord ""AB""",31,mid,neutral,55.5,61,yellow,renewal,2026-12-01,,,30\r\n');
   });
 });
