@@ -11,6 +11,7 @@ import { installationsRepository } from '../store/installations-repository.ts';
 import { dataCoverageRepository } from '../store/data-coverage-repository.ts';
 import { portfolioRepository } from '../store/portfolio-repository.ts';
 import { scoresRepository } from '../store/scores-repository.ts';
+import { recordDemoCsmInputs } from './demo-csm-inputs.ts';
 import { runFullSync } from '../sync/full-sync.ts';
 import { storeSnapshotSource } from '../sync/snapshot-source.ts';
 import type { SyncDeps } from '../sync/sync-deps.ts';
@@ -45,6 +46,8 @@ export interface SandboxResult {
   writeBack: WriteBackReport;
   /** A key minted for the demo portal, so the usage and admin APIs can be tried at once. */
   apiKey: string;
+  /** The customer whose card carries a CSM sentiment, desired outcome and milestone of its own (the worklist's top). */
+  demoCompanyId: string | null;
 }
 
 export const BATCH_UPDATE_ENDPOINT = 'POST /crm/objects/2026-03/companies/batch/update';
@@ -88,10 +91,14 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
 
   started = Date.now();
   out('[4/5] Scoring every customer …');
-  const { cards, ...scoring } = await scorePortal(
-    { db: deps.db, clock: deps.clock, logger: deps.logger, snapshots: storeSnapshotSource(deps.db) }, { portalId },
-  );
+  const scoreDeps = { db: deps.db, clock: deps.clock, logger: deps.logger, snapshots: storeSnapshotSource(deps.db) };
+  const { cards, ...scoring } = await scorePortal(scoreDeps, { portalId });
   out(`      ${scoring.scored} customers scored, ${scoring.stored} new score cards (${seconds(started)})`);
+  const demoCompanyId = await recordDemoCsmInputs(deps, portalId);
+  if (demoCompanyId !== null) {
+    await scorePortal(scoreDeps, { portalId, companyIds: [demoCompanyId] });
+    out(`      the top customer (${demoCompanyId}) has a CSM sentiment, a desired outcome and a milestone of its own on its card`);
+  }
 
   started = Date.now();
   out('[5/5] Writing results back to HubSpot company properties …');
@@ -121,5 +128,5 @@ export const runSandbox = async (deps: SandboxDeps): Promise<SandboxResult> => {
   out(`  curl -X POST ${deps.appBaseUrl}/api/v1/usage -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \\`);
   out(`    -d '[{"companyId":"${company?.companyId ?? '<company id>'}","date":"${deps.clock.now().toISOString().slice(0, 10)}","metric":"active_users","value":12}]'`);
   out('');
-  return { portalId, scoring, writeBack, apiKey: key };
+  return { portalId, scoring, writeBack, apiKey: key, demoCompanyId };
 };
