@@ -121,6 +121,8 @@ export const scoreCardViewSchema = z
     /** The CSM's own read of the customer while it holds; null when none was set or it expired. Shown apart from health. */
     csmSentiment: csmSentimentSchema.nullable().default(null),
     valueRealised: valueRealisedSchema.nullable().default(null),
+    /** Days from start to the first-value milestone (null until reached), and how the segment's star pupils compare. */
+    firstValue: z.object({ days: z.number().int().min(0).nullable(), starPupils: z.string().min(1).nullable() }).nullable().default(null),
     scoredAt: instant,
   })
   .superRefine((score, ctx) => {

@@ -48,6 +48,7 @@ export const scoredCardData = (overrides: Partial<ScoreCardView> = {}): ScoredCa
     churn: null,
     csmSentiment: null,
     valueRealised: null,
+    firstValue: null,
     scoredAt: '2026-11-22T06:00:00Z',
     ...overrides,
   },

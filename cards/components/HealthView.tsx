@@ -4,6 +4,7 @@ import type { CardActions } from '../hooks/use-card-actions.ts';
 import { ComponentContributions } from './ComponentContributions.tsx';
 import { CsmSentimentPanel } from './CsmSentimentPanel.tsx';
 import { ValueRealisedPanel } from './ValueRealisedPanel.tsx';
+import { FirstValueLine } from './FirstValueLine.tsx';
 import { FitSummary } from './FitSummary.tsx';
 import { GoneDarkAlert } from './GoneDarkAlert.tsx';
 import { HealthSummary } from './HealthSummary.tsx';
@@ -45,6 +46,7 @@ export const HealthView = ({ data, actions, layout }: Props) => {
         onSave={(milestone) => void actions.saveMilestone(milestone)}
         onRemove={(milestone) => void actions.removeMilestone(milestone.key, milestone.label)}
       />
+      <FirstValueLine firstValue={score.firstValue} />
       {layout === 'tab' && (
         <>
           <Divider />

@@ -8,6 +8,7 @@ import { scoringConfigRouter } from '../server/routes/scoring-config.ts';
 import { postWebhooksRouter } from '../server/routes/post-webhooks.ts';
 import { portalOfApiKey, postUsageRouter } from '../server/routes/post-usage.ts';
 import { getSyncStatusRouter } from '../server/routes/get-sync-status.ts';
+import { starPupilsRouter } from '../server/routes/get-star-pupils.ts';
 import { portfolioRouter } from '../server/routes/get-portfolio.ts';
 import { backtestRouter } from '../server/routes/get-backtest.ts';
 import { installRouter, requestAuth } from './install-routes.ts';
@@ -25,6 +26,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     postUsageRouter({ db, clock, verifyApiKey: portalOfApiKey(install.apiKeys, clock), requestScoring: services.requestScoring }),
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
     portfolioRouter({ db, clock, requireAdmin: auth.requirePortalAdmin }),
+    starPupilsRouter({ db, requireAdmin: auth.requirePortalAdmin }),
     backtestRouter({ db, clock, requireAdmin: auth.requirePortalAdmin, enqueueBacktest: (portalId) => queue.enqueue('backtest-portal', portalId) }),
     scoringConfigRouter({ db, clock, snapshots, logger, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
       await services.requestScoring(portalId);

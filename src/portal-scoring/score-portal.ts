@@ -6,6 +6,7 @@ import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts
 import { coverageAccumulator } from '../scoring/coverage.ts';
 import { churnOf } from '../scoring/churn-signal.ts';
 import { scoreCompany } from '../scoring/score.ts';
+import { observePupil, starPupilProfile, type PupilObservation } from '../scoring/star-pupils.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
@@ -18,6 +19,7 @@ import { desiredOutcomesRepository } from '../store/desired-outcomes-repository.
 import { companyMilestonesRepository } from '../store/company-milestones-repository.ts';
 import { scoresRepository, type CardFacts, type StoredScore } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
+import { starPupilsRepository } from '../store/star-pupils-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
 
 // The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
@@ -140,6 +142,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const report: ScorePortalReport = { scored: 0, stored: 0, unchanged: 0, configVersion: version, cards: [], failed: [] };
   // Only a whole-portal run sees every customer, so only it can say what share of them has each input.
   const coverage = companyIds === undefined ? coverageAccumulator(config, now) : null;
+  const pupils: PupilObservation[] | null = companyIds === undefined ? [] : null;
   const scoredIds: string[] = [];
   const toInsert: ScoreCard[] = [];
   const factsOf = new Map<string, CardFacts>();
@@ -158,6 +161,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     scoredIds.push(id);
     report.scored += 1;
     coverage?.add(snapshot, card);
+    pupils?.push(observePupil(snapshot, card, config, now));
     const toStore = cardToStore(card, latest.get(id));
     if (toStore) {
       toInsert.push(toStore);
@@ -176,6 +180,7 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   await scores.insertMany(portalId, toInsert, version, factsOf);
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   if (coverage) await dataCoverageRepository(deps.db).save(portalId, coverage.report());
+  if (pupils) await starPupilsRepository(deps.db).save(portalId, starPupilProfile(pupils, config, now));
   log.info({ scored: report.scored, stored: report.stored, unchanged: report.unchanged, failed: report.failed.length, configVersion: version }, 'scoring done');
   return report;
 };

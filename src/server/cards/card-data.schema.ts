@@ -63,6 +63,7 @@ const scoreView = z.strictObject({
     current: z.number().nullable(), currentSource: z.string().min(1), level: z.enum(valueLevels).nullable(), percent: percent.nullable(),
     setBy: z.string().min(1), setAt: instant,
   }).nullable(),
+  firstValue: z.object({ days: z.number().int().min(0).nullable(), starPupils: z.string().min(1).nullable() }).nullable(),
   scoredAt: instant,
 });
 

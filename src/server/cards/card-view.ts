@@ -39,7 +39,9 @@ export const trendFromHistory = (history: ReadonlyArray<{ scoredAt: Date; health
 const withHint = (hint: string | null) => (hint === null ? {} : { hint });
 
 /** The card's view of a stored score card plus its history: labels added, identifiers mapped to the catalogue's. */
-export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Date; healthScore: number }>): ScoreView => ({
+export const scoreView = (
+  card: ScoreCard, history: ReadonlyArray<{ scoredAt: Date; healthScore: number }>, starPupils: string | null = null,
+): ScoreView => ({
   healthScore: round(card.health.score),
   healthStatus: card.health.status,
   statusCap: card.health.vetoApplied,
@@ -74,5 +76,6 @@ export const scoreView = (card: ScoreCard, history: ReadonlyArray<{ scoredAt: Da
   churn: card.churn === null ? null : { reason: card.churn.reason },
   csmSentiment: card.csmSentiment === null ? null : { ...card.csmSentiment, label: csmSentimentLabels[card.csmSentiment.value] },
   valueRealised: card.valueRealised === null ? null : (({ source: _source, ...shown }) => shown)(card.valueRealised),
+  firstValue: { days: card.timeToFirstValueDays, starPupils },
   scoredAt: card.scoredAt,
 });

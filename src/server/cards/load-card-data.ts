@@ -1,7 +1,9 @@
 import { isCustomer } from '../../scoring/fit.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
+import { compareWithStarPupils } from '../../scoring/star-pupils.ts';
 import { loadCardInputs } from '../../store/scores-repository.ts';
+import { starPupilsRepository } from '../../store/star-pupils-repository.ts';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { cardDataSchema, type CardData } from './card-data.schema.ts';
 import { TREND_DAYS, scoreView } from './card-view.ts';
@@ -18,10 +20,11 @@ export const loadCardData = async (db: Db, portalId: number, companyId: string):
     const { config } = await effectiveScoringConfig(db, portalId);
     return { status: isCustomer(company.properties, config) ? 'not_scored' : 'not_customer' };
   }
+  const [profile, { config }] = await Promise.all([starPupilsRepository(db).latest(portalId), effectiveScoringConfig(db, portalId)]);
   const data: CardData = {
     status: 'ok',
     company: { id: company.id, name: company.properties.name ?? '' },
-    score: scoreView(latest.card, history),
+    score: scoreView(latest.card, history, compareWithStarPupils(latest.card, profile, config)),
   };
   // A card that cannot draw what we send shows an error; failing here names the field in our logs instead.
   const checked = cardDataSchema.safeParse(data);

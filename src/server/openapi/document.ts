@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backtestResponseSchema } from '../../backtest/backtest.schema.ts';
 import { scoringConfigSchema } from '../../scoring/config.schema.ts';
+import { starPupilProfileSchema } from '../../scoring/star-pupils.ts';
 import { webhookBatchSchema } from '../../sync/webhook-events.ts';
 import { cardDataSchema, companyMilestoneBodySchema, createTaskBodySchema, csmSentimentBodySchema, desiredOutcomeBodySchema, markMilestoneBodySchema, playOutcomeBodySchema } from '../cards/card-data.schema.ts';
 import { backtestQuerySchema } from '../routes/get-backtest.ts';
@@ -157,6 +158,14 @@ export const operations: Operation[] = [
       200: json('The stored backtest (refreshing: a newer one is being computed)', backtestResponseSchema),
       202: json('Nothing computed yet; the job is queued: ask again in a few minutes', backtestResponseSchema),
       400: error('The horizon is not 90 or 180'), ...adminErrors,
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/portals/{portalId}/star-pupils', tag: 'portfolio', security: admin,
+    summary: 'The star-pupil profile per segment: median days to each milestone, usage depth and breadth, cadence and features of good-fit customers who renewed or expanded',
+    responses: {
+      200: json('The profile from the last whole-portal scoring run (null before it)', z.object({ portalId: z.number().int(), profile: starPupilProfileSchema.nullable() })),
+      ...adminErrors,
     },
   },
   {
