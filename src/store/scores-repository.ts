@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
 import type { PreviousCard } from '../scoring/snapshot.schema.ts';
 import type { Queryable } from './db.ts';
+import { CARD_SHAPE } from './score-card-shape.ts';
 
 // Score snapshots are the history behind the card's trend, "why it changed" and write-back. Cards are stored whole
 // (jsonb) and parsed on the way out: a row that does not parse (written by an older release, or a poisoned value from
@@ -104,27 +105,31 @@ export const scoresRepository = (db: Queryable) => ({
   /**
    * Many cards in one statement: a portal's scoring run stores thousands, and one round trip each was its cost.
    * `facts` holds what each company's card was scored from that the portfolio reads in SQL (absent: unknown).
+   * Every card given here has passed scoreCardSchema (scoreChecked), so each row is stamped with CARD_SHAPE.
    */
   async insertMany(portalId: number, cards: readonly ScoreCard[], configVersion: number | null, facts?: ReadonlyMap<string, CardFacts>): Promise<void> {
     if (cards.length === 0) return;
     await db.query(
-      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, arr, churned_at, churn_reason)
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, arr, churned_at, churn_reason, card_shape)
        SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c,
-         (f->>'arr')::double precision, (f->>'churnedAt')::timestamptz, f->>'churnReason'
+         (f->>'arr')::double precision, (f->>'churnedAt')::timestamptz, f->>'churnReason', $5
        FROM jsonb_array_elements($3::jsonb) AS c LEFT JOIN LATERAL (SELECT $4::jsonb->(c->>'companyId') AS f) facts ON true`,
-      [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(facts ?? []))],
+      [portalId, configVersion, JSON.stringify(cards), JSON.stringify(Object.fromEntries(facts ?? [])), CARD_SHAPE],
     );
   },
 
-  /** Cards scored as of past points (the backfill's); a card already stored for its company and point is skipped. Returns how many were new. */
+  /**
+   * Cards scored as of past points (the backfill's, each checked by scoreChecked like insertMany's); a card already
+   * stored for its company and point is skipped. Returns how many were new.
+   */
   async insertBackfilled(portalId: number, cards: readonly ScoreCard[], configVersion: number | null): Promise<number> {
     if (cards.length === 0) return 0;
     const rows = await db.query(
-      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, backfilled)
-       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c, true
+      `INSERT INTO score_snapshots (portal_id, company_id, scored_at, config_version, health_score, cohort, card, backfilled, card_shape)
+       SELECT $1, c->>'companyId', (c->>'scoredAt')::timestamptz, $2, (c->'health'->>'score')::double precision, c->>'cohort', c, true, $4
        FROM jsonb_array_elements($3::jsonb) AS c
        ON CONFLICT (portal_id, company_id, scored_at) WHERE backfilled DO NOTHING RETURNING 1`,
-      [portalId, configVersion, JSON.stringify(cards)],
+      [portalId, configVersion, JSON.stringify(cards), CARD_SHAPE],
     );
     return rows.length;
   },
@@ -196,14 +201,6 @@ export const scoresRepository = (db: Queryable) => ({
 
 export type ScoresRepository = ReturnType<typeof scoresRepository>;
 
-const cardInputsRowSchema = z.object({
-  object_id: z.string(),
-  properties: z.record(z.string(), z.string().nullable()),
-  latest: z.unknown().nullable(),
-  history: z.array(z.unknown()),
-});
-const historyPointSchema = z.object({ scored_at: z.coerce.date(), health_score: z.coerce.number() });
-
 export interface CardInputs {
   company: ScoredCompanyRecord;
   latest: StoredScore | null;
@@ -211,36 +208,66 @@ export interface CardInputs {
   history: { scoredAt: Date; healthScore: number }[];
 }
 
+/** What the card's one statement found: a portal Waypoint does not serve, a company it does not have, or the inputs. */
+export type CardLookup = { found: 'not_installed' } | { found: 'no_company' } | ({ found: 'company' } & CardInputs);
+
+const propertiesSchema = z.record(z.string(), z.string().nullable());
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Everything a company card shows, in one round trip: the card is read far more often than it changes, and on the
- * embedded store every extra query queues behind the others.
+ * The stored card as the running schema reads it. A card stamped with this release's CARD_SHAPE passed that schema
+ * when it was stored and jsonb keeps it as written, so parsing it again only costs the first view its time; any
+ * other card (an older release's, or a row written around insertMany) is parsed in full and passed over if it fails.
  */
-export const loadCardInputs = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardInputs | null> => {
-  const rows = await db.query(
-    `SELECT o.object_id, o.properties,
-       CASE WHEN l.card IS NULL THEN NULL ELSE json_build_object(
-         'company_id', o.object_id, 'scored_at', l.scored_at, 'config_version', l.config_version, 'card', l.card) END AS latest,
-       COALESCE((
-         SELECT json_agg(json_build_object('scored_at', h.scored_at, 'health_score', h.health_score) ORDER BY h.scored_at, h.id)
+const storedCard = (card: unknown, shape: unknown): ScoreCard | null => {
+  if (shape === CARD_SHAPE && isRecord(card)) return card as ScoreCard;
+  const parsed = scoreCardSchema.safeParse(card);
+  return parsed.success ? parsed.data : null;
+};
+
+/** [epoch ms, health score] pairs from the store; one that is not two finite numbers (a poisoned NaN) is left out. */
+const historyPoints = (raw: unknown): CardInputs['history'] =>
+  (Array.isArray(raw) ? raw : []).flatMap((point: unknown) =>
+    Array.isArray(point) && Number.isFinite(point[0]) && Number.isFinite(point[1])
+      ? [{ scoredAt: new Date(point[0] as number), healthScore: point[1] as number }] : []);
+
+/**
+ * Everything a company card's first view needs, in one round trip and driven from the installation: whether the
+ * portal is still served, the company, its latest card and its trend. The card is read far more often than it
+ * changes, and on the embedded store every extra query queues behind the others. A portal that is not installed
+ * reads no company data at all.
+ */
+export const lookupCard = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardLookup> => {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT i.status AS installation, o.object_id, o.properties, l.scored_at, l.config_version, l.card, l.card_shape,
+       CASE WHEN l.scored_at IS NULL THEN '[]'::json ELSE COALESCE((
+         SELECT json_agg(json_build_array((extract(epoch FROM h.scored_at) * 1000)::double precision, h.health_score) ORDER BY h.scored_at, h.id)
          FROM score_snapshots h
          WHERE h.portal_id = $1 AND h.company_id = $2 AND h.health_score IS NOT NULL
-           AND h.scored_at >= l.scored_at - make_interval(days => $3)), '[]'::json) AS history
-     FROM crm_objects o
+           AND h.scored_at >= l.scored_at - make_interval(days => $3)), '[]'::json) END AS history
+     FROM installations i
+     LEFT JOIN crm_objects o ON i.status = 'active' AND o.portal_id = i.portal_id AND o.object_type = 'companies'
+       AND o.object_id = $2 AND NOT o.archived
      LEFT JOIN LATERAL (
-       SELECT scored_at, config_version, card FROM score_snapshots s
-       WHERE s.portal_id = $1 AND s.company_id = $2 AND NOT s.backfilled ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
-     WHERE o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = $2 AND NOT o.archived`,
+       SELECT scored_at, config_version, card, card_shape FROM score_snapshots s
+       WHERE o.object_id IS NOT NULL AND s.portal_id = $1 AND s.company_id = $2 AND NOT s.backfilled
+       ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
+     WHERE i.portal_id = $1`,
     [portalId, companyId, trendDays],
   );
-  if (!rows[0]) return null;
-  const row = cardInputsRowSchema.parse(rows[0]);
+  const row = rows[0];
+  if (!row || row.installation !== 'active') return { found: 'not_installed' };
+  if (typeof row.object_id !== 'string') return { found: 'no_company' };
+  const card = row.card === null || row.card === undefined ? null : storedCard(row.card, row.card_shape);
   return {
-    company: { id: row.object_id, properties: row.properties },
-    latest: row.latest === null ? null : toStored(row.latest),
-    history: row.history.flatMap((raw) => {
-      const point = historyPointSchema.safeParse(raw);
-      return point.success ? [{ scoredAt: point.data.scored_at, healthScore: point.data.health_score }] : [];
-    }),
+    found: 'company',
+    // Properties are only read whole when there is no card (to tell a customer from a prospect); the name alone otherwise.
+    company: { id: row.object_id, properties: card ? { name: isRecord(row.properties) && typeof row.properties.name === 'string' ? row.properties.name : null } : propertiesSchema.parse(row.properties) },
+    latest: card === null ? null : {
+      companyId: row.object_id, scoredAt: new Date(row.scored_at as string | Date), configVersion: row.config_version === null ? null : Number(row.config_version), card,
+    },
+    history: card === null ? [] : historyPoints(row.history),
   };
 };
 

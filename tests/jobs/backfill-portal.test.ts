@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKFILL_PLAN, runBackfill, type BackfillDeps } from '../../src/jobs/backfill-portal.ts';
 import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
 import { loadCardData } from '../../src/server/cards/load-card-data.ts';
+import { installPortal } from '../server/cards-support.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { backfillRepository } from '../../src/store/backfill-repository.ts';
@@ -20,6 +21,8 @@ const ids = Array.from({ length: COMPANIES }, (_, i) => String(1001 + i));
 
 /** A synced portal as its first full sync leaves it: customers for two years, each with a year of emails and meetings. */
 const seed = async (db: Db) => {
+  // The card is only shown for a portal Waypoint serves.
+  await installPortal(db, PORTAL);
   const crm = crmRepository(db);
   await crm.upsertObjects(PORTAL, 'companies', ids.map((id, i) => ({
     id,

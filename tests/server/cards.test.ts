@@ -88,6 +88,20 @@ describe('GET /api/cards/company, called by the card through hubspot.fetch', () 
     expect(response.text).not.toContain('Only in B');
   });
 
+  it('when an installed portal asks for a company no portal has, then it gets 404', async () => {
+    const response = await signedGet(cardPath(PORTAL_A, '424242'));
+
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('when a portal never installed Waypoint, then a validly signed request is refused, not told whether the company exists', async () => {
+    const response = await signedGet(cardPath(4004, '500'));
+
+    expect(response.status).toBe(403);
+    expect(response.text).not.toContain('Alpha');
+  });
+
   it('when the portal has uninstalled Waypoint, then even a validly signed request is refused', async () => {
     const response = await signedGet(cardPath(UNINSTALLED, '900'));
 

@@ -5,7 +5,8 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import type { Db } from '../../src/store/db.ts';
 import { scoreFailuresRepository } from '../../src/store/score-failures-repository.ts';
-import { loadCardInputs, scoresRepository } from '../../src/store/scores-repository.ts';
+import { lookupCard, scoresRepository } from '../../src/store/scores-repository.ts';
+import { installPortal } from '../server/cards-support.ts';
 import { aSnapshot, inboundEmail, usageLine } from '../scoring/support/snapshot.ts';
 import { NOW, healthyCard, memoryStore, storeCards } from './support.ts';
 
@@ -60,7 +61,9 @@ describe('a poisoned company never blocks its portal', () => {
 
     expect([...(await scores.latestByCompany(PORTAL)).keys()]).toEqual(['1']);
     expect((await scores.worklist(PORTAL, 10)).map((w) => w.companyId)).toEqual(['1']);
-    expect((await loadCardInputs(db, PORTAL, '1', 30))?.latest?.companyId).toBe('1');
+    await installPortal(db, PORTAL);
+    const card = await lookupCard(db, PORTAL, '1', 30);
+    expect(card.found === 'company' && card.latest?.companyId).toBe('1');
     expect((await scores.previousCards(PORTAL, new Date(0))).get('2')).toHaveLength(1);
 
     await run(source(() => [steady('1'), steady('2')]), new Date(NOW.getTime() + 3_600_000));

@@ -33,6 +33,6 @@ export const cardTargetFromQuery = (req: Request): CardTarget => {
 };
 
 /** Card routes answer 403 for a portal Waypoint no longer serves (jobs use the install guard's own error). */
-export const requirePortalInstalled = async (db: Queryable, portalId: number): Promise<void> => {
+const requirePortalInstalled = async (db: Queryable, portalId: number): Promise<void> => {
   if (!(await isActiveInstallation(db, portalId))) throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
 };
