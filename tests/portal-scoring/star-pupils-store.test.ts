@@ -11,6 +11,7 @@ import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { usageRepository } from '../../src/store/usage-repository.ts';
 import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
+import { installPortal } from '../server/cards-support.ts';
 
 const PORTAL = 716;
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -29,6 +30,8 @@ describe('the star-pupil profile of a portal', () => {
   let db: Db;
   beforeAll(async () => {
     db = await openStore({ kind: 'pglite', dataDir: undefined });
+    // The card is only read for a portal Waypoint serves.
+    await installPortal(db, PORTAL);
     const crm = crmRepository(db);
     // Two customers who renewed, reaching first value (3 active users) on days 10 and 26; one new customer 40 days in with no usage.
     await crm.upsertObjects(PORTAL, 'companies', [customer('2001', 500), customer('2002', 500), customer('2003', 40)]);
