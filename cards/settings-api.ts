@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { BACKEND_BASE_URL } from './generated/config.ts';
 import {
   apiKeysResponseSchema, backtestAnswerSchema, configResponseSchema, dryRunReportSchema, dryRunRunningSchema, fitCountsSchema, mintedKeySchema,
-  propertiesResponseSchema, savedResponseSchema, syncStatusCoverageSchema, validationErrorSchema, versionsResponseSchema,
+  propertiesResponseSchema, savedResponseSchema, starPupilDaysSchema, syncStatusCoverageSchema, validationErrorSchema, versionsResponseSchema,
   type DryRunReport,
 } from './settings-data.schema.ts';
 
@@ -77,6 +77,7 @@ export const settingsApi = {
   versions: (portalId: number) => call(portalId, '/scoring-config/versions', versionsResponseSchema),
   coverage: (portalId: number) => call(portalId, '/sync-status', syncStatusCoverageSchema),
   apiKeys: (portalId: number) => call(portalId, '/api-keys', apiKeysResponseSchema),
+  starPupils: (portalId: number) => call(portalId, '/star-pupils', starPupilDaysSchema),
   backtest: (portalId: number) => call(portalId, '/backtest', backtestAnswerSchema),
   fitCounts: (portalId: number, draft: Record<string, unknown>) =>
     call(portalId, '/scoring-config/fit-counts', fitCountsSchema, { method: 'POST', body: draft }),

@@ -164,4 +164,9 @@ export const dataCoverageSchema = z.object({
   })),
 });
 export type DataCoverage = z.infer<typeof dataCoverageSchema>;
+/** Of the star-pupil profile, what the milestones section uses: every segment's pupils' median days to each milestone. */
+export const starPupilDaysSchema = z.looseObject({
+  profile: z.looseObject({ overall: z.looseObject({ pupils: z.number().int(), medianDaysTo: z.record(z.string(), z.number().nullable()) }).nullable() }).nullable(),
+});
+export type StarPupilDays = NonNullable<NonNullable<z.infer<typeof starPupilDaysSchema>['profile']>['overall']>;
 export const syncStatusCoverageSchema = z.looseObject({ dataCoverage: dataCoverageSchema.nullable().optional() });

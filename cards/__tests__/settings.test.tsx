@@ -153,6 +153,37 @@ describe('the settings page, section by section', () => {
     expect(sent.milestones.items[0]?.condition).toEqual({ type: 'property_set', property: 'lifecyclestage', equals: 'customer' });
   });
 
+  it('when the star pupils\' days are used, then each milestone they reached takes their median day and the dry run sends those days', async () => {
+    backend.on(`GET ${base}/star-pupils`, { status: 200, body: { portalId: 4242, profile: { basis: 'renewed_or_expanded', computedAt: '2026-11-01T00:00:00.000Z', segments: [],
+      overall: { segment: 'all', pupils: 12, medianDaysTo: { kickoff: 6.5, first_value: 18, adoption: null }, timeToFirstValueDays: 18, usageDepth: 0.6, usageBreadth: 5, touchesPer30Days: 3, features: [] } } } });
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+    const items = scoringConfig.config.milestones.items as Array<{ key: string; expectedDays: number }>;
+    const at = (key: string) => items.findIndex((m) => m.key === key);
+
+    expect(textOf(page.findByTestId(Text, 'star-pupil-days'))).toMatch(/^12 star pupils .*Kick-off held by day 7, First value event reached by day 18$/);
+    page.findByTestId(Button, 'milestones-from-star-pupils').trigger('onClick');
+    await page.waitFor(() => expect(page.findByTestId(NumberInput, `milestone-${at('first_value')}-day`).props.value).toBe(18));
+    expect(page.findByTestId(NumberInput, `milestone-${at('kickoff')}-day`).props.value).toBe(7);
+    // A milestone no star pupil reached keeps its day.
+    expect(page.findByTestId(NumberInput, `milestone-${at('adoption')}-day`).props.value).toBe(items[at('adoption')]?.expectedDays);
+    expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(0);
+
+    page.findByTestId(Button, 'review').trigger('onClick');
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { milestones: { items: Array<{ key: string; expectedDays: number }> } };
+    expect(sent.milestones.items.find((m) => m.key === 'first_value')?.expectedDays).toBe(18);
+    expect(sent.milestones.items.find((m) => m.key === 'kickoff')?.expectedDays).toBe(7);
+  });
+
+  it('when the portal has no star-pupil profile yet, then the milestones section offers no star pupils\' days', async () => {
+    backend.on(`GET ${base}/star-pupils`, { status: 200, body: { portalId: 4242, profile: null } });
+    const page = renderPage();
+    await loaded(page);
+    expect(page.maybeFind(Button, { testId: 'milestones-from-star-pupils' })).toBeNull();
+  });
+
   it('when the yellow bar is set above the green one, then that field shows the error and review is not possible', async () => {
     const page = renderPage();
     await loaded(page);

@@ -1,5 +1,5 @@
 import { Button, Flex, Heading, Input, NumberInput, Select, Text } from '@hubspot/ui-extensions';
-import { milestoneConditionTypes, type Milestone } from '../settings-data.schema.ts';
+import { milestoneConditionTypes, type Milestone, type StarPupilDays } from '../settings-data.schema.ts';
 import { numberOr, pickerOptions, propertiesOf, type SectionProps } from './draft.ts';
 
 const conditionLabels: Record<(typeof milestoneConditionTypes)[number], string> = {
@@ -19,8 +19,12 @@ const conditionFor = (type: string, dealTypes: string[], firstProperty: string):
   }
 };
 
-/** The success plan: milestones in order, each with how it is reached and by which day after the contract starts. */
-export const MilestonesSection = ({ draft, update, properties, errors }: SectionProps) => {
+/**
+ * The success plan: milestones in order, each with how it is reached and by which day after the contract starts.
+ * The star pupils' button fills each expected day with the median day the portal's star pupils reached it; the
+ * change is a draft like any other, reviewed through the dry run before it is saved.
+ */
+export const MilestonesSection = ({ draft, update, properties, errors, starPupils = null }: SectionProps & { starPupils?: StarPupilDays | null }) => {
   const items = draft.milestones.items;
   const dealTypes = propertiesOf(properties, 'deals').find((p) => p.name === 'dealtype')?.options.map((o) => o.value) ?? ['renewal'];
   const companies = propertiesOf(properties, 'companies');
@@ -34,9 +38,21 @@ export const MilestonesSection = ({ draft, update, properties, errors }: Section
     next[b] = first;
     set(next);
   };
+  const pupilDay = (key: string): number | null => { const v = starPupils?.medianDaysTo[key]; return v === undefined || v === null ? null : Math.max(0, Math.round(v)); };
+  const fromPupils = items.filter((m) => pupilDay(m.key) !== null && pupilDay(m.key) !== m.expectedDays);
   return (
     <Flex direction="column" gap="sm">
       <Heading>Milestones</Heading>
+      {starPupils !== null && (
+        <Flex direction="row" gap="sm" align="center">
+          <Text variant="microcopy" testId="star-pupil-days">{`${starPupils.pupils} star pupils (good-fit customers who renewed or expanded): `
+            + (items.map((m) => (pupilDay(m.key) === null ? null : `${m.label} by day ${pupilDay(m.key)}`)).filter(Boolean).join(', ') || 'no milestone reached yet')}</Text>
+          <Button size="xs" variant="secondary" testId="milestones-from-star-pupils" disabled={fromPupils.length === 0}
+            onClick={() => set(items.map((m) => { const day = pupilDay(m.key); return day === null ? m : { ...m, expectedDays: day }; }))}>
+            Use star pupils' days
+          </Button>
+        </Flex>
+      )}
       {items.map((item, index) => (
         <Flex key={item.key} direction="row" gap="xs" align="end" wrap="wrap" testId={`milestone-${index}`}>
           <Text>{`${index + 1}.`}</Text>

@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, ErrorState, Flex, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { settingsApi } from '../settings-api.ts';
-import type { ConfigVersion, DataCoverage, DryRunReport, EditableConfig, FitCounts, PropertiesResponse } from '../settings-data.schema.ts';
+import type { ConfigVersion, DataCoverage, DryRunReport, EditableConfig, FitCounts, PropertiesResponse, StarPupilDays } from '../settings-data.schema.ts';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
@@ -14,7 +14,10 @@ import { healthIssues, HealthSection } from './HealthSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { MilestonesSection } from './MilestonesSection.tsx';
 
-type Loaded = { saved: EditableConfig; version: number | null; properties: PropertiesResponse; versions: ConfigVersion[]; coverage: DataCoverage | null };
+type Loaded = {
+  saved: EditableConfig; version: number | null; properties: PropertiesResponse; versions: ConfigVersion[]; coverage: DataCoverage | null;
+  starPupils: StarPupilDays | null;
+};
 type Review = { kind: 'save'; report: DryRunReport } | { kind: 'rollback'; version: number; report: DryRunReport };
 
 type Props = { portalId: number; addAlert: (alert: { type: 'success' | 'danger' | 'info'; message: string }) => void; copy: (text: string) => Promise<void> | void };
@@ -31,14 +34,17 @@ export const SettingsPage = ({ portalId, addAlert, copy }: Props) => {
   const [counts, setCounts] = useState<FitCounts | null>(null);
 
   const load = useCallback(async () => {
-    const [config, properties, versions, status] = await Promise.all([
+    const [config, properties, versions, status, pupils] = await Promise.all([
       settingsApi.config(portalId), settingsApi.properties(portalId), settingsApi.versions(portalId), settingsApi.coverage(portalId),
+      settingsApi.starPupils(portalId),
     ]);
     if (!config.ok) return setLoadError(config.message);
     if (!properties.ok) return setLoadError(properties.message);
     setLoaded({ saved: config.value.config, version: config.value.version, properties: properties.value, versions: versions.ok ? versions.value.versions : [],
       // Shown when the backend has a report (after the first whole-portal scoring run); the page works without it.
-      coverage: status.ok ? status.value.dataCoverage ?? null : null });
+      coverage: status.ok ? status.value.dataCoverage ?? null : null,
+      // Likewise the star pupils' milestone days, which the milestones section can fill expected days from.
+      starPupils: pupils.ok && pupils.value.profile?.overall ? pupils.value.profile.overall : null });
     setDraft(config.value.config);
     setLoadError(null);
   }, [portalId]);
@@ -127,7 +133,7 @@ export const SettingsPage = ({ portalId, addAlert, copy }: Props) => {
         </Tab>
         <Tab tabId="customers" title="Customers and segments"><CustomersSection {...section} /></Tab>
         <Tab tabId="fit" title="Fit"><FitSection {...section} counts={counts} /></Tab>
-        <Tab tabId="milestones" title="Milestones"><MilestonesSection {...section} /></Tab>
+        <Tab tabId="milestones" title="Milestones"><MilestonesSection {...section} starPupils={loaded.starPupils} /></Tab>
         <Tab tabId="health" title="Health">
           <Flex direction="column" gap="md">
             <CalibrationPanel portalId={portalId} draft={draft} update={update} />
