@@ -16,6 +16,7 @@ const script = (name: string): string => fileURLToPath(new URL(`./scenarios/${na
 const minute = 60_000;
 const syncKeys = (size: Size, prefix = `sync.${size}`) => ['requests', 'minRequests', 'rateUtilization', 'http429', 'peakRssMb', 'seconds', 'lastSixthRatio', 'emulatorCpuShare'].map((k) => `${prefix}.${k}`);
 const growthKeys = (size: Size, store = '') => ['firstSixthMsPer100Rows', 'lastSixthMsPer100Rows', 'lastSixthRatio'].map((k) => `storeGrowth.${size}${store}.${k}`);
+const portfolioKeys = (size: Size, store = '') => ['p50Ms', 'p99Ms', 'readP50Ms', 'p50RatioToRead', 'p99RatioToRead'].map((k) => `portfolio.${size}${store}.${k}`);
 const syncTimeout: Record<Size, number> = { S: 2 * minute, M: 4 * minute, L: 15 * minute, XL: 60 * minute };
 
 /** Quick: sizes S and M and the fixed scenarios, within three minutes. Full: adds L, and XL when asked. */
@@ -55,6 +56,12 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
     }] : []),
     { label: 'writeback', script: script('writeback'), args: quickArg, expects: ['writeback.unchangedRequests'], timeoutMs: 3 * minute },
     { label: 'card', script: script('card'), args: quickArg, expects: ['card.p50RatioToFloor', 'card.p99RatioToFloor', 'card.requestsPerSec'], timeoutMs: 3 * minute },
+    // The CS leader's whole page at XL (100,000 companies) on each store; it seeds its own store, so it runs alone too.
+    { label: 'portfolio', script: script('portfolio'), args: ['--size', options.quick ? 'M' : 'XL', ...quickArg], expects: portfolioKeys(options.quick ? 'M' : 'XL'), timeoutMs: 45 * minute },
+    ...(options.postgres ? [{
+      label: 'portfolio postgres', script: script('portfolio'), args: ['--size', options.quick ? 'M' : 'XL', '--store', 'postgres', ...quickArg],
+      expects: portfolioKeys(options.quick ? 'M' : 'XL', '.postgres'), timeoutMs: 45 * minute,
+    }] : []),
     { label: 'webhooks', script: script('webhooks'), args: quickArg, expects: ['webhooks.eventsPerSec', 'webhooks.lost', 'webhooks.duplicated'], timeoutMs: 5 * minute },
   ];
   return runs.filter((run) => options.only === undefined || run.label.startsWith(options.only));

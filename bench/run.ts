@@ -15,7 +15,7 @@ const usage = `usage: npm run bench -- [--quick] [--size XL] [--only <scenario>]
   --quick            sizes S and M, fewer samples; writes bench/results.quick.json (never the committed full results)
   --size S|M|L|XL    adds a portal size to the sync scenario (repeatable); XL also runs the dry run on it (configDryRun XL)
   --only NAME        runs the scenarios whose label starts with NAME (baseline, readCeiling, sync, freshness, scoring, pureScoring, backfill, configDryRun, writeback, card,
-                     webhooks); their figures replace only theirs in the results file, the others are kept
+                     webhooks, portfolio); their figures replace only theirs in the results file, the others are kept
   --out FILE         where to write (default bench/results.json, or bench/results.quick.json with --quick)
   --markdown         also prints the README's table
   -h, --help         this text`;

@@ -8,6 +8,7 @@ const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number
   { pattern: /^scoring\.ratioToRead$/, label: '<= 1.5', met: (v) => v <= 1.5 },
   { pattern: /^backfill\.ratioToScoring$/, label: '<= 30', met: (v) => v <= 30 },
   { pattern: /^card\.p50RatioToFloor$/, label: '<= 2', met: (v) => v <= 2 },
+  { pattern: /^portfolio\.[A-Z]+(\.postgres)?\.p50RatioToRead$/, label: '<= 3', met: (v) => v <= 3 },
   { pattern: /^card\.p99RatioToFloor$/, label: '<= 3', met: (v) => v <= 3 },
   { pattern: /^webhooks\.(lost|duplicated)$/, label: '= 0', met: (v) => v === 0 },
   { pattern: /^writeback\.unchangedRequests$/, label: '= 0', met: (v) => v === 0 },
