@@ -1,4 +1,4 @@
-import { Alert, Button, Input, MultiSelect, NumberInput, Select, Tab, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, Checkbox, Input, MultiSelect, NumberInput, Select, Tab, TableRow, Tag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Settings } from '../Settings.tsx';
@@ -349,6 +349,29 @@ describe('health weights by lifecycle stage', () => {
     await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
     const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { weightsByStage: Record<string, Record<string, number>> } };
     expect(sent.health.weightsByStage).toEqual({ ...scoringConfig.config.health.weightsByStage, onboarding: { ...scoringConfig.config.health.weightsByStage.onboarding, usage: 0.4 } });
+  });
+});
+
+describe('the CSM sentiment in health', () => {
+  it('when the admin turns it on with a 60-day expiry, then its weight appears in the grid and the dry run sends all three', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+    const segment = scoringConfig.config.segments[0]!.key;
+    expect(page.findByTestId(Checkbox, 'csm-sentiment-enabled').props.checked).toBe(false);
+    expect(page.findAll(NumberInput).some((input) => input.props.name === `weight-${segment}-csm_sentiment`)).toBe(false);
+
+    page.findByTestId(Checkbox, 'csm-sentiment-enabled').trigger('onChange', true as never);
+    page.findByTestId(NumberInput, 'csm-sentiment-expires').trigger('onChange', eventValue(60));
+    await page.waitFor(() => expect(page.findAll(NumberInput).some((input) => input.props.name === `weight-${segment}-csm_sentiment`)).toBe(true));
+    page.findAll(NumberInput).find((input) => input.props.name === `weight-${segment}-csm_sentiment`)!.trigger('onChange', eventValue(0.2));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { components: Record<string, unknown>; weightsBySegment: Record<string, Record<string, number>> } };
+    expect(sent.health.components.csm_sentiment).toEqual({ weight: 0.1, enabled: true, expiresAfterDays: 60 });
+    expect(sent.health.weightsBySegment[segment]?.csm_sentiment).toBe(0.2);
   });
 });
 

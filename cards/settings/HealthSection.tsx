@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, Input, NumberInput, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Button, Checkbox, Flex, Heading, Input, NumberInput, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
 import { componentKeys, type Veto } from '../settings-data.schema.ts';
 import { numberOr, type SectionProps } from './draft.ts';
@@ -19,7 +19,7 @@ export const healthIssues = (status: { green: number; yellow: number }): Record<
 };
 
 /** One row per health component, one column per segment or stage, each cell an input. */
-const WeightGrid = ({ columns, cell }: { columns: readonly string[]; cell: (column: string, key: string) => ReactNode }) => (
+const WeightGrid = ({ keys, columns, cell }: { keys: readonly string[]; columns: readonly string[]; cell: (column: string, key: string) => ReactNode }) => (
   <Table bordered>
     <TableHead>
       <TableRow>
@@ -28,7 +28,7 @@ const WeightGrid = ({ columns, cell }: { columns: readonly string[]; cell: (colu
       </TableRow>
     </TableHead>
     <TableBody>
-      {componentKeys.map((key) => (
+      {keys.map((key) => (
         <TableRow key={key}>
           <TableCell>{key}</TableCell>
           {columns.map((column) => <TableCell key={column}>{cell(column, key)}</TableCell>)}
@@ -55,6 +55,10 @@ export const HealthSection = ({ draft, update, errors }: SectionProps) => {
     const next = value === undefined || Number.isNaN(value) ? rest : { ...rest, [key]: value };
     update({ health: { ...health, weightsByStage: { ...health.weightsByStage, [stage]: next } } });
   };
+  // The CSM's own sentiment is shown on the card apart from health; it weighs in only once the admin turns it on.
+  const csm = health.components.csm_sentiment;
+  const setCsm = (patch: Record<string, unknown>) => update({ health: { ...health, components: { ...health.components, csm_sentiment: { ...csm, weight: csm?.weight ?? 0, ...patch } } } });
+  const keys = csm?.enabled === true ? [...componentKeys, 'csm_sentiment'] : componentKeys;
   const setVeto = (index: number, patch: Partial<Veto>) => update({ health: { ...health, vetoes: health.vetoes.map((v, i) => (i === index ? { ...v, ...patch } : v)) } });
   return (
     <Flex direction="column" gap="sm">
@@ -68,13 +72,24 @@ export const HealthSection = ({ draft, update, errors }: SectionProps) => {
         ))}
       </Flex>
       <Text format={{ fontWeight: 'bold' }}>Weights by segment (each 0 to 1)</Text>
-      <WeightGrid columns={segments} cell={(segment, key) => (
+      {csm && (
+        <Flex direction="row" gap="sm" align="end">
+          <Checkbox name="csm-sentiment-enabled" testId="csm-sentiment-enabled" checked={csm.enabled === true} onChange={(checked) => setCsm({ enabled: checked })}>
+            Count the CSM's sentiment in health (it then gets a weight below)
+          </Checkbox>
+          <NumberInput name="csm-sentiment-expires" testId="csm-sentiment-expires" label="A CSM's sentiment expires after days"
+            value={typeof csm.expiresAfterDays === 'number' ? csm.expiresAfterDays : 90} min={1}
+            error={errors['health.components.csm_sentiment.expiresAfterDays'] !== undefined} validationMessage={errors['health.components.csm_sentiment.expiresAfterDays']}
+            onChange={(value) => setCsm({ expiresAfterDays: numberOr(value, 90) })} />
+        </Flex>
+      )}
+      <WeightGrid keys={keys} columns={segments} cell={(segment, key) => (
         <NumberInput name={`weight-${segment}-${key}`} label={`${key} weight in ${segment}`} value={weight(segment, key)} min={0} max={1}
           error={errors[`health.weightsBySegment.${segment}.${key}`] !== undefined} validationMessage={errors[`health.weightsBySegment.${segment}.${key}`]}
           onChange={(value) => setWeight(segment, key, numberOr(value, 0))} />
       )} />
       <Text format={{ fontWeight: 'bold' }}>Weights by lifecycle stage (empty: the segment's weight applies)</Text>
-      <WeightGrid columns={stages} cell={(stage, key) => (
+      <WeightGrid keys={keys} columns={stages} cell={(stage, key) => (
         <Input name={`stage-weight-${stage}-${key}`} testId={`stage-weight-${stage}-${key}`} label={`${key} weight while ${stage}`} value={stageWeight(stage, key)}
           error={errors[`health.weightsByStage.${stage}.${key}`] !== undefined} validationMessage={errors[`health.weightsByStage.${stage}.${key}`]}
           onChange={(value) => setStageWeight(stage, key, value.trim() === '' ? undefined : Number(value))} />
