@@ -209,7 +209,7 @@ export interface CardInputs {
 }
 
 /** What the card's one statement found: a portal Waypoint does not serve, a company it does not have, or the inputs. */
-export type CardLookup = { found: 'not_installed' } | { found: 'no_company' } | ({ found: 'company' } & CardInputs);
+export type CardLookup = { found: 'not_installed' } | { found: 'no_company' } | ({ found: 'company'; portalStamp: string } & CardInputs);
 
 const propertiesSchema = z.record(z.string(), z.string().nullable());
 
@@ -234,13 +234,16 @@ const historyPoints = (raw: unknown): CardInputs['history'] =>
 
 /**
  * Everything a company card's first view needs, in one round trip and driven from the installation: whether the
- * portal is still served, the company, its latest card and its trend. The card is read far more often than it
+ * portal is still served, the company, its latest card and its trend, and a stamp of the portal's scoring config
+ * and star-pupil profile (both replaced, never edited in place) so the caller can reuse them while it holds. The card is read far more often than it
  * changes, and on the embedded store every extra query queues behind the others. A portal that is not installed
  * reads no company data at all.
  */
 export const lookupCard = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardLookup> => {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT i.status AS installation, o.object_id, o.properties, l.scored_at, l.config_version, l.card, l.card_shape,
+       (SELECT c.version::text || '@' || c.created_at::text FROM scoring_configs c WHERE c.portal_id = $1 ORDER BY c.version DESC LIMIT 1) AS config_stamp,
+       (SELECT p.computed_at::text FROM star_pupil_profiles p WHERE p.portal_id = $1) AS profile_stamp,
        CASE WHEN l.scored_at IS NULL THEN '[]'::json ELSE COALESCE((
          SELECT json_agg(json_build_array((extract(epoch FROM h.scored_at) * 1000)::double precision, h.health_score) ORDER BY h.scored_at, h.id)
          FROM score_snapshots h
@@ -262,6 +265,7 @@ export const lookupCard = async (db: Queryable, portalId: number, companyId: str
   const card = row.card === null || row.card === undefined ? null : storedCard(row.card, row.card_shape);
   return {
     found: 'company',
+    portalStamp: `${String(row.config_stamp ?? 'default')}|${String(row.profile_stamp ?? 'none')}`,
     // Properties are only read whole when there is no card (to tell a customer from a prospect); the name alone otherwise.
     company: { id: row.object_id, properties: card ? { name: isRecord(row.properties) && typeof row.properties.name === 'string' ? row.properties.name : null } : propertiesSchema.parse(row.properties) },
     latest: card === null ? null : {

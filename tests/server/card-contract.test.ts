@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardDataSchema as cardContract } from '../../cards/card-data.schema.ts';
 import { scoreChecked } from '../../src/portal-scoring/score-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
+import { scoringConfigRepository } from '../../src/store/scoring-config-repository.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import { cardDataSchema } from '../../src/server/cards/card-data.schema.ts';
 import { loadCardData } from '../../src/server/cards/load-card-data.ts';
@@ -92,5 +93,15 @@ describe.each(storeBackends())('the card contract of what the store holds, on $n
     const data = await loadCardData(db, PORTAL, '9003');
 
     expect(data).toEqual({ status: 'not_scored' });
+  });
+
+  it('when an admin saves a new scoring config after a first view, then the next first view reads it, not the one kept', async () => {
+    await addCompany(db, PORTAL, '9005', { lifecyclestage: 'evangelist' });
+    expect(await loadCardData(db, PORTAL, '9005')).toEqual({ status: 'not_customer' });
+
+    const customerFilter = { ...defaultScoringConfig.customerFilter, values: [...defaultScoringConfig.customerFilter.values, 'evangelist'] };
+    await scoringConfigRepository(db).save(PORTAL, { ...defaultScoringConfig, customerFilter }, 'admin', NOW);
+
+    expect(await loadCardData(db, PORTAL, '9005')).toEqual({ status: 'not_scored' });
   });
 });

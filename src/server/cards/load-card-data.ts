@@ -3,13 +3,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { compareWithStarPupils } from '../../scoring/star-pupils.ts';
 import { lookupCard } from '../../store/scores-repository.ts';
-import { starPupilsRepository } from '../../store/star-pupils-repository.ts';
-import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import type { CardData } from './card-data.schema.ts';
 import { TREND_DAYS, scoreView } from './card-view.ts';
+import { portalCardContext } from './portal-card-context.ts';
 
 /**
- * The card data of one company of one portal, from the store only: the card itself in one statement. A portal
+ * The card data of one company of one portal, from the store only, in one statement while the portal's scoring
+ * config and star-pupil profile are unchanged (portal-card-context keeps them under their stamp). A portal
  * Waypoint no longer serves is FORBIDDEN; a company this portal does not have is a NOT_FOUND, whether it exists in
  * another portal or nowhere: the answer must not tell the two apart.
  *
@@ -24,11 +24,8 @@ export const loadCardData = async (db: Db, portalId: number, companyId: string):
   if (found.found === 'not_installed') throw new AppError('FORBIDDEN', 'Waypoint is not installed in this portal');
   if (found.found === 'no_company') throw new AppError('NOT_FOUND', `No company ${companyId} in this portal`);
   const { company, latest, history } = found;
-  if (!latest) {
-    const { config } = await effectiveScoringConfig(db, portalId);
-    return { status: isCustomer(company.properties, config) ? 'not_scored' : 'not_customer' };
-  }
-  const [profile, { config }] = await Promise.all([starPupilsRepository(db).latest(portalId), effectiveScoringConfig(db, portalId)]);
+  const { config, profile } = await portalCardContext(db, portalId, found.portalStamp);
+  if (!latest) return { status: isCustomer(company.properties, config) ? 'not_scored' : 'not_customer' };
   return {
     status: 'ok',
     company: { id: company.id, name: company.properties.name ?? '' },
