@@ -1,5 +1,5 @@
 import type { ScoringConfig } from './config.schema.ts';
-import { classifyDeals } from './deal-kinds.ts';
+import { classifyDeals, isRenewalDeal } from './deal-kinds.ts';
 import { compilePattern } from './pattern.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { toMs } from './time.ts';
@@ -25,23 +25,14 @@ const reasonCode = (text: string | null | undefined, config: ScoringConfig): str
 const lostRenewal = (snapshot: CompanySnapshot, config: ScoringConfig): ChurnSignal | null => {
   const { enabled, minShareOfContract } = config.churn.lostRenewal;
   if (!enabled) return null;
-  const deals = classifyDeals(snapshot.deals, config);
-  let contract: number | null = null;
   let lost: ChurnSignal | null = null;
-  for (const deal of deals) {
+  for (const deal of classifyDeals(snapshot.deals, config)) {
     if (deal.at === null || !deal.isClosed) continue;
     if (deal.isClosedWon) {
       lost = null;
-      if (deal.amount !== null && deal.amount > 0 && deal.kind !== 'expansion') contract = deal.amount;
       continue;
     }
-    const type = deal.dealType ?? '';
-    const inPipeline = (kind: 'renewal' | 'expansion' | 'contraction') => deal.pipeline != null && config.deals.pipelines[kind].includes(deal.pipeline);
-    const typedRenewal = config.deals.renewal.includes(type) || inPipeline('renewal');
-    const upsellOrDowngrade = [...config.deals.expansion, ...config.deals.contraction].includes(type) || inPipeline('expansion') || inPipeline('contraction');
-    const existing = typedRenewal || (!upsellOrDowngrade && (config.deals.existingBusiness.includes(type) || (type === '' && contract !== null)));
-    const bigEnough = typedRenewal || deal.amount === null || contract === null || deal.amount >= contract * minShareOfContract;
-    if (existing && bigEnough) lost = { at: deal.at, reason: reasonCode(deal.lostReason, config), source: 'lost_renewal' };
+    if (isRenewalDeal(deal, config, minShareOfContract)) lost = { at: deal.at, reason: reasonCode(deal.lostReason, config), source: 'lost_renewal' };
   }
   return lost;
 };

@@ -107,6 +107,11 @@ const dealsSchema = z.object({
   amountMeans: z.enum(['contract_value', 'change']),
   /** Existing business within this share of the previous amount is a flat renewal. */
   flatWithin: between(0, 1),
+  /**
+   * contract_value only: existing business under this share of the contract is an upsell logged at its own value (how
+   * HubSpot portals usually log one), so an expansion adding to the contract, not a contraction; 0 turns it off.
+   */
+  incrementBelow: between(0, 1).default(0.5),
 });
 
 /** A meeting whose start has passed counts as held unless its outcome says otherwise (most portals leave it empty). */
@@ -124,7 +129,15 @@ const feedbackSchema = z.object({
 });
 
 /** A mapped contact property that says the person left, on top of the standard signals the sync records. */
-const contactsSchema = z.object({ departedProperty: name.nullable(), departedValues: z.array(z.string()).min(1) });
+const contactsSchema = z.object({
+  departedProperty: name.nullable(),
+  departedValues: z.array(z.string()).min(1),
+  /**
+   * A contact still associated with the company whose primary company is now another one, or is empty while the email
+   * moved to another domain, has left: HubSpot keeps the old association when a rep moves a contact to a new employer.
+   */
+  primaryCompanyMoved: z.boolean().default(true),
+});
 
 const statusBandsSchema = z.object({ green: between(0, 100), yellow: between(0, 100) })
   .refine((s) => s.yellow <= s.green, { message: 'must not exceed green', path: ['yellow'] });
@@ -187,14 +200,16 @@ export const scoringConfigSchema = z.object({
     bad: z.array(fitCriterionSchema),
     /** How `in` rules compare a property's values; properties not listed compare as trimmed, case-blind text. */
     normalise: z.record(z.string(), z.enum(normaliserKinds)).default({ country: 'country', industry: 'industry' }),
+    /** How many good rules may go unjudged for an empty property (unknown is not misfit); empty on more is a stretch. */
+    unknownAllowed: z.number().int().min(0).max(50).default(1),
   }),
   deals: dealsSchema.default({
     typeProperty: 'dealtype', newBusiness: ['newbusiness'], existingBusiness: ['existingbusiness'],
     renewal: ['renewal'], expansion: ['expansion'], contraction: ['contraction'],
-    pipelines: { renewal: [], expansion: [], contraction: [] }, amountMeans: 'contract_value', flatWithin: 0.05,
+    pipelines: { renewal: [], expansion: [], contraction: [] }, amountMeans: 'contract_value', flatWithin: 0.05, incrementBelow: 0.5,
   }),
   meetings: meetingsSchema.default({ notHeldOutcomes: ['CANCELED', 'NO_SHOW', 'RESCHEDULED'], requireCompleted: false }),
-  contacts: contactsSchema.default({ departedProperty: null, departedValues: ['true'] }),
+  contacts: contactsSchema.default({ departedProperty: null, departedValues: ['true'], primaryCompanyMoved: true }),
   feedback: feedbackSchema.default({ typeProperty: 'hs_survey_type', valueProperty: 'hs_value', npsTypes: ['NPS'], csatTypes: ['CSAT'] }),
   // Identifiers keep __proto__ and toString out (a JSON record key __proto__ would vanish in parsing); constructor,
   // the one identifier Object.prototype has, is read through own().

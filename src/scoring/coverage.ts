@@ -40,8 +40,8 @@ const MEETING_WINDOW_DAYS = 90;
 const inputFill = (key: CoverageInput, config: ScoringConfig): { label: string; fill: string } => {
   const p = config.properties;
   switch (key) {
-    case 'arr': return { label: 'ARR', fill: `map ARR in Settings (reads ${p.arr})` };
-    case 'renewalDate': return { label: 'renewal date', fill: `map the renewal date in Settings (reads ${p.renewalDate})` };
+    case 'arr': return { label: 'ARR', fill: `log closed-won deals with their amount on the company, or map ARR in Settings (reads ${p.arr})` };
+    case 'renewalDate': return { label: 'renewal date', fill: `create the open renewal deal (existing business) with its close date, or map the renewal date in Settings (reads ${p.renewalDate})` };
     case 'seats': return { label: 'seats', fill: `map seats purchased in Settings (reads ${p.seats})` };
     case 'usage': return { label: 'product usage', fill: `map active users in Settings (reads ${p.activeUsers30d}), or send daily ${config.usage.activeUsersMetric} to POST /api/v1/usage` };
     case 'meetings90d': return { label: `meetings in ${MEETING_WINDOW_DAYS} days`, fill: 'log meetings on the company in HubSpot (connect the team\'s calendars)' };
@@ -76,7 +76,7 @@ const componentFill = (key: ComponentKey, has: (input: CoverageInput) => boolean
   const fill = (input: CoverageInput) => inputFill(input, config).fill;
   switch (key) {
     case 'usage': return has('seats') || has('usage') ? fill('usage') : `${fill('usage')}; ${fill('seats')}`;
-    case 'commercial': return `${fill('renewalDate')}, or log deals on the company`;
+    case 'commercial': return `log deals on the company (its open renewal deal gives the renewal date), or map the renewal date in Settings (reads ${config.properties.renewalDate})`;
     case 'sentiment': return fill('surveys');
     case 'engagement': return 'log emails, calls and meetings on the company in HubSpot (connect inboxes and calendars)';
     case 'relationship': return 'associate the company\'s contacts with it in HubSpot';
@@ -136,7 +136,7 @@ export const coverageAccumulator = (config: ScoringConfig, now: Date) => {
 
 const cardHints: Partial<Record<ComponentKey, string>> = {
   usage: 'map active users in Settings',
-  commercial: 'map the renewal date in Settings',
+  commercial: 'log the renewal deal in HubSpot or map the renewal date in Settings',
   sentiment: 'send HubSpot feedback surveys to the company\'s contacts',
   engagement: 'log emails, calls and meetings in HubSpot',
   relationship: 'associate contacts with the company in HubSpot',

@@ -38,15 +38,22 @@ const passes = (c: FitCriterion, raw: string | null, config: ScoringConfig): boo
   }
 };
 
-/** Bad when any bad rule matches; good when every good rule matches; stretch otherwise. */
+const isEmpty = (raw: string | null): boolean => raw === null || raw.trim() === '';
+
+/**
+ * Bad when any bad rule matches; good when every good rule matches, allowing up to `fit.unknownAllowed` of them to go
+ * unjudged because their property is empty (a portal leaves fields blank; that says nothing against the fit); stretch otherwise.
+ */
 export const scoreFit = (properties: Record<string, string | null>, config: ScoringConfig): { value: FitValue; criteria: FitCriterionResult[] } => {
   const evaluate = (rule: 'good' | 'bad') => (c: FitCriterion): FitCriterionResult => {
     const actual = own(properties, c.property) ?? null;
-    return { rule, property: c.property, actual, passed: passes(c, actual, config), description: describe(c) };
+    return { rule, property: c.property, actual, passed: passes(c, actual, config), ...(isEmpty(actual) ? { unknown: true } : {}), description: describe(c) };
   };
   const bad = config.fit.bad.map(evaluate('bad'));
   const good = config.fit.good.map(evaluate('good'));
-  const value: FitValue = bad.some((c) => c.passed) ? 'bad' : good.every((c) => c.passed) ? 'good' : 'stretch';
+  const unknown = good.filter((c) => c.unknown === true).length;
+  const judgedPass = good.every((c) => c.passed || c.unknown === true);
+  const value: FitValue = bad.some((c) => c.passed) ? 'bad' : judgedPass && unknown <= config.fit.unknownAllowed ? 'good' : 'stretch';
   return { value, criteria: [...good, ...bad] };
 };
 

@@ -18,6 +18,8 @@ export const fitCriterionResultSchema = z.object({
   property: z.string(),
   actual: z.string().nullable(),
   passed: z.boolean(),
+  /** The property is empty, so the rule could not be judged (a good rule may go unjudged: config fit.unknownAllowed). */
+  unknown: z.boolean().optional(),
   description: z.string(),
 });
 

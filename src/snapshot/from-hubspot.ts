@@ -5,6 +5,7 @@ import type {
 import type { HubSpotCompanyHistory, HubSpotRecord } from './hubspot-records.schema.ts';
 import { oneOf, toBoolean, toIsoDate, toNumber, toText } from './parse-values.ts';
 import { own } from '../scoring/own.ts';
+import { classifyDeals, isRenewalDeal } from '../scoring/deal-kinds.ts';
 
 type EngagementType = 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
 
@@ -72,12 +73,39 @@ const feedbackOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotFeedba
   return [{ id: r.id, surveyType, value, responseGroup, submittedAt }];
 };
 
-/** Departed when the portal maps a property that says so (none by default: stock HubSpot has no such property). */
-const contactOf = (config: ScoringConfig) => (r: HubSpotRecord): SnapshotContact => {
-  const { departedProperty, departedValues } = config.contacts;
+const domainOf = (value: string | null | undefined): string | null => {
+  const text = value?.trim().toLowerCase() ?? '';
+  const host = text.includes('@') ? text.slice(text.lastIndexOf('@') + 1) : text.replace(/^https?:\/\//, '').split('/')[0]!;
+  const bare = host.replace(/^www\./, '');
+  return bare === '' ? null : bare;
+};
+
+/**
+ * Whether a contact still associated with the company has moved on, as HubSpot shows it: its primary company
+ * (associatedcompanyid) is another company, or is empty while its email is on another domain than the company's.
+ */
+const movedOn = (r: HubSpotRecord, company: HubSpotRecord): boolean => {
+  if (!('associatedcompanyid' in r.properties)) return false;
+  const primary = toText(r.properties.associatedcompanyid);
+  const email = domainOf(r.properties.email);
+  const domain = domainOf(company.properties.domain);
+  const sameDomain = email !== null && domain !== null && (email === domain || email.endsWith(`.${domain}`));
+  const otherDomain = email !== null && domain !== null && !sameDomain;
+  // A person at a parent company can have a subsidiary as a second association: same domain, not departed.
+  if (primary !== null) return primary !== company.id && !sameDomain;
+  return otherDomain;
+};
+
+/**
+ * Departed when the portal maps a property that says so (stock HubSpot has no such property), or when the contact's
+ * primary company moved elsewhere (config contacts.primaryCompanyMoved).
+ */
+const contactOf = (config: ScoringConfig, company: HubSpotRecord) => (r: HubSpotRecord): SnapshotContact => {
+  const { departedProperty, departedValues, primaryCompanyMoved } = config.contacts;
   const flag = departedProperty === null ? null : toText(prop(r, departedProperty))?.trim().toLowerCase() ?? null;
+  const flagged = flag !== null && departedValues.some((v) => v.toLowerCase() === flag);
   return {
-    id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: flag !== null && departedValues.some((v) => v.toLowerCase() === flag),
+    id: r.id, jobTitle: toText(r.properties.jobtitle), leftCompany: flagged || (primaryCompanyMoved && movedOn(r, company)),
     createdAt: created(r), updatedAt: toIsoDate(r.properties.hs_lastmodifieddate) ?? toIsoDate(r.updatedAt),
     name: toText([r.properties.firstname, r.properties.lastname].filter((part) => part != null && part.trim() !== '').join(' ')),
     email: toText(r.properties.email),
@@ -95,6 +123,33 @@ const departedContactsOf = (history: HubSpotCompanyHistory): SnapshotContact[] =
   });
 };
 
+/** A won deal's annual recurring revenue as HubSpot computes it from recurring line items, where it does. */
+const recurringOf = (r: HubSpotRecord): number | null => {
+  const arr = toNumber(r.properties.hs_arr);
+  if (arr !== null && arr > 0) return arr;
+  const mrr = toNumber(r.properties.hs_mrr);
+  return mrr !== null && mrr > 0 ? mrr * 12 : null;
+};
+
+/**
+ * What the deals say when the portal maps no contract properties (a stock portal has none): ARR is HubSpot's own
+ * hs_arr (or hs_mrr x 12) of the latest won deal that has it, else the contract the won amounts add up to; the
+ * renewal date is the close date of the open renewal deal; the contract began when the first deal was won.
+ */
+const contractFromDeals = (records: readonly HubSpotRecord[], deals: readonly SnapshotDeal[], config: ScoringConfig) => {
+  const classified = classifyDeals(deals, config);
+  const won = classified.filter((d) => d.isClosedWon && d.at !== null);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const recurring = won.map((d) => { const r = byId.get(d.id); return r === undefined ? null : recurringOf(r); }).filter((v): v is number => v !== null).at(-1) ?? null;
+  const contract = won.at(-1)?.contractAfter ?? null;
+  const openRenewal = classified.find((d) => !d.isClosed && d.at !== null && isRenewalDeal(d, config));
+  return {
+    arr: recurring ?? (contract !== null && contract > 0 ? contract : null),
+    renewalDate: openRenewal?.closeDate ?? null,
+    contractStartDate: won[0]?.closeDate ?? null,
+  };
+};
+
 /**
  * Builds the engine's snapshot from one company's HubSpot-shaped records, reading the company's facts through the
  * config's property mappings. Pure and lenient: unreadable values become null instead of failing the company.
@@ -105,28 +160,31 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
   const raw = (name: string | null) => (name === null ? null : own(c.properties, name) ?? null);
   const lifecycleStage = toText(raw(p.lifecycleStage));
   const engagements = history.engagements ?? {};
+  const dealRecords = history.deals ?? [];
+  const deals = dealRecords.map(dealOf(config));
+  const fromDeals = contractFromDeals(dealRecords, deals, config);
   return {
     company: {
       id: c.id,
       name: toText(raw(p.name)),
       properties: { ...c.properties },
       lifecycleStage,
-      arr: toNumber(raw(p.arr)),
+      arr: toNumber(raw(p.arr)) ?? fromDeals.arr,
       seats: toNumber(raw(p.seats)),
       activeUsers30d: toNumber(raw(p.activeUsers30d)),
       keyFeaturesUsed: toNumber(raw(p.keyFeaturesUsed)),
       createdAt: toIsoDate(raw(p.createdAt)) ?? toIsoDate(c.createdAt),
-      contractStartDate: toIsoDate(raw(p.contractStartDate)),
-      renewalDate: toIsoDate(raw(p.renewalDate)),
+      contractStartDate: toIsoDate(raw(p.contractStartDate)) ?? toIsoDate(raw('closedate')) ?? fromDeals.contractStartDate,
+      renewalDate: toIsoDate(raw(p.renewalDate)) ?? fromDeals.renewalDate,
       churnedAt: toIsoDate(raw(p.churnedAt)),
       churnReason: toText(raw(p.churnReason)),
       customerUntil: customerUntilOf(c.properties, lifecycleStage, config),
     },
     engagements: (Object.keys(engagementFields) as EngagementType[]).flatMap((type) => engagementsOf(type, engagements[type] ?? [])),
     tickets: (history.tickets ?? []).flatMap(ticketOf),
-    deals: (history.deals ?? []).map(dealOf(config)),
+    deals,
     feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf(config)),
-    contacts: [...(history.contacts ?? []).map(contactOf(config)), ...departedContactsOf(history)],
+    contacts: [...(history.contacts ?? []).map(contactOf(config, c)), ...departedContactsOf(history)],
     usage: [...(history.usage ?? [])],
     previousCards: [...(history.previousCards ?? [])],
     milestoneOverrides: [...(history.milestoneOverrides ?? [])],

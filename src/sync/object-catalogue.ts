@@ -16,8 +16,8 @@ const engagement = ['hs_timestamp', 'hubspot_owner_id'];
  * config adds what it maps (a departed-contact property, its own deal type property): see syncSettingsFrom.
  */
 const baseChildProperties: Record<ChildType, readonly string[]> = {
-  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', 'notes_last_contacted'],
-  deals: [...common, 'dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'hs_is_closed', 'hs_is_closed_won', 'dealtype'],
+  contacts: [...common, 'firstname', 'lastname', 'email', 'jobtitle', 'hs_buying_role', 'notes_last_contacted', 'associatedcompanyid'],
+  deals: [...common, 'dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'hs_is_closed', 'hs_is_closed_won', 'dealtype', 'hs_arr', 'hs_mrr'],
   tickets: [...common, 'subject', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'closed_date'],
   calls: [...common, ...engagement, 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_title'],
   emails: [...common, ...engagement, 'hs_email_direction', 'hs_email_status', 'hs_email_subject'],
@@ -28,7 +28,7 @@ const baseChildProperties: Record<ChildType, readonly string[]> = {
 };
 
 const baseCompanyProperties = [
-  ...common, 'name', 'domain', 'industry', 'numberofemployees', 'annualrevenue', 'country', 'lifecyclestage', 'hubspot_owner_id', 'use_case',
+  ...common, 'name', 'domain', 'industry', 'numberofemployees', 'annualrevenue', 'country', 'lifecyclestage', 'hubspot_owner_id', 'use_case', 'closedate',
 ];
 
 /** Which companies are customers, and which of their properties the portal's scoring config reads. */

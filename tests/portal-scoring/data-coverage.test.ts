@@ -68,10 +68,10 @@ describe('data coverage of a stock portal', () => {
     expect(byKey.get('usage')).toMatchObject({ missing: 10, reasons: [{ reason: 'no usage data', customers: 10 }] });
     expect(byKey.get('usage')?.fill).toContain('map active users in Settings (reads active_users_30d)');
     expect(byKey.get('usage')?.fill).toContain('map seats purchased in Settings');
-    expect(byKey.get('commercial')).toMatchObject({ missing: 10, fill: 'map the renewal date in Settings (reads renewal_date), or log deals on the company' });
+    expect(byKey.get('commercial')).toMatchObject({ missing: 10, fill: 'log deals on the company (its open renewal deal gives the renewal date), or map the renewal date in Settings (reads renewal_date)' });
     expect(byKey.get('sentiment')).toMatchObject({ missing: 5, fill: 'send HubSpot feedback surveys (NPS, CSAT, CES) to the company\'s contacts' });
     expect(byKey.get('engagement')).toMatchObject({ missing: 4 });
-    expect(byKey.get('cadence')?.fill).toMatch(/^map ARR in Settings/);
+    expect(byKey.get('cadence')?.fill).toMatch(/^log closed-won deals with their amount on the company, or map ARR in Settings/);
     for (const component of coverage.components) expect(component.fill, component.key).not.toBeNull();
   });
 

@@ -15,6 +15,11 @@ describe('Success Vector', () => {
     ['usage falling 40% and a detractor', 'negative', { usage: usageLine(50, 25), feedback: [nps(4, 20)] }, 'usage down'],
     ['flat usage but two urgent tickets and a departed champion', 'negative', { usage: usageLine(45, 45), tickets: [ticket('URGENT', 3), ticket('HIGH', 5)], contacts: [contact('Champion', true, 20)] }, 'champion left'],
     ['no usage data and no signals', 'neutral', {}, 'no sign of growth or decline'],
+    // A dip of a tenth over 90 days is noise; a fifth is decline (docs/scoring.md, vector).
+    ['usage down 12% over the window, nothing else', 'neutral', { usage: usageLine(50, 44, 90) }, 'usage flat'],
+    ['usage down 24% over the window, nothing else', 'negative', { usage: usageLine(50, 38, 90) }, 'usage down'],
+    ['usage up 10.5% over the window, nothing else', 'neutral', { usage: usageLine(200, 221, 90) }, 'usage flat'],
+    ['usage up 16% over the window, nothing else', 'positive', { usage: usageLine(50, 58, 90) }, 'usage up'],
   ])('when a customer shows %s, then the vector is %s', (_case, expected, overrides, reason) => {
     const card = score({ ...engaged, ...overrides });
     expect(card.vector.value).toBe(expected);

@@ -53,7 +53,19 @@ describe('a stock HubSpot portal', () => {
     it('when the portal logs the increment as the amount, then any positive existing business is an expansion', () => {
       const config = { ...defaultScoringConfig, deals: { ...defaultScoringConfig.deals, amountMeans: 'change' as const } };
       expect(component(score({ deals: [signedUp, stockDeal('existingbusiness', 5_000, 30)] }, config), 'commercial')).toMatchObject({ value: 100 });
-      expect(component(score({ deals: [signedUp, stockDeal('existingbusiness', 5_000, 30)] }), 'commercial')).toMatchObject({ value: 30 });
+    });
+
+    it('when an upsell is logged as existing business at its own value (under half the contract), then it is an expansion adding to the contract', () => {
+      const card = score({ deals: [signedUp, stockDeal('existingbusiness', 8_000, 30)] });
+      expect(component(card, 'commercial')).toMatchObject({ value: 100, detail: 'expansion won (existing business adding 8,000 to 40,000)' });
+      expect(card.vector.reason).toContain('expansion won');
+      const noUpsellReading = { ...defaultScoringConfig, deals: { ...defaultScoringConfig.deals, incrementBelow: 0 } };
+      expect(component(score({ deals: [signedUp, stockDeal('existingbusiness', 8_000, 30)] }, noUpsellReading), 'commercial')).toMatchObject({ value: 30 });
+    });
+
+    it('when a renewal at the full value follows an upsell, then it is judged against the contract with the upsell in it', () => {
+      const deals = classifyDeals(snapshotFromHubSpot({ company: stockCompany(), deals: [signedUp, stockDeal('existingbusiness', 10_000, 200), stockDeal('existingbusiness', 50_000, 30)] }, defaultScoringConfig).deals, defaultScoringConfig);
+      expect(deals.map((d) => [d.kind, d.contractBefore, d.contractAfter])).toEqual([['new_business', null, 40_000], ['expansion', 40_000, 50_000], ['renewal', 50_000, 50_000]]);
     });
 
     it('when the portal keeps renewals in a pipeline of their own, then the pipeline decides over the amount', () => {
@@ -120,5 +132,49 @@ describe('a stock HubSpot portal', () => {
     expect(card.fit.value).toBe('stretch');
     expect(card.cohort).toBe('positive');
     expect(card.nextPlay.play).not.toBe('off_board');
+  });
+
+  describe('contract facts without custom properties', () => {
+    const openRenewal = (amount: number, inDays: number) => record({
+      dealname: 'Renewal', dealtype: 'existingbusiness', amount: String(amount), closedate: daysAgo(-inDays), pipeline: 'default',
+      dealstage: 'contractsent', hs_is_closed: 'false', hs_is_closed_won: 'false',
+    });
+    const snapshotOf = (history: Partial<HubSpotCompanyHistory>, company = stockCompany()) => snapshotFromHubSpot({ company, ...history }, defaultScoringConfig).company;
+
+    it('when a stock customer has won deals, then its ARR is the contract they add up to and it lands in the segment for it', () => {
+      const deals = [stockDeal('newbusiness', 40_000, 700), stockDeal('existingbusiness', 40_000, 335), stockDeal('existingbusiness', 12_000, 100)];
+      expect(snapshotOf({ deals }).arr).toBe(52_000);
+      expect(score({ deals }).segment).toBe('mid');
+    });
+
+    it('when HubSpot computed the won deal\'s ARR from recurring line items, then that ARR wins over the amount', () => {
+      const deal = { ...stockDeal('newbusiness', 40_000, 100), properties: { ...stockDeal('newbusiness', 40_000, 100).properties, hs_arr: '36000' } };
+      const monthly = { ...stockDeal('newbusiness', 40_000, 100), properties: { ...stockDeal('newbusiness', 40_000, 100).properties, hs_mrr: '2500' } };
+      expect(snapshotOf({ deals: [deal] }).arr).toBe(36_000);
+      expect(snapshotOf({ deals: [monthly] }).arr).toBe(30_000);
+    });
+
+    it('when the portal maps its own ARR property and the company has a value, then the mapping wins', () => {
+      expect(snapshotOf({ deals: [stockDeal('newbusiness', 40_000, 100)] }, stockCompany({ annual_recurring_revenue: '99000' })).arr).toBe(99_000);
+    });
+
+    it('when the renewal deal is open, then its close date is the renewal date and an approaching unsigned renewal lowers commercial', () => {
+      const deals = [stockDeal('newbusiness', 40_000, 330), openRenewal(40_000, 35)];
+      expect(snapshotOf({ deals }).renewalDate).toBe(daysAgo(-35));
+      expect(component(score({ deals }), 'commercial').detail).toContain('not signed');
+    });
+
+    it('when the only open deal is a small upsell, then there is no renewal date', () => {
+      expect(snapshotOf({ deals: [stockDeal('newbusiness', 40_000, 200), openRenewal(5_000, 35)] }).renewalDate).toBeNull();
+    });
+
+    it('when the contract start is not mapped, then HubSpot\'s company close date, else the first won deal, says when the customer began', () => {
+      expect(snapshotOf({ deals: [stockDeal('newbusiness', 40_000, 300)] }, stockCompany({ closedate: daysAgo(310) })).contractStartDate).toBe(daysAgo(310));
+      expect(snapshotOf({ deals: [stockDeal('newbusiness', 40_000, 300)] }).contractStartDate).toBe(daysAgo(300));
+    });
+
+    it('when a stock customer has no deals, then ARR and the renewal date stay missing rather than guessed', () => {
+      expect(snapshotOf({})).toMatchObject({ arr: null, renewalDate: null });
+    });
   });
 });

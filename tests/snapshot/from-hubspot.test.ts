@@ -96,8 +96,33 @@ describe('snapshot from HubSpot records', () => {
   });
 
   it('when a portal maps its own "left company" property, then a contact flagged in it has left', () => {
-    const config = { ...defaultScoringConfig, contacts: { departedProperty: 'left_company', departedValues: ['true', 'yes'] } };
+    const config = { ...defaultScoringConfig, contacts: { departedProperty: 'left_company', departedValues: ['true', 'yes'], primaryCompanyMoved: true } };
     expect(snapshotFromHubSpot(history, config).contacts.map((c) => c.leftCompany)).toEqual([false, true]);
+  });
+
+  describe('a contact who moved to another employer, as HubSpot shows it', () => {
+    const company = { id: '900', properties: { name: 'Acme', domain: 'acme.io', lifecyclestage: 'customer' } };
+    const person = (id: string, properties: Record<string, string | null>) => ({ id, properties: { jobtitle: 'Head of Ops', hs_lastmodifieddate: '2026-09-01T00:00:00Z', ...properties } });
+    const left = (contacts: ReturnType<typeof person>[], config = defaultScoringConfig) =>
+      snapshotFromHubSpot({ company, contacts }, config).contacts.map((c) => c.leftCompany);
+
+    it('when the contact is still associated but its primary company is now another one, then it has left', () => {
+      expect(left([person('1', { associatedcompanyid: '901', email: 'ann@newco.com' }), person('2', { associatedcompanyid: '900', email: 'bo@acme.io' })])).toEqual([true, false]);
+    });
+
+    it('when the primary company was emptied and the email moved to another domain, then it has left; on the company\'s own domain it has not', () => {
+      expect(left([person('1', { associatedcompanyid: null, email: 'ann@new-employer.com' }), person('2', { associatedcompanyid: '', email: 'bo@eu.acme.io' })])).toEqual([true, false]);
+    });
+
+    it('when a parent-company colleague on the same domain has another primary company, then it has not left', () => {
+      expect(left([person('1', { associatedcompanyid: '777', email: 'cy@acme.io' })])).toEqual([false]);
+    });
+
+    it('when the portal turns the reading off, or the sync did not fetch the primary company, then nobody has left by it', () => {
+      const off = { ...defaultScoringConfig, contacts: { ...defaultScoringConfig.contacts, primaryCompanyMoved: false } };
+      expect(left([person('1', { associatedcompanyid: '901', email: 'ann@newco.com' })], off)).toEqual([false]);
+      expect(left([person('1', { email: 'ann@newco.com' })])).toEqual([false]);
+    });
   });
 
   it('when a portal keeps its deal kinds in a property of its own, then the snapshot reads that property as the deal type', () => {
