@@ -9,7 +9,7 @@ import { NOW, aSnapshot } from './support/snapshot.ts';
 const snapshot = aSnapshot();
 const facts = deriveFacts(snapshot, defaultScoringConfig, NOW);
 const milestone = (label: string, state: MilestoneResult['state']): MilestoneResult =>
-  ({ key: label.toLowerCase().replace(/\W+/g, '_'), label, kind: 'customer', state, expectedBy: null, doneAt: null });
+  ({ key: label.toLowerCase().replace(/\W+/g, '_'), label, kind: 'customer', state, expectedBy: null, doneAt: null, scope: 'portal' });
 const pace = (...milestones: MilestoneResult[]) => {
   const summary: MilestoneSummary = { milestones, progress: 0, current: null, timeToFirstValueDays: null, justReached: null };
   return milestonePaceComponent({ snapshot, facts, config: defaultScoringConfig, milestones: summary });
