@@ -115,6 +115,10 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     runtime: (id) => states.get(id), limiters: (id) => states.get(id)?.limiters ?? null, faults: () => faults,
     rateClock: options.rateClock ?? (() => performance.now()),
   }));
+  // Idle connections are closed by the client alone: with Node's 5 s server-side idle timeout, a loaded machine can
+  // close a pooled socket just as the client reuses it, the likely cause of an ECONNRESET seen in the rate-limit
+  // story's 120-request burst under load (docs/testing.md). stop() still closes every connection.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
