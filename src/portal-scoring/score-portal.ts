@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
@@ -27,6 +28,7 @@ export const HISTORY_DAYS = 120;
 
 /** Cards stored per statement: one round trip per card was most of the store side of a scoring run (issue 14). */
 const CARDS_PER_INSERT = 500;
+const YIELD_EVERY = 200;
 
 /** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
 export interface SnapshotSource {
@@ -160,6 +162,9 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     }
     scoredIds.push(id);
     report.scored += 1;
+    // PGlite answers inside the microtask queue: without a turn of the event loop now and then, a web process
+    // sharing the embedded store (PROCESS_ROLE=all) would answer no request and beat no heartbeat until the end.
+    if (report.scored % YIELD_EVERY === 0) await setImmediate();
     coverage?.add(snapshot, card);
     pupils?.push(observePupil(snapshot, card, config, now));
     const toStore = cardToStore(card, latest.get(id));

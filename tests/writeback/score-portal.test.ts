@@ -50,6 +50,25 @@ describe('score-portal: scoring a portal and keeping the score history', () => {
     expect(await rows('2')).toBe(1);
   });
 
+  it('when a portal has hundreds of customers, then the process serves other work while they are scored (requests, heartbeats)', async () => {
+    let timerFired = false;
+    const timer = setTimeout(() => { timerFired = true; }, 0);
+    let firedBeforeTheLast: boolean | undefined;
+    const many = Array.from({ length: 450 }, (_, i) => steady(String(i + 1)));
+    const watching: SnapshotSource = {
+      async *load() {
+        yield* many;
+        firedBeforeTheLast ??= timerFired;
+        yield steady('999');
+      },
+    };
+
+    await run(NOW, watching);
+    clearTimeout(timer);
+
+    expect(firedBeforeTheLast).toBe(true);
+  });
+
   it('when a card is stored, then the ARR the snapshot read is kept beside it for the portfolio\'s retention', async () => {
     const withArr = (id: string, arr: number | null) => { const s = steady(id); return { ...s, company: { ...s.company, arr } }; };
     await run(NOW, source(() => [withArr('1', 24_000), withArr('2', null)]));
