@@ -61,11 +61,6 @@ export const retentionBody = () => ({
         { segment: 'enterprise', ...report(figures(4, 4, 430000, 20000, 0, 0), figures(4, 4, 430000, 20000, 0, 0), empty) },
         { segment: 'smb', ...report(months === 12 ? figures(15, 14, 116000, 0, 0, 6000) : figures(14, 14, 110000, 0, 0, 0), figures(14, 14, 110000, 0, 0, 0), badFit) },
       ],
-      byCell: [
-        { cohort: 'positive', segment: 'enterprise', ...report(figures(4, 4, 430000, 20000, 0, 0), figures(4, 4, 430000, 20000, 0, 0), empty) },
-        { cohort: 'positive', segment: 'smb', ...report(figures(14, 14, 110000, 0, 0, 0), figures(14, 14, 110000, 0, 0, 0), empty) },
-        ...(months === 12 ? [{ cohort: 'bad_fit', segment: 'smb', ...report(badFit, empty, badFit) }] : []),
-      ],
     };
   }),
 });
