@@ -11,6 +11,14 @@ describe('CSV export of a portfolio table', () => {
     expect(text).toBe('company,reason,arr\r\n"Acme, Inc.","said ""too pricey""",1200.5\r\n"Line\nbreak","cr\ronly",\r\nplain,,0\r\n');
   });
 
+  it('when a company name from HubSpot starts like a spreadsheet formula, then it is written as text, while negative numbers stay numbers', () => {
+    const text = toCsv({
+      columns: ['name', 'reason', 'change'],
+      rows: [['=HYPERLINK("http://x.example","click")', '+1 555', -1200], ['@SUM(A1)', '-10%', 0], ['Acme', 'fine', 3]],
+    });
+    expect(text).toBe('name,reason,change\r\n"\'=HYPERLINK(""http://x.example"",""click"")",\'+1 555,-1200\r\n\'@SUM(A1),\'-10%,0\r\nAcme,fine,3\r\n');
+  });
+
   it('when a table has no rows, then the header alone is written', () => {
     expect(toCsv({ columns: ['segment', 'customers'], rows: [] })).toBe('segment,customers\r\n');
   });
