@@ -56,6 +56,7 @@ export const retentionBody = () => ({
       months, start: months === 12 ? '2025-12-01T00:00:00.000Z' : months === 6 ? '2026-06-01T00:00:00.000Z' : '2026-09-01T00:00:00.000Z',
       total: report(all, goodFit, badFit),
       byCohort: [{ cohort: 'positive', ...report(goodFit, goodFit, empty) }, ...(months === 12 ? [{ cohort: 'bad_fit', ...report(badFit, empty, badFit) }] : [])],
+      byCell: [{ cohort: 'positive', segment: 'enterprise', ...report(goodFit, goodFit, empty) }, ...(months === 12 ? [{ cohort: 'bad_fit', segment: 'smb', ...report(badFit, empty, badFit) }] : [])],
       bySegment: [
         { segment: 'enterprise', ...report(figures(4, 4, 430000, 20000, 0, 0), figures(4, 4, 430000, 20000, 0, 0), empty) },
         { segment: 'smb', ...report(months === 12 ? figures(15, 14, 116000, 0, 0, 6000) : figures(14, 14, 110000, 0, 0, 0), figures(14, 14, 110000, 0, 0, 0), badFit) },
