@@ -48,6 +48,16 @@ describe('commercial component', () => {
     expect(commercial({ company: { renewalDate }, deals }).value).toBe(value);
   });
 
+  it('when a deal is still open or closes after the scoring time, then it says nothing yet', () => {
+    expect(commercial({ deals: [deal('newbusiness', 700), { ...deal('expansion', 30), isClosed: false, isClosedWon: false }] }).value).toBe(70);
+    expect(commercial({ deals: [deal('newbusiness', 700), deal('renewal', -20, false)] }).value).toBe(70);
+  });
+
+  it('when only a contraction or a lost deal closed in the renewal window, then the approaching renewal is still not signed', () => {
+    expect(commercial({ company: { renewalDate: daysAgo(-60) }, deals: [deal('contraction', 30)] }).value).toBe(10);
+    expect(commercial({ company: { renewalDate: daysAgo(-60) }, deals: [deal('expansion', 30, false)] }).value).toBe(50);
+  });
+
   it('when several things happened, then the detail says each', () => {
     expect(commercial({ company: { renewalDate: daysAgo(-30) }, deals: [deal('contraction', 200)] }).detail)
       .toBe('contracted (dealtype contraction), renewal in 30 days, not signed');
