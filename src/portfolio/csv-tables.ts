@@ -5,6 +5,7 @@ import type { ListItem, Renewals, Worklist } from '../store/portfolio-worklists.
 import type { RetentionPeriod } from '../store/portfolio-retention.ts';
 import type { CohortsBySegment } from '../store/portfolio-repository.ts';
 import type { CsvTable } from './csv.ts';
+import type { PlayEffectivenessRow } from './portfolio.schema.ts';
 import type { RetentionFigures, RetentionReport } from './retention.ts';
 
 // Each section's table as the CSV export lays it out: one row per line of the page's table, numbers unformatted.
@@ -70,4 +71,9 @@ export const worklistsCsv = (owners: readonly Worklist[]): CsvTable => ({
 export const renewalsCsv = (found: Renewals): CsvTable => ({
   columns: [...itemColumns, 'owner_name', 'days_to_renewal'],
   rows: found.renewals.map((r) => [...itemCells(r), r.ownerName, r.daysToRenewal]),
+});
+
+export const playEffectivenessCsv = (plays: readonly PlayEffectivenessRow[]): CsvTable => ({
+  columns: ['play', 'status', 'outcome', 'count', 'health_when_recorded', 'health_after_30_days', 'health_after_90_days'],
+  rows: plays.map((p) => [p.play, p.status, p.outcome, p.count, p.healthWhenRecorded, p.healthAfter30Days, p.healthAfter90Days]),
 });

@@ -149,6 +149,22 @@ export const portfolioRenewalsSchema = z.object({
   renewals: z.array(z.object({ ...listRow, ownerName: z.string().nullable(), daysToRenewal: z.number().int() })).describe('soonest first'),
 });
 
+const meanHealth = (when: string) => z.number().nullable().describe(`mean health score of the companies ${when} (one decimal); null until that day has come or when no score is known`);
+export const portfolioPlayEffectivenessSchema = z.object({
+  portalId, asOf,
+  plays: z.array(z.object({
+    play: z.string().describe('the play as recorded on the card'),
+    status: z.enum(['done', 'skipped']),
+    outcome: z.string().nullable().describe('the advocacy outcome recorded with it (declined, review, case_study, reference, speaking); null when none'),
+    count: count.describe('outcomes recorded with this play, status and outcome'),
+    healthWhenRecorded: meanHealth('when each outcome was recorded'),
+    healthAfter30Days: meanHealth('30 days after each was recorded'),
+    healthAfter90Days: meanHealth('90 days after each was recorded'),
+  })).describe('by play, status, then outcome'),
+});
+
+export type PlayEffectivenessRow = z.infer<typeof portfolioPlayEffectivenessSchema>['plays'][number];
+
 const filters = {
   owner: z.string().trim().min(1).max(40).optional().describe('HubSpot owner id; "none" for companies without one'),
   segment: z.string().trim().min(1).max(100).optional(),
@@ -177,3 +193,4 @@ export const renewalsQuerySchema = z.object({
 });
 export const goalsQuerySchema = z.object({ ...format });
 export const cohortsQuerySchema = z.object({ ...format });
+export const playEffectivenessQuerySchema = z.object({ ...format });

@@ -5,7 +5,10 @@ import {
 import type { ScoringConfig } from '../scoring/config.schema.ts';
 import type { Queryable } from './db.ts';
 import { portfolioGoalsRepository } from './portfolio-goals.ts';
+import { playOutcomesRepository } from './play-outcomes-repository.ts';
 import { portfolioRepository } from './portfolio-repository.ts';
+
+const oneDecimal = (mean: number | null): number | null => (mean === null ? null : Math.round(mean * 10) / 10);
 
 type Query<S extends z.ZodType> = Omit<z.infer<S>, 'format'>;
 
@@ -32,6 +35,13 @@ export const portfolioSections = (db: Queryable, portalId: number, context: { as
     worklists: async ({ limit, ...filters }: Query<typeof worklistsQuerySchema>) => ({ ...stamp, owners: await repository.worklists(portalId, { config, filters, limit }) }),
     renewals: async ({ limit, days, ...filters }: Query<typeof renewalsQuerySchema>) => ({
       ...stamp, ...(await repository.renewals(portalId, { config, filters, asOf, withinDays: days, limit })),
+    }),
+    playEffectiveness: async () => ({
+      ...stamp,
+      plays: (await playOutcomesRepository(db).effectiveness(portalId, asOf)).map((r) => ({
+        play: r.play, status: r.status as 'done' | 'skipped', outcome: r.outcome, count: r.count,
+        healthWhenRecorded: oneDecimal(r.health_at), healthAfter30Days: oneDecimal(r.health_30), healthAfter90Days: oneDecimal(r.health_90),
+      })),
     }),
   };
 };

@@ -36,5 +36,6 @@ export const portfolioOperations: Operation[] = [
     responses: { 200: { description: 'Removed', schema: okSchema }, 404: error('No such goal'), ...errors },
   },
   section('worklists', 'Per CSM (HubSpot owner): the top customers by priority with health, cohort, next play and renewal date', p.worklistsQuerySchema, p.portfolioWorklistsSchema),
+  section('play-effectiveness', 'Per play, status and outcome: how many were recorded, and the mean health when recorded and 30 and 90 days later', p.playEffectivenessQuerySchema, p.portfolioPlayEffectivenessSchema),
   section('renewals', 'Customers renewing within the next days (120 by default) with health and next play', p.renewalsQuerySchema, p.portfolioRenewalsSchema),
 ];

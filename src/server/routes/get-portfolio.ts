@@ -2,9 +2,9 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import { effectiveScoringConfig } from '../../portal-scoring/score-portal.ts';
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { churnReviewCsv, cohortsCsv, goalsCsv, renewalsCsv, retentionCsv, transitionsCsv, trendCsv, worklistsCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, goalsCsv, playEffectivenessCsv, renewalsCsv, retentionCsv, transitionsCsv, trendCsv, worklistsCsv } from '../../portfolio/csv-tables.ts';
 import {
-  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, renewalsQuerySchema, retentionQuerySchema, worklistsQuerySchema,
+  churnReviewQuerySchema, cohortsQuerySchema, goalBodySchema, goalsQuerySchema, movementQuerySchema, playEffectivenessQuerySchema, renewalsQuerySchema, retentionQuerySchema, worklistsQuerySchema,
 } from '../../portfolio/portfolio.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -107,6 +107,11 @@ export const portfolioRouter = (deps: PortfolioRouteDeps): Router => {
     const { format, ...query } = parsed(renewalsQuerySchema, req.query, 'query');
     const body = await (await sectionsFor(req)).renewals(query);
     reply(req, res, format, body, 'renewals', () => renewalsCsv(body));
+  });
+  router.get(`${base}/play-effectiveness`, deps.requireAdmin, async (req, res) => {
+    const { format } = parsed(playEffectivenessQuerySchema, req.query, 'query');
+    const body = await (await sectionsFor(req)).playEffectiveness();
+    reply(req, res, format, body, 'play-effectiveness', () => playEffectivenessCsv(body.plays));
   });
   return router;
 };
