@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { BACKEND_BASE_URL } from './generated/config.ts';
 import {
   errorBodySchema, goalSavedSchema, portfolioChurnReviewSchema, portfolioCohortsSchema, portfolioGoalsSchema, portfolioMovementSchema,
-  portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
+  portfolioPlayEffectivenessSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
   type GoalBody, type ListFilters, type RetentionMonths,
 } from './portfolio-data.schema.ts';
 
@@ -82,6 +82,7 @@ export const portfolioApi = {
   setGoal: (portalId: number, goal: GoalBody) => call(portalId, 'goals', goalSavedSchema, {}, goal),
   worklists: (portalId: number, filters: ListFilters) => call(portalId, 'worklists', portfolioWorklistsSchema, filterQuery(filters)),
   renewals: (portalId: number, filters: ListFilters) => call(portalId, 'renewals', portfolioRenewalsSchema, filterQuery(filters)),
+  playEffectiveness: (portalId: number) => call(portalId, 'play-effectiveness', portfolioPlayEffectivenessSchema),
   csv,
   filterQuery,
 };

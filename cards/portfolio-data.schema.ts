@@ -81,6 +81,20 @@ export const portfolioChurnReviewSchema = z.object({
 });
 export type PortfolioChurnReview = z.infer<typeof portfolioChurnReviewSchema>;
 
+const meanHealth = z.number().nullable();
+export const portfolioPlayEffectivenessSchema = z.object({
+  plays: z.array(z.object({
+    play: z.string(),
+    status: z.enum(['done', 'skipped']),
+    outcome: z.string().nullable(),
+    count,
+    healthWhenRecorded: meanHealth,
+    healthAfter30Days: meanHealth,
+    healthAfter90Days: meanHealth,
+  })),
+});
+export type PortfolioPlayEffectiveness = z.infer<typeof portfolioPlayEffectivenessSchema>;
+
 export const goalTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('count'), changePercent: z.number() }),
   z.object({ kind: z.literal('nrr'), nrr: z.number() }),

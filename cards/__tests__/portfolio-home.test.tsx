@@ -12,9 +12,9 @@ beforeEach(() => {
 describe('the portfolio home page', () => {
   it('when it opens, then each section asks its own endpoint with the portal in the signed query', async () => {
     const page = renderHome();
-    await page.waitFor(() => expect(page.findByTestId(Table, 'renewals-table')).toBeTruthy());
+    await page.waitFor(() => expect(page.findByTestId(Table, 'plays-table')).toBeTruthy());
 
-    for (const section of ['cohorts', 'movement', 'retention', 'churn-review', 'goals', 'worklists', 'renewals']) {
+    for (const section of ['cohorts', 'movement', 'retention', 'churn-review', 'goals', 'worklists', 'renewals', 'play-effectiveness']) {
       expect(backend.requestsTo(`GET ${base}/${section}`)[0]?.query.portalId, section).toBe('4242');
     }
     expect(backend.requestsTo(`GET ${base}/churn-review`)[0]?.query.months).toBe('12');

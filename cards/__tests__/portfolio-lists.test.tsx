@@ -180,9 +180,9 @@ describe('CSV export', () => {
 
   it('when every section is on the page, then each offers its CSV', async () => {
     const page = renderHome();
-    await page.waitFor(() => expect(page.findByTestId(Table, 'renewals-table')).toBeTruthy());
+    await page.waitFor(() => expect(page.findByTestId(Table, 'plays-table')).toBeTruthy());
     const exports = page.findAll(Button).map((b) => b.props.testId).filter((id) => id?.startsWith('export-'));
-    expect(exports).toEqual(['export-cohorts', 'export-movement', 'export-retention', 'export-churn-review', 'export-goals', 'export-worklists', 'export-renewals']);
+    expect(exports).toEqual(['export-cohorts', 'export-movement', 'export-retention', 'export-churn-review', 'export-goals', 'export-worklists', 'export-renewals', 'export-play-effectiveness']);
   });
 
   it('when the CSV cannot be made, then nothing is copied and the leader reads why', async () => {

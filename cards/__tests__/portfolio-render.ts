@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 import { PortfolioHome } from '../PortfolioHome.tsx';
 import { installFakeBackend } from './fake-backend.ts';
 import { textOf } from './render-helpers.ts';
-import { churnReviewBody, cohortsBody, goalsBody, movementBody, renewalsBody, retentionBody, worklistsBody } from './portfolio.fixture.ts';
+import { churnReviewBody, cohortsBody, goalsBody, movementBody, playEffectivenessBody, renewalsBody, retentionBody, worklistsBody } from './portfolio.fixture.ts';
 
 export const base = '/api/v1/portals/4242/portfolio';
 
@@ -19,6 +19,7 @@ export const portfolioBackend = () => {
   backend.on(`GET ${base}/goals`, { status: 200, body: goalsBody() });
   backend.on(`GET ${base}/worklists`, { status: 200, body: worklistsBody() });
   backend.on(`GET ${base}/renewals`, { status: 200, body: renewalsBody() });
+  backend.on(`GET ${base}/play-effectiveness`, { status: 200, body: playEffectivenessBody() });
   return backend;
 };
 

@@ -109,4 +109,12 @@ export const renewalsBody = () => ({
   renewals: [{ ...row('12', 'Blue Finch'), ownerName: 'Grace Hopper', daysToRenewal: 45 }],
 });
 
+export const playEffectivenessBody = () => ({
+  portalId: 4242, asOf,
+  plays: [
+    { play: 'advocacy_ask', status: 'done', outcome: 'review', count: 2, healthWhenRecorded: 55, healthAfter30Days: 65.5, healthAfter90Days: 80 },
+    { play: 'advocacy_ask', status: 'skipped', outcome: null, count: 1, healthWhenRecorded: 40, healthAfter30Days: null, healthAfter90Days: null },
+  ],
+});
+
 export const csvBody = 'segment,cohort,customers,arr\r\nsmb,neutral,12,96000\r\n';

@@ -8,6 +8,7 @@ import { CohortsSection, segmentsOf } from './CohortsSection.tsx';
 import type { PageTools } from './ExportButton.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 import { MovementSection } from './MovementSection.tsx';
+import { PlayEffectivenessSection } from './PlayEffectivenessSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { WorklistsSection } from './WorklistsSection.tsx';
 
@@ -22,7 +23,7 @@ export const PortfolioPage = ({ tools }: { tools: PageTools }) => {
   return (
     <Flex direction="column" gap="md">
       <Heading>Portfolio</Heading>
-      <Text>Your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, and who to work on next.</Text>
+      <Text>Your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, and how customers fared after each play.</Text>
       <CohortsSection tools={tools} state={cohorts.state} onRetry={cohorts.reload} onPick={(cell) => setFilters({ segment: cell.segment, cohort: cell.cohort })} />
       <Divider />
       <MovementSection tools={tools} state={movement.state} onRetry={movement.reload} />
@@ -34,6 +35,8 @@ export const PortfolioPage = ({ tools }: { tools: PageTools }) => {
       <GoalsSection tools={tools} segments={segments} />
       <Divider />
       <WorklistsSection tools={tools} segments={segments} filters={filters} onFilters={setFilters} />
+      <Divider />
+      <PlayEffectivenessSection tools={tools} />
     </Flex>
   );
 };

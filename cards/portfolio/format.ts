@@ -37,3 +37,6 @@ export const companyRecordUrl = (portalId: number, companyId: string): string =>
   `https://app.hubspot.com/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}`;
 
 export const day = (instant: string | null): string => (instant === null ? '–' : instant.slice(0, 10));
+
+/** A mean health score; null while its day has not come (or no score is known). */
+export const health = (mean: number | null): string => (mean === null ? 'not yet' : mean.toFixed(1));

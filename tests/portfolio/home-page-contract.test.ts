@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  churnReviewBody, cohortsBody, goalsBody, movementBody, renewalsBody, retentionBody, worklistsBody,
+  churnReviewBody, cohortsBody, goalsBody, movementBody, playEffectivenessBody, renewalsBody, retentionBody, worklistsBody,
 } from '../../cards/__tests__/portfolio.fixture.ts';
 import {
-  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
+  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioPlayEffectivenessSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
 } from '../../src/portfolio/portfolio.schema.ts';
 import { portfolioCohortsSchema } from '../../src/server/openapi/schemas.ts';
 
@@ -23,6 +23,7 @@ describe('the home page\'s recorded answers against the backend\'s response sche
     ['goals', portfolioGoalsSchema, goalsBody()],
     ['worklists', portfolioWorklistsSchema, worklistsBody()],
     ['renewals', portfolioRenewalsSchema, renewalsBody()],
+    ['play effectiveness', portfolioPlayEffectivenessSchema, playEffectivenessBody()],
   ] as const)('when the page is tested with a %s answer, then the backend could send exactly that', (_section, schema, body) => {
     expect(issues(schema.safeParse(body))).toBe('valid');
   });
