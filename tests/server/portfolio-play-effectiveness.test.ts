@@ -2,9 +2,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';
 import type { Db } from '../../src/store/db.ts';
+import { previewRouter } from '../../src/server/routes/get-preview-company.ts';
 import { playOutcomesRepository } from '../../src/store/play-outcomes-repository.ts';
 import { NOW, healthyCard, memoryStore } from '../writeback/support.ts';
-import { addCompany, addScores, type appWith } from './cards-support.ts';
+import { addCompany, addScores, clock, type appWith } from './cards-support.ts';
 import { portfolioApp } from './portfolio-support.ts';
 
 const PORTAL = 4141;
@@ -22,7 +23,7 @@ describe('the portfolio: play effectiveness', () => {
 
   beforeAll(async () => {
     db = await memoryStore();
-    ({ app, key } = await portfolioApp(db, PORTAL));
+    ({ app, key } = await portfolioApp(db, PORTAL, [previewRouter({ db, clock })]));
     for (const id of ['1', '2', '3']) await addCompany(db, PORTAL, id);
     // A company's health at a moment is its last score at or before it.
     // Company 1 asked 100 days ago: 60 then, 70 a month on, 80 three months on.
@@ -70,6 +71,18 @@ describe('the portfolio: play effectiveness', () => {
     const response = await request(app).get(`${path}?format=pdf`).set('authorization', `Bearer ${key}`);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('format');
+  });
+
+  it('when the sandbox opens /preview/portfolio, then the same table shows from the same reader, and its CSV link gives the endpoint\'s CSV', async () => {
+    const page = await request(app).get(`/preview/portfolio?portalId=${PORTAL}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<tr data-testid="play-advocacy_ask-done-review"><td>Advocacy ask<\/td><td>done · review<\/td><td>2<\/td>\s*<td>55\.0<\/td><td>65\.0<\/td><td>80\.0<\/td><\/tr>/);
+    expect(page.text).toMatch(/<tr data-testid="play-advocacy_ask-skipped-none">.*?<td>40\.0<\/td><td>not yet<\/td><td>not yet<\/td><\/tr>/s);
+
+    const csv = await request(app).get(`/preview/portfolio/play-effectiveness.csv?portalId=${PORTAL}`);
+    const api = await request(app).get(`${path}?format=csv`).set('authorization', `Bearer ${key}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toBe(api.text);
   });
 
   it('when the request carries no key or signature, then nothing is read and the answer is a 401', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { retentionDefinitions as homeDefinitions } from '../../cards/portfolio/retention-definitions.ts';
 import {
-  churnReviewBody, cohortsBody, goalsBody, movementBody, renewalsBody, retentionBody, worklistsBody,
+  churnReviewBody, cohortsBody, goalsBody, movementBody, playEffectivenessBody, renewalsBody, retentionBody, worklistsBody,
 } from '../../cards/__tests__/portfolio.fixture.ts';
 import {
-  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
+  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioPlayEffectivenessSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
 } from '../../src/portfolio/portfolio.schema.ts';
 import { portfolioCohortsSchema } from '../../src/server/openapi/schemas.ts';
 import { portfolioPage } from '../../src/server/preview/portfolio-page.ts';
@@ -24,6 +24,7 @@ const fullView = (): PortfolioView => ({
   goals: ok(portfolioGoalsSchema.parse(goalsBody())),
   worklists: ok(portfolioWorklistsSchema.parse(worklistsBody())),
   renewals: ok(portfolioRenewalsSchema.parse(renewalsBody())),
+  playEffectiveness: ok(portfolioPlayEffectivenessSchema.parse(playEffectivenessBody())),
 });
 
 const cells = (page: string, testId: string): string[] => {
@@ -65,6 +66,15 @@ describe('the sandbox portfolio page', () => {
     expect(cells(page, 'work-12')).toEqual(['Blue Finch', '31', 'dark', 'smb', 'Re-engage', '2027-01-15', '7,000']);
     expect(page).toContain('data-testid="owner-none">No owner');
     expect(cells(page, 'renewal-12')).toEqual(['Blue Finch', '2027-01-15', '45 days', 'Grace Hopper', '31', 'dark', 'Re-engage', '7,000']);
+  });
+
+  it('when play effectiveness is drawn, then each play and outcome shows its count and health then, +30 and +90 days, "not yet" where unknown', () => {
+    const page = portfolioPage(fullView());
+    expect(cells(page, 'play-advocacy_ask-done-review')).toEqual(['Advocacy ask', 'done · review', '2', '55.0', '65.5', '80.0']);
+    expect(cells(page, 'play-advocacy_ask-skipped-none')).toEqual(['Advocacy ask', 'skipped', '1', '40.0', 'not yet', 'not yet']);
+    expect(page).toContain('href="/preview/portfolio/play-effectiveness.csv?portalId=4242"');
+    const none = portfolioPage({ ...fullView(), playEffectiveness: ok({ ...portfolioPlayEffectivenessSchema.parse(playEffectivenessBody()), plays: [] }) });
+    expect(none).toContain('data-testid="plays-empty">No play outcome recorded yet');
   });
 
   it('when one section could not be loaded, then it says why and the other sections are still drawn', () => {

@@ -1,5 +1,5 @@
 import { toCsv, type CsvTable } from '../../portfolio/csv.ts';
-import { churnReviewCsv, cohortsCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
+import { churnReviewCsv, cohortsCsv, playEffectivenessCsv, retentionCsv, transitionsCsv, trendCsv } from '../../portfolio/csv-tables.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PortfolioView, SectionResult } from './portfolio-view.ts';
 
@@ -18,6 +18,7 @@ export const portfolioCsv = (view: PortfolioView, section: string): string => {
     case 'trend': return exported(view.movement, trendCsv);
     case 'churn-review': return exported(view.churnReview, churnReviewCsv);
     case 'retention': return exported(view.retention, (r) => retentionCsv(r.periods));
+    case 'play-effectiveness': return exported(view.playEffectiveness, (e) => playEffectivenessCsv(e.plays));
     default: throw new AppError('NOT_FOUND', `no CSV export for the portfolio section ${section}`);
   }
 };

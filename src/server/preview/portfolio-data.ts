@@ -37,7 +37,7 @@ const settled = async <T>(load: () => Promise<T>): Promise<SectionResult<T>> => 
 export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
   const { config } = await effectiveScoringConfig(db, portalId);
   const sections = portfolioSections(db, portalId, { asOf: clock.now(), config });
-  const [cohortsResult, movementResult, retentionResult, churnResult, goalsResult, worklistsResult, renewalsResult] = await Promise.all([
+  const [cohortsResult, movementResult, retentionResult, churnResult, goalsResult, worklistsResult, renewalsResult, playsResult] = await Promise.all([
     settled(() => sections.cohorts()),
     settled(() => sections.movement(movementQuerySchema.parse({}))),
     settled(() => sections.retention(retentionQuerySchema.parse({}))),
@@ -45,10 +45,11 @@ export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, 
     settled(() => sections.goals()),
     settled(() => sections.worklists(worklistsQuerySchema.parse(filters))),
     settled(() => sections.renewals(renewalsQuerySchema.parse(filters))),
+    settled(() => sections.playEffectiveness()),
   ]);
   return {
     portalId, filters,
     cohorts: cohortsResult, movement: movementResult, retention: retentionResult, churnReview: churnResult,
-    goals: goalsResult, worklists: worklistsResult, renewals: renewalsResult,
+    goals: goalsResult, worklists: worklistsResult, renewals: renewalsResult, playEffectiveness: playsResult,
   };
 };

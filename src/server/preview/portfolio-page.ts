@@ -2,6 +2,7 @@ import { cohorts, type Cohort } from '../../scoring/config.schema.ts';
 import { cohortTrendChart } from './cohort-trend-chart.ts';
 import { html, SafeHtml } from './html.ts';
 import { page } from './page-layout.ts';
+import { playEffectivenessSection } from './portfolio-plays-html.ts';
 import { churnReviewSection, retentionSection } from './portfolio-retention-html.ts';
 import { csvHref, day, money, previewQuery, section, type PortfolioView } from './portfolio-view.ts';
 import { goalsSection, renewalsSection, worklistsSection } from './portfolio-work-html.ts';
@@ -53,7 +54,7 @@ const movementSection = (view: PortfolioView) => section('movement', 'Movement',
 export const portfolioPage = (view: PortfolioView): string => {
   const segments = view.cohorts.ok ? [...new Set([...view.cohorts.data.cells, ...view.cohorts.data.churned].map((c) => c.segment))].sort() : [];
   return page('Portfolio', html`${styles}<main><section class="wide"><h1>Portfolio</h1>
-  <p class="muted">Portal ${view.portalId} · your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, and who to work on next.</p></section>
+  <p class="muted">Portal ${view.portalId} · your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, and how customers fared after each play.</p></section>
   ${cohortsSection(view)}${movementSection(view)}${retentionSection(view)}${churnReviewSection(view)}${goalsSection(view)}
-  ${worklistsSection(view, segments)}${renewalsSection(view)}</main>`);
+  ${worklistsSection(view, segments)}${renewalsSection(view)}${playEffectivenessSection(view)}</main>`);
 };

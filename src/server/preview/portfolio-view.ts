@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
+  portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioPlayEffectivenessSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
 } from '../../portfolio/portfolio.schema.ts';
 import type { Cohort } from '../../scoring/config.schema.ts';
 import type { CohortsBySegment } from '../../store/portfolio-repository.ts';
@@ -23,6 +23,7 @@ export interface PortfolioView {
   goals: SectionResult<z.infer<typeof portfolioGoalsSchema>>;
   worklists: SectionResult<z.infer<typeof portfolioWorklistsSchema>>;
   renewals: SectionResult<z.infer<typeof portfolioRenewalsSchema>>;
+  playEffectiveness: SectionResult<z.infer<typeof portfolioPlayEffectivenessSchema>>;
 }
 
 export const money = (value: number | null): string => (value === null ? '–' : Math.round(value).toLocaleString('en-US'));
