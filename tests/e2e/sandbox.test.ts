@@ -49,7 +49,7 @@ describe('the sandbox main job against the emulator', () => {
     for (const step of ['[1/5]', '[2/5]', '[3/5]', '[4/5]', '[5/5]', 'Customers per cohort and segment', 'Top of the worklist']) expect(text).toContain(step);
     expect(text).toMatch(/segment\s+bad_fit\s+dark\s+negative\s+neutral\s+positive\s+total\s+churned/);
     // Current customers in the cohorts, churned ones apart: together, every customer scored.
-    const [, current, churned] = /all(?:\s+\d+){5}\s+(\d+)\s+(\d+)/.exec(text) ?? [];
+    const [, current, churned] = /^\s*all(?:\s+\d+){5}\s+(\d+)\s+(\d+)/m.exec(text) ?? [];
     expect(Number(current) + Number(churned)).toBe(sandbox.result.scoring.scored);
     expect(sandbox.result.scoring.scored).toBeGreaterThan(20);
     expect(sandbox.result.writeBack.failed).toEqual([]);
