@@ -11,6 +11,7 @@ import polish from 'i18n-iso-countries/langs/pl.json' with { type: 'json' };
 import portuguese from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import spanish from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import swedish from 'i18n-iso-countries/langs/sv.json' with { type: 'json' };
+import { memoByString } from './memo.ts';
 
 // People type their own country's name ("Sverige", "Nederland", "Deutschland"): English first, then the languages of
 // the markets a B2B portal most often sells in.
@@ -27,24 +28,6 @@ const countryAliases: Readonly<Record<string, string>> = {
 
 const text = (raw: string): string => raw.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/**
- * The ISO 3166-1 alpha-2 code for a country however it is written: a code (US, USA), a name, or a common spelling
- * (U.S., United States of America, UK); the trimmed lower-case text when nothing matches.
- */
-export const countryKey = (raw: string): string => {
-  const known = countryKeys.get(raw);
-  if (known !== undefined) return known;
-  const key = lookUpCountry(raw);
-  if (countryKeys.size >= MAX_COUNTRY_KEYS) countryKeys.clear();
-  countryKeys.set(raw, key);
-  return key;
-};
-
-// Fit compares every company's country with each of the config's countries through the ISO names list, a linear
-// search of a few hundred names: the costliest step of a score until each spelling is looked up once.
-const countryKeys = new Map<string, string>();
-const MAX_COUNTRY_KEYS = 10_000;
-
 const lookUpCountry = (raw: string): string => {
   const value = text(raw);
   const upper = value.toUpperCase().replace(/\./g, '');
@@ -53,6 +36,14 @@ const lookUpCountry = (raw: string): string => {
   const bare = value.replace(/\./g, '');
   return countryAliases[value] ?? countryAliases[bare] ?? localeCodes.map((code) => countries.getAlpha2Code(value, code)).find((c) => c !== undefined) ?? value;
 };
+
+/**
+ * The ISO 3166-1 alpha-2 code for a country however it is written: a code (US, USA), a name, or a common spelling
+ * (U.S., United States of America, UK); the trimmed lower-case text when nothing matches.
+ */
+// Fit compares every company's country with each of the config's countries through the ISO names list, a linear
+// search of a few hundred names: the costliest step of a score until each spelling is looked up once.
+export const countryKey = memoByString(lookUpCountry, 10_000);
 
 /**
  * HubSpot's industry option labels ("Hospital & Health Care") and internal values (HOSPITAL_HEALTH_CARE) on one key:

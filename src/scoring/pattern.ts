@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { memoByString } from './memo.ts';
 
 /**
  * Admin-supplied patterns (meeting titles, executive job titles) run through RE2, whose matching time grows linearly
@@ -8,18 +9,10 @@ import { RE2JS } from 're2js';
 export type Pattern = { test(text: string): boolean };
 
 // Patterns come from a handful of configs; compiled once each, and the cache is bounded in case sources churn.
-const MAX_CACHED = 500;
-const cache = new Map<string, Pattern>();
-
-export const compilePattern = (source: string): Pattern => {
-  const cached = cache.get(source);
-  if (cached) return cached;
+export const compilePattern = memoByString((source): Pattern => {
   const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
-  const pattern: Pattern = { test: (text) => re.matcher(text).find() };
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(source, pattern);
-  return pattern;
-};
+  return { test: (text) => re.matcher(text).find() };
+}, 500);
 
 /** Why the source is not a pattern RE2 accepts, or null when it is. */
 export const patternError = (source: string): string | null => {

@@ -1,20 +1,15 @@
+import { memoByString } from './memo.ts';
+
 export const DAY_MS = 86_400_000;
 
 // Scoring parses the same timestamps again and again (each component, each churn probe, each earlier card), and
 // Date.parse was the largest single cost of a score; a string's hash is kept on the string, so a lookup is cheaper.
-const parsed = new Map<string, number | null>();
-const MAX_PARSED = 200_000;
-
-export const toMs = (iso: string | null | undefined): number | null => {
-  if (iso === null || iso === undefined) return null;
-  const known = parsed.get(iso);
-  if (known !== undefined) return known;
+const parseMs = memoByString((iso): number | null => {
   const ms = Date.parse(iso);
-  const value = Number.isNaN(ms) ? null : ms;
-  if (parsed.size >= MAX_PARSED) parsed.clear();
-  parsed.set(iso, value);
-  return value;
-};
+  return Number.isNaN(ms) ? null : ms;
+}, 200_000);
+
+export const toMs = (iso: string | null | undefined): number | null => (iso === null || iso === undefined ? null : parseMs(iso));
 
 export const daysBetween = (fromMs: number, toMsValue: number): number => Math.floor((toMsValue - fromMs) / DAY_MS);
 
