@@ -1,10 +1,11 @@
-import { Flex, Heading, Link, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useSection } from '../hooks/use-section.ts';
 import { portfolioApi } from '../portfolio-api.ts';
 import { retentionMonths, type RetentionMonths } from '../portfolio-data.schema.ts';
 import { ExportButton, type PageTools } from './ExportButton.tsx';
-import { companyRecordUrl, day, money, quadrantLabel } from './format.ts';
+import { CompanyLink } from './CompanyLink.tsx';
+import { day, money, quadrantLabel } from './format.ts';
 import { SectionBody } from './SectionStates.tsx';
 
 type Props = { tools: PageTools };
@@ -46,7 +47,7 @@ export const ChurnReviewSection = ({ tools }: Props) => {
                 <TableBody>
                   {data.customers.map((c) => (
                     <TableRow key={c.companyId} testId={`churned-${c.companyId}`}>
-                      <TableCell><Link href={{ url: companyRecordUrl(tools.portalId, c.companyId), external: true }}>{c.name ?? `Company ${c.companyId}`}</Link></TableCell>
+                      <TableCell><CompanyLink tools={tools} companyId={c.companyId} name={c.name} /></TableCell>
                       <TableCell>{c.segment}</TableCell><TableCell>{day(c.churnedAt)}</TableCell><TableCell>{quadrantLabel[c.quadrant]}</TableCell>
                       <TableCell>{c.reason}</TableCell><TableCell>{money(c.arr)}</TableCell>
                     </TableRow>

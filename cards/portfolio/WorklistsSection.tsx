@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, Link, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, Heading, Select, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useEffect, useState } from 'react';
 import { cohortSchema } from '../card-data.schema.ts';
 import { healthStatusView } from '../components/labels.ts';
@@ -6,7 +6,8 @@ import { useSection } from '../hooks/use-section.ts';
 import { portfolioApi } from '../portfolio-api.ts';
 import type { ListFilters, WorklistRow } from '../portfolio-data.schema.ts';
 import { ExportButton, type PageTools } from './ExportButton.tsx';
-import { cohortLabel, cohortOrder, companyRecordUrl, money, playLabel } from './format.ts';
+import { CompanyLink } from './CompanyLink.tsx';
+import { cohortLabel, cohortOrder, money, playLabel } from './format.ts';
 import { SectionBody } from './SectionStates.tsx';
 
 type Props = { tools: PageTools; segments: string[]; filters: ListFilters; onFilters: (filters: ListFilters) => void };
@@ -16,10 +17,6 @@ const NO_OWNER = 'none';
 
 const ownerName = (owner: { ownerId: string | null; ownerName: string | null }): string =>
   owner.ownerId === null ? 'No owner' : owner.ownerName ?? `Owner ${owner.ownerId}`;
-
-const Company = ({ tools, row }: { tools: PageTools; row: WorklistRow }) => (
-  <Link href={{ url: companyRecordUrl(tools.portalId, row.companyId), external: true }}>{row.name ?? `Company ${row.companyId}`}</Link>
-);
 
 const Health = ({ row }: { row: WorklistRow }) => (
   <StatusTag variant={healthStatusView[row.healthStatus].variant}>{`${Math.round(row.healthScore)} · ${healthStatusView[row.healthStatus].label}`}</StatusTag>
@@ -66,7 +63,7 @@ export const WorklistsSection = ({ tools, segments, filters, onFilters }: Props)
                   <TableBody>
                     {owner.top.map((row) => (
                       <TableRow key={row.companyId} testId={`work-${row.companyId}`}>
-                        <TableCell><Company tools={tools} row={row} /></TableCell><TableCell><Health row={row} /></TableCell>
+                        <TableCell><CompanyLink tools={tools} companyId={row.companyId} name={row.name} /></TableCell><TableCell><Health row={row} /></TableCell>
                         <TableCell>{cohortLabel(row.cohort)}</TableCell><TableCell>{row.segment}</TableCell><TableCell>{playLabel(row.nextPlay)}</TableCell>
                         <TableCell>{row.renewalDate ?? '–'}</TableCell><TableCell>{money(row.arr)}</TableCell>
                       </TableRow>
@@ -89,7 +86,7 @@ export const WorklistsSection = ({ tools, segments, filters, onFilters }: Props)
               <TableBody>
                 {data.renewals.map((row) => (
                   <TableRow key={row.companyId} testId={`renewal-${row.companyId}`}>
-                    <TableCell><Company tools={tools} row={row} /></TableCell><TableCell>{row.renewalDate ?? '–'}</TableCell><TableCell>{`${row.daysToRenewal} days`}</TableCell>
+                    <TableCell><CompanyLink tools={tools} companyId={row.companyId} name={row.name} /></TableCell><TableCell>{row.renewalDate ?? '–'}</TableCell><TableCell>{`${row.daysToRenewal} days`}</TableCell>
                     <TableCell>{ownerName(row)}</TableCell><TableCell><Health row={row} /></TableCell><TableCell>{cohortLabel(row.cohort)}</TableCell>
                     <TableCell>{playLabel(row.nextPlay)}</TableCell><TableCell>{money(row.arr)}</TableCell>
                   </TableRow>
