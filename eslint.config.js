@@ -54,6 +54,12 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // The image keeps only production dependencies (Dockerfile: npm prune --omit=dev): what runs must not need a dev one.
+    files: ['src/**/*.ts', 'emulator/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, optionalDependencies: false }] },
+  },
+  {
     files: ['src/hubspot/**/*.ts'],
     rules: restrict([], ['**/emulator/**', '**/store/**', '**/sync/**', '**/jobs/**', '**/server/**'], 'src/hubspot is the door to HubSpot only: it does not reach the store, jobs or server.'),
   },

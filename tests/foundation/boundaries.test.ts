@@ -26,6 +26,12 @@ describe('import boundaries', () => {
     expect(result?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 
+  it('when production code imports a package installed only for development, then lint fails', async () => {
+    const code = "import { describe } from 'vitest';\nexport const f = describe;\n";
+    const [result] = await eslint.lintText(code, { filePath: 'src/sync/x.ts' });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('import-x/no-extraneous-dependencies');
+  });
+
   it('when two modules would import each other, then lint fails with the cycle', async () => {
     // src/sync/full-sync.ts imports the phases; the phases importing it back would close a cycle.
     const code = "import { runFullSync } from './full-sync.ts';\nexport const f = runFullSync;\n";
