@@ -1,5 +1,6 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import type { z } from 'zod';
+import { portfolioBacktestSchema, portfolioStarPupilsSchema, type BacktestHorizon } from './backtest-data.schema.ts';
 import { BACKEND_BASE_URL } from './generated/config.ts';
 import {
   errorBodySchema, goalSavedSchema, portfolioChurnReviewSchema, portfolioCohortsSchema, portfolioGoalsSchema, portfolioMovementSchema,
@@ -17,10 +18,11 @@ const timeoutMs = 15_000;
 
 export type Query = Record<string, string | undefined>;
 
-const urlFor = (portalId: number, section: string, query: Query): string => {
+/** `path` is under the portal: `portfolio/<section>` for the sections, `backtest` and `star-pupils` beside them. */
+const urlFor = (portalId: number, path: string, query: Query): string => {
   const params = new URLSearchParams({ portalId: String(portalId) });
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value);
-  return `${BACKEND_BASE_URL}/api/v1/portals/${portalId}/portfolio/${section}?${params.toString()}`;
+  return `${BACKEND_BASE_URL}/api/v1/portals/${portalId}/${path}?${params.toString()}`;
 };
 
 const readJson = async (response: Response): Promise<unknown> => {
@@ -36,9 +38,9 @@ const failureOf = (status: number, body: unknown): { ok: false; message: string 
   return { ok: false, message: (failure.success ? failure.data.error.message : undefined) ?? `Waypoint answered with status ${status}.` };
 };
 
-const send = async (portalId: number, section: string, query: Query, init: { method: 'GET' } | { method: 'POST'; body: Record<string, unknown> }) => {
+const send = async (portalId: number, path: string, query: Query, init: { method: 'GET' } | { method: 'POST'; body: Record<string, unknown> }) => {
   try {
-    return await hubspot.fetch(urlFor(portalId, section, query), { ...init, timeout: timeoutMs });
+    return await hubspot.fetch(urlFor(portalId, path, query), { ...init, timeout: timeoutMs });
   } catch {
     return undefined;
   }
@@ -46,8 +48,8 @@ const send = async (portalId: number, section: string, query: Query, init: { met
 
 const unreachable = { ok: false, message: 'Waypoint could not be reached. Check your connection and try again.' } as const;
 
-const call = async <T>(portalId: number, section: string, schema: z.ZodType<T>, query: Query = {}, body?: Record<string, unknown>): Promise<PortfolioResult<T>> => {
-  const response = await send(portalId, section, query, body === undefined ? { method: 'GET' } : { method: 'POST', body });
+const request = async <T>(portalId: number, path: string, schema: z.ZodType<T>, query: Query = {}, body?: Record<string, unknown>): Promise<PortfolioResult<T>> => {
+  const response = await send(portalId, path, query, body === undefined ? { method: 'GET' } : { method: 'POST', body });
   if (response === undefined) return unreachable;
   const json = await readJson(response);
   if (!response.ok) return failureOf(response.status, json);
@@ -59,9 +61,12 @@ const call = async <T>(portalId: number, section: string, schema: z.ZodType<T>, 
   return { ok: true, value: parsed.data };
 };
 
+const call = <T>(portalId: number, section: string, schema: z.ZodType<T>, query: Query = {}, body?: Record<string, unknown>): Promise<PortfolioResult<T>> =>
+  request(portalId, `portfolio/${section}`, schema, query, body);
+
 /** A section's table as CSV text (format=csv), fetched signed: a plain link would reach the backend unsigned. */
 const csv = async (portalId: number, section: string, query: Query): Promise<PortfolioResult<string>> => {
-  const response = await send(portalId, section, { ...query, format: 'csv' }, { method: 'GET' });
+  const response = await send(portalId, `portfolio/${section}`, { ...query, format: 'csv' }, { method: 'GET' });
   if (response === undefined) return unreachable;
   if (!response.ok) return failureOf(response.status, await readJson(response));
   try {
@@ -83,6 +88,8 @@ export const portfolioApi = {
   worklists: (portalId: number, filters: ListFilters) => call(portalId, 'worklists', portfolioWorklistsSchema, filterQuery(filters)),
   renewals: (portalId: number, filters: ListFilters) => call(portalId, 'renewals', portfolioRenewalsSchema, filterQuery(filters)),
   playEffectiveness: (portalId: number) => call(portalId, 'play-effectiveness', portfolioPlayEffectivenessSchema),
+  backtest: (portalId: number, horizon: BacktestHorizon) => request(portalId, 'backtest', portfolioBacktestSchema, { horizon: String(horizon) }),
+  starPupils: (portalId: number) => request(portalId, 'star-pupils', portfolioStarPupilsSchema),
   csv,
   filterQuery,
 };

@@ -5,9 +5,11 @@ import { vi } from 'vitest';
 import { PortfolioHome } from '../PortfolioHome.tsx';
 import { installFakeBackend } from './fake-backend.ts';
 import { textOf } from './render-helpers.ts';
+import { backtestBody, starPupilsBody } from './backtest.fixture.ts';
 import { churnReviewBody, cohortsBody, goalsBody, movementBody, playEffectivenessBody, renewalsBody, retentionBody, worklistsBody } from './portfolio.fixture.ts';
 
-export const base = '/api/v1/portals/4242/portfolio';
+export const portal = '/api/v1/portals/4242';
+export const base = `${portal}/portfolio`;
 
 /** A backend whose every portfolio endpoint answers with the fixture's portal; a test then overrides one section. */
 export const portfolioBackend = () => {
@@ -20,6 +22,8 @@ export const portfolioBackend = () => {
   backend.on(`GET ${base}/worklists`, { status: 200, body: worklistsBody() });
   backend.on(`GET ${base}/renewals`, { status: 200, body: renewalsBody() });
   backend.on(`GET ${base}/play-effectiveness`, { status: 200, body: playEffectivenessBody() });
+  backend.on(`GET ${portal}/backtest`, (request) => ({ status: 200, body: backtestBody(Number(request.query.horizon ?? 180)) }));
+  backend.on(`GET ${portal}/star-pupils`, { status: 200, body: starPupilsBody() });
   return backend;
 };
 

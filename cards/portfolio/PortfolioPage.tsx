@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSection } from '../hooks/use-section.ts';
 import { portfolioApi } from '../portfolio-api.ts';
 import type { ListFilters } from '../portfolio-data.schema.ts';
+import { BacktestSection } from './BacktestSection.tsx';
 import { ChurnReviewSection } from './ChurnReviewSection.tsx';
 import { CohortsSection, segmentsOf } from './CohortsSection.tsx';
 import type { PageTools } from './ExportButton.tsx';
@@ -10,6 +11,7 @@ import { GoalsSection } from './GoalsSection.tsx';
 import { MovementSection } from './MovementSection.tsx';
 import { PlayEffectivenessSection } from './PlayEffectivenessSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
+import { StarPupilsSection } from './StarPupilsSection.tsx';
 import { WorklistsSection } from './WorklistsSection.tsx';
 
 /** The CS leader's portfolio: every section loads on its own, so one failing endpoint leaves the rest readable. */
@@ -23,7 +25,7 @@ export const PortfolioPage = ({ tools }: { tools: PageTools }) => {
   return (
     <Flex direction="column" gap="md">
       <Heading>Portfolio</Heading>
-      <Text>Your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, and how customers fared after each play.</Text>
+      <Text>Your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, how customers fared after each play, whether health saw churn coming, and what your star pupils do.</Text>
       <CohortsSection tools={tools} state={cohorts.state} onRetry={cohorts.reload} onPick={(cell) => setFilters({ segment: cell.segment, cohort: cell.cohort })} />
       <Divider />
       <MovementSection tools={tools} state={movement.state} onRetry={movement.reload} />
@@ -37,6 +39,10 @@ export const PortfolioPage = ({ tools }: { tools: PageTools }) => {
       <WorklistsSection tools={tools} segments={segments} filters={filters} onFilters={setFilters} />
       <Divider />
       <PlayEffectivenessSection tools={tools} />
+      <Divider />
+      <BacktestSection tools={tools} />
+      <Divider />
+      <StarPupilsSection tools={tools} />
     </Flex>
   );
 };

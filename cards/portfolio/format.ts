@@ -40,3 +40,14 @@ export const day = (instant: string | null): string => (instant === null ? '–'
 
 /** A mean health score; null while its day has not come (or no score is known). */
 export const health = (mean: number | null): string => (mean === null ? 'not yet' : mean.toFixed(1));
+
+/** An AUC or other 0-1 figure with two decimals; n/a when its sample could not say (nobody, or everybody, churned). */
+export const ratio = (value: number | null): string => (value === null ? 'n/a' : value.toFixed(2));
+
+const componentLabels: Record<string, string> = {
+  usage: 'Usage', cadence: 'Touch cadence', engagement: 'Engagement', support: 'Support', sentiment: 'Sentiment (NPS, CSAT)',
+  relationship: 'Relationship', milestones: 'Milestone pace', commercial: 'Commercial', csm_sentiment: 'CSM sentiment',
+};
+
+/** A health component's name for people; one the page does not know yet reads as its key. */
+export const componentLabel = (key: string): string => componentLabels[key] ?? key.replace(/_/g, ' ');

@@ -20,6 +20,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
   const { signature } = install;
   const auth = requestAuth(install);
   const readProperties = portalPropertiesReader({ clock, hubspot });
+  const enqueueBacktest = (portalId: number) => queue.enqueue('backtest-portal', portalId);
   const routers = [
     installRouter(install, { hubspot, enqueueFullSync: options.enqueueFullSync, auth, logger }),
     postWebhooksRouter({ db, logger, signature, appId: settings.appId, enqueueProcessing: (portalId) => queue.enqueue('process-webhooks', portalId) }),
@@ -27,7 +28,7 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     getSyncStatusRouter({ db, requireAdmin: auth.requirePortalAdmin }),
     portfolioRouter({ db, clock, requireAdmin: auth.requirePortalAdmin }),
     starPupilsRouter({ db, requireAdmin: auth.requirePortalAdmin }),
-    backtestRouter({ db, clock, requireAdmin: auth.requirePortalAdmin, enqueueBacktest: (portalId) => queue.enqueue('backtest-portal', portalId) }),
+    backtestRouter({ db, clock, requireAdmin: auth.requirePortalAdmin, enqueueBacktest }),
     scoringConfigRouter({ db, clock, snapshots, logger, requirePortalAdmin: auth.requirePortalAdmin, onConfigSaved: async (portalId, { newlyRead }) => {
       await services.requestScoring(portalId);
       // A property the store has never read would score as empty until the nightly full sync: read it now.
@@ -39,6 +40,6 @@ export const buildRouters = (services: Services, options: { sandbox: boolean; en
     cardActionsRouter({ db, clock, logger, hubspot, cardCache, requestScoring, verifyHubSpotSignature: auth.verifyHubSpotSignature }),
   ];
   // The preview shows any installed portal's cards without HubSpot's signature: only for the local demo.
-  if (options.sandbox) routers.push(previewRouter({ db, clock, readProperties }));
+  if (options.sandbox) routers.push(previewRouter({ db, clock, readProperties, enqueueBacktest }));
   return routers;
 };

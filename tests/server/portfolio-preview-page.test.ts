@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { backtestBody, starPupilsBody } from '../../cards/__tests__/backtest.fixture.ts';
 import { retentionDefinitions as homeDefinitions } from '../../cards/portfolio/retention-definitions.ts';
+import { backtestResponseSchema } from '../../src/backtest/backtest.schema.ts';
+import { starPupilProfileSchema } from '../../src/scoring/star-pupils.ts';
 import {
   churnReviewBody, cohortsBody, goalsBody, movementBody, playEffectivenessBody, renewalsBody, retentionBody, worklistsBody,
 } from '../../cards/__tests__/portfolio.fixture.ts';
@@ -25,6 +28,8 @@ const fullView = (): PortfolioView => ({
   worklists: ok(portfolioWorklistsSchema.parse(worklistsBody())),
   renewals: ok(portfolioRenewalsSchema.parse(renewalsBody())),
   playEffectiveness: ok(portfolioPlayEffectivenessSchema.parse(playEffectivenessBody())),
+  backtest: ok(backtestResponseSchema.parse(backtestBody())),
+  starPupils: ok(starPupilProfileSchema.parse(starPupilsBody().profile)),
 });
 
 const cells = (page: string, testId: string): string[] => {
@@ -75,6 +80,31 @@ describe('the sandbox portfolio page', () => {
     expect(page).toContain('href="/preview/portfolio/play-effectiveness.csv?portalId=4242"');
     const none = portfolioPage({ ...fullView(), playEffectiveness: ok({ ...portfolioPlayEffectivenessSchema.parse(playEffectivenessBody()), plays: [] }) });
     expect(none).toContain('data-testid="plays-empty">No play outcome recorded yet');
+  });
+
+  it('when the backtest is drawn, then the headline, the deciles, the segments and the components read as on the home page', () => {
+    const page = portfolioPage(fullView());
+    const headline = /data-testid="backtest-headline">([\s\S]*?)<\/div><\/div>/.exec(page)?.[1]?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    expect(headline).toBe('Health AUC 0.74 Churned while green 10.0% Precision of red 8.3%');
+    expect(cells(page, 'decile-10')).toEqual(['10', '72-79', '40', '6', '15.0%']);
+    expect(cells(page, 'backtest-segment-smb')).toEqual(['smb', '300', '16', '0.71', '12.5%', '8.0%']);
+    expect(cells(page, 'backtest-segment-enterprise')).toEqual(['enterprise', '100', '4', 'n/a', '0.0%', '0.0%']);
+    expect(cells(page, 'backtest-component-engagement')).toEqual(['engagement', '0.41', '-0.012', '350']);
+    expect(page).toContain('health AUC 0.69 now, 0.74 proposed; churned while green 28.6% now, 14.3% proposed');
+  });
+
+  it('when the backtest is still being computed, then the section says so instead of figures', () => {
+    const page = portfolioPage({ ...fullView(), backtest: ok({ status: 'computing' as const, portalId: 4242, horizonDays: 180 as const }) });
+    expect(page).toContain('data-testid="backtest-empty">Waypoint is scoring your customers as they stood at each past month');
+    expect(page).not.toContain('data-testid="backtest-deciles"');
+  });
+
+  it('when the star-pupil profile is drawn, then each segment and all together show first value, depth, breadth, cadence and features', () => {
+    const page = portfolioPage(fullView());
+    expect(cells(page, 'star-pupils-smb')).toEqual(['smb', '12', 'day 18', '62% of seats', '4', '2.3', 'reports (90%), api calls (50%)']);
+    expect(cells(page, 'star-pupils-all')).toEqual(['All segments', '15', 'day 18', '62% of seats', '4', '2.3', 'reports (90%), api calls (50%)']);
+    expect(cells(page, 'star-pupils-milestone-first_value')).toEqual(['first value', 'day 18', '–', 'day 18']);
+    expect(portfolioPage({ ...fullView(), starPupils: ok(null) })).toContain('data-testid="star-pupils-empty">The profile is drawn at the next whole-portal scoring run.');
   });
 
   it('when one section could not be loaded, then it says why and the other sections are still drawn', () => {

@@ -61,4 +61,14 @@ describe('the sandbox portfolio page over the store', () => {
     for (const id of ['cohorts', 'movement', 'retention', 'churn', 'goals', 'worklists', 'renewals']) expect(response.text).toContain(`data-testid="section-${id}"`);
     expect(response.text).toContain('<option value="positive" selected>positive</option>');
   });
+
+  it('when the page opens before any backtest is stored, then it queues one as the endpoint would and says it is being computed', async () => {
+    const queued: number[] = [];
+    const queueing = appWith(db, [previewRouter({ db, clock, enqueueBacktest: async (portalId) => { queued.push(portalId); } })]);
+    const response = await request(queueing).get(`/preview/portfolio?portalId=${PORTAL}`);
+
+    expect(response.text).toContain('data-testid="backtest-empty">Waypoint is scoring your customers');
+    expect(response.text).toContain('data-testid="star-pupils-empty">');
+    expect(queued).toEqual([PORTAL]);
+  });
 });

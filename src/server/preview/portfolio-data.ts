@@ -6,6 +6,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { portfolioSections } from '../../store/portfolio-sections.ts';
+import { starPupilsRepository } from '../../store/star-pupils-repository.ts';
+import { readBacktest } from '../routes/get-backtest.ts';
 import type { PortfolioFilters, PortfolioView, SectionResult } from './portfolio-view.ts';
 
 // The data behind /preview/portfolio, read through the same section readers as the portfolio endpoints (each with
@@ -34,10 +36,16 @@ const settled = async <T>(load: () => Promise<T>): Promise<SectionResult<T>> => 
   }
 };
 
-export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, filters: PortfolioFilters): Promise<PortfolioView> => {
+/** Queues the backtest job as the endpoint does when the stored one is missing or stale; without it the page only reads. */
+export type EnqueueBacktest = (portalId: number) => Promise<unknown>;
+const readOnly: EnqueueBacktest = async () => undefined;
+
+export const loadPortfolioView = async (
+  db: Db, clock: Clock, portalId: number, filters: PortfolioFilters, enqueueBacktest: EnqueueBacktest = readOnly,
+): Promise<PortfolioView> => {
   const { config } = await effectiveScoringConfig(db, portalId);
   const sections = portfolioSections(db, portalId, { asOf: clock.now(), config });
-  const [cohortsResult, movementResult, retentionResult, churnResult, goalsResult, worklistsResult, renewalsResult, playsResult] = await Promise.all([
+  const [cohortsResult, movementResult, retentionResult, churnResult, goalsResult, worklistsResult, renewalsResult, playsResult, backtestResult, pupilsResult] = await Promise.all([
     settled(() => sections.cohorts()),
     settled(() => sections.movement(movementQuerySchema.parse({}))),
     settled(() => sections.retention(retentionQuerySchema.parse({}))),
@@ -46,10 +54,13 @@ export const loadPortfolioView = async (db: Db, clock: Clock, portalId: number, 
     settled(() => sections.worklists(worklistsQuerySchema.parse(filters))),
     settled(() => sections.renewals(renewalsQuerySchema.parse(filters))),
     settled(() => sections.playEffectiveness()),
+    settled(() => readBacktest({ db, clock, enqueueBacktest }, portalId, 180)),
+    settled(() => starPupilsRepository(db).latest(portalId)),
   ]);
   return {
     portalId, filters,
     cohorts: cohortsResult, movement: movementResult, retention: retentionResult, churnReview: churnResult,
     goals: goalsResult, worklists: worklistsResult, renewals: renewalsResult, playEffectiveness: playsResult,
+    backtest: backtestResult, starPupils: pupilsResult,
   };
 };

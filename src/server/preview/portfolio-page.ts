@@ -2,6 +2,7 @@ import { cohorts, type Cohort } from '../../scoring/config.schema.ts';
 import { cohortTrendChart } from './cohort-trend-chart.ts';
 import { html, SafeHtml } from './html.ts';
 import { page } from './page-layout.ts';
+import { backtestSection, starPupilsSection } from './portfolio-backtest-html.ts';
 import { playEffectivenessSection } from './portfolio-plays-html.ts';
 import { churnReviewSection, retentionSection } from './portfolio-retention-html.ts';
 import { csvHref, day, money, previewQuery, section, type PortfolioView } from './portfolio-view.ts';
@@ -16,7 +17,7 @@ const styles = new SafeHtml(`<style>
   .line-positive { stroke:var(--green); fill:var(--green); } .line-neutral { stroke:var(--yellow); fill:var(--yellow); }
   .line-negative { stroke:var(--red); fill:var(--red); } .line-dark { stroke:#7b5ea7; fill:#7b5ea7; } .line-bad_fit { stroke:#8c96a3; fill:#8c96a3; }
   form.filters { display:flex; gap:12px; align-items:end; flex-wrap:wrap; margin-bottom:12px; } form.filters label { font-size:12px; color:var(--muted); display:flex; flex-direction:column; }
-  h3 { font-size:15px; margin:16px 0 6px; }
+  h3 { font-size:15px; margin:16px 0 6px; } .bar { display:inline-block; height:10px; background:var(--red); border-radius:2px; vertical-align:middle; }
 </style>`);
 
 const cohortsSection = (view: PortfolioView) => section('cohorts', 'Cohorts by segment', view.cohorts, {
@@ -54,7 +55,8 @@ const movementSection = (view: PortfolioView) => section('movement', 'Movement',
 export const portfolioPage = (view: PortfolioView): string => {
   const segments = view.cohorts.ok ? [...new Set([...view.cohorts.data.cells, ...view.cohorts.data.churned].map((c) => c.segment))].sort() : [];
   return page('Portfolio', html`${styles}<main><section class="wide"><h1>Portfolio</h1>
-  <p class="muted">Portal ${view.portalId} · your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, and how customers fared after each play.</p></section>
+  <p class="muted">Portal ${view.portalId} · your customers by segment and cohort, how they move, what you keep, why customers leave, your goals, who to work on next, how customers fared after each play, whether health saw churn coming, and what your star pupils do.</p></section>
   ${cohortsSection(view)}${movementSection(view)}${retentionSection(view)}${churnReviewSection(view)}${goalsSection(view)}
-  ${worklistsSection(view, segments)}${renewalsSection(view)}${playEffectivenessSection(view)}</main>`);
+  ${worklistsSection(view, segments)}${renewalsSection(view)}${playEffectivenessSection(view)}
+  ${backtestSection(view)}${starPupilsSection(view)}</main>`);
 };

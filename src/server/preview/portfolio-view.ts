@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type {
   portfolioChurnReviewSchema, portfolioGoalsSchema, portfolioMovementSchema, portfolioPlayEffectivenessSchema, portfolioRenewalsSchema, portfolioRetentionSchema, portfolioWorklistsSchema,
 } from '../../portfolio/portfolio.schema.ts';
+import type { BacktestResponse } from '../../backtest/backtest.schema.ts';
 import type { Cohort } from '../../scoring/config.schema.ts';
+import type { StarPupilProfile } from '../../scoring/star-pupils.ts';
 import type { CohortsBySegment } from '../../store/portfolio-repository.ts';
 import { html, type SafeHtml } from './html.ts';
 
@@ -24,6 +26,10 @@ export interface PortfolioView {
   worklists: SectionResult<z.infer<typeof portfolioWorklistsSchema>>;
   renewals: SectionResult<z.infer<typeof portfolioRenewalsSchema>>;
   playEffectiveness: SectionResult<z.infer<typeof portfolioPlayEffectivenessSchema>>;
+  /** The 180-day backtest as GET …/backtest answers it. */
+  backtest: SectionResult<BacktestResponse>;
+  /** The star-pupil profile as GET …/star-pupils answers it (null before the first whole-portal scoring run). */
+  starPupils: SectionResult<StarPupilProfile | null>;
 }
 
 export const money = (value: number | null): string => (value === null ? '–' : Math.round(value).toLocaleString('en-US'));

@@ -11,7 +11,7 @@ import { cardPage, emptyCardPage } from '../preview/card-page.ts';
 import { settingsPage } from '../preview/settings-page.ts';
 import { worklistPage } from '../preview/worklist-page.ts';
 import { portfolioPage } from '../preview/portfolio-page.ts';
-import { loadPortfolioView, previewFilters } from '../preview/portfolio-data.ts';
+import { loadPortfolioView, previewFilters, type EnqueueBacktest } from '../preview/portfolio-data.ts';
 import { portfolioCsv } from '../preview/portfolio-csv.ts';
 import { describeApiKey } from '../../install/api-key-admin.ts';
 import { apiKeysRepository } from '../../store/api-keys-repository.ts';
@@ -27,6 +27,8 @@ export interface PreviewRouteDeps {
   clock?: Clock;
   /** The settings endpoint's property reader; without it /preview/settings is not served. */
   readProperties?: PortalPropertiesReader;
+  /** Queues the backtest job when the stored one is missing or stale, as GET …/backtest does; without it the page only reads. */
+  enqueueBacktest?: EnqueueBacktest;
 }
 
 const WORKLIST_SIZE = 50;
@@ -55,7 +57,7 @@ export const previewRouter = (deps: PreviewRouteDeps): Router => {
   });
   router.get('/preview/portfolio', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
-    res.type('html').send(portfolioPage(await loadPortfolioView(deps.db, deps.clock ?? systemClock, portalId, previewFilters(req.query))));
+    res.type('html').send(portfolioPage(await loadPortfolioView(deps.db, deps.clock ?? systemClock, portalId, previewFilters(req.query), deps.enqueueBacktest)));
   });
   router.get('/preview/portfolio/:section.csv', async (req, res) => {
     const portalId = await previewPortal(deps.db, req);
