@@ -3,7 +3,7 @@ import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { snapshotAsOf } from '../../src/scoring/churn.ts';
 import { scoreCompany } from '../../src/scoring/score.ts';
 import type { PreviousCard } from '../../src/scoring/snapshot.schema.ts';
-import { NOW, aSnapshot, contact, daysAgo, deal, inboundEmail, meeting, nps, usageLine } from './support/snapshot.ts';
+import { NOW, aSnapshot, contact, daysAgo, deal, inboundEmail, meeting, nps, ticket, usageLine } from './support/snapshot.ts';
 
 const churned = (reason: string, overrides: Parameters<typeof aSnapshot>[0] = {}) =>
   scoreCompany(aSnapshot({ ...overrides, company: { churnedAt: daysAgo(60), churnReason: reason, ...overrides.company } }), defaultScoringConfig, NOW);
@@ -69,7 +69,7 @@ describe('churn classification: the window before churn and what the card says',
   });
 
   it('when a card exactly at the churn date or exactly 60 days before it was negative, then the churn was flagged', () => {
-    expect(churned('competitor', { previousCards: [card(60, 'negative')] }).churn?.expected).toBe(true);
+    expect(churned('competitor', { previousCards: [card(60, 'negative'), card(100, 'neutral')] }).churn?.expected).toBe(true);
     expect(churned('competitor', { previousCards: [card(120, 'negative'), card(100, 'neutral')] }).churn?.expected).toBe(true);
     expect(churned('competitor', { previousCards: [card(121, 'negative'), card(100, 'neutral')] }).churn?.expected).toBe(false);
   });
@@ -93,6 +93,13 @@ describe('churn classification: the window before churn and what the card says',
   it('when a good fit churned avoidably after a negative card, then the card says it was flagged in the 60 days before', () => {
     expect(churned('budget', { previousCards: [card(80, 'negative')] }).churn?.reason)
       .toBe(`churned ${daysAgo(60).slice(0, 10)} (budget): avoidable, flagged bad fit, negative or dark in the 60 days before`);
+  });
+
+  it('when no cards were stored and the customer was silent only in the month before churn, then the rescored past still catches it', () => {
+    // Churn 60 days ago; the past is rescored 60, 30 and 1 day before it. Only 30 days before was it dark.
+    const silentMidWindow = [190, 150, 125, 65].map((d) => inboundEmail(d));
+    expect(churned('competitor', { engagements: silentMidWindow }).churn?.expected).toBe(true);
+    expect(churned('competitor', { engagements: [...silentMidWindow, inboundEmail(100)] }).churn?.expected).toBe(false);
   });
 
   it('when a stretch-fit customer churned for budget, then it was avoidable: only a bad fit makes churn unavoidable by fit', () => {
@@ -120,6 +127,12 @@ describe('the past as scoring saw it (snapshotAsOf)', () => {
     expect(past.feedback.map((f) => f.value)).toEqual([9]);
     expect(past.previousCards.map((c) => c.cohort)).toEqual(['positive']);
     expect(past.milestoneOverrides.map((o) => o.key)).toEqual(['kickoff']);
+  });
+
+  it('when emails and tickets are dated after that date, then they are not part of the past', () => {
+    const past = snapshotAsOf(aSnapshot({ engagements: [inboundEmail(150), inboundEmail(50)], tickets: [ticket('LOW', 150), ticket('URGENT', 50)] }), at);
+    expect(past.engagements.map((e) => e.timestamp)).toEqual([daysAgo(150)]);
+    expect(past.tickets.map((t) => t.priority)).toEqual(['LOW']);
   });
 
   it('when a deal closed after that date, then it is gone; an open deal stays', () => {

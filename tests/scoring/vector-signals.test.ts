@@ -17,6 +17,15 @@ describe('Success Vector signals, one at a time', () => {
     expect(vectorOf({ deals: [deal('expansion', 60)] })).toEqual({ value: 'positive', reason: 'expansion won' });
   });
 
+  it('when an expansion closed today or exactly 120 days ago, then it is inside the window', () => {
+    expect(vectorOf({ deals: [deal('expansion', 0)] }).reason).toBe('expansion won');
+    expect(vectorOf({ deals: [deal('expansion', 120)] }).reason).toBe('expansion won');
+  });
+
+  it('when usage fell by half, then the card says by how much', () => {
+    expect(vectorOf({ usage: usageLine(50, 25) }).reason).toMatch(/^usage down \d+%$/);
+  });
+
   it('when the only expansion was won 200 days ago (past the 120-day window), then it no longer counts and nothing else is said', () => {
     expect(vectorOf({ deals: [deal('expansion', 200)] })).toEqual({ value: 'neutral', reason: 'no sign of growth or decline' });
   });
@@ -37,6 +46,7 @@ describe('Success Vector signals, one at a time', () => {
   it('when a promoter answered 30 days ago, then the vector says so; a promoter answer 200 days ago is too old to say anything', () => {
     expect(vectorOf({ feedback: [nps(10, 30)] })).toEqual({ value: 'neutral', reason: 'promoter NPS' });
     expect(vectorOf({ feedback: [nps(10, 200)] }).reason).toBe('no sign of growth or decline');
+    expect(vectorOf({ feedback: [nps(10, 180)] }).reason).toBe('promoter NPS');
   });
 
   it('when a passive answered, then NPS says nothing about direction', () => {
@@ -78,19 +88,21 @@ describe('Success Vector: health against the company\'s own baseline', () => {
   const healthNow = () => score({ ...engaged, ...base }).health.score;
 
   it('when health has fallen 15 points below its 30-90 day baseline, then that counts against growth', () => {
-    const v = vectorOf({ ...base, previousCards: cardsAt([60, 45, 30], healthNow() + 15) });
-    expect(v.reason).toContain('health down 15 on its baseline');
-    expect(v.value).toBe('neutral');
+    expect(vectorOf({ ...base, previousCards: cardsAt([60, 45, 30], healthNow() + 15) }))
+      .toEqual({ value: 'neutral', reason: 'usage flat; health down 15 on its baseline' });
+    // With a detractor as well, it is decline.
+    expect(vectorOf({ ...base, feedback: [nps(2, 20)], previousCards: cardsAt([60, 45, 30], healthNow() + 15) }).value).toBe('negative');
   });
 
   it('when health is within a few points of its baseline, then the vector says it is steady and by how much', () => {
-    expect(vectorOf({ ...base, previousCards: cardsAt([60, 40], healthNow() - 4) }).reason).toContain('health steady on its baseline (+4)');
-    expect(vectorOf({ ...base, previousCards: cardsAt([60, 40], healthNow() + 4) }).reason).toContain('health steady on its baseline (-4)');
+    expect(vectorOf({ ...base, previousCards: cardsAt([60, 40], healthNow() - 4) }).reason).toBe('usage flat; health steady on its baseline (+4)');
+    expect(vectorOf({ ...base, previousCards: cardsAt([60, 40], healthNow() + 4) }).reason).toBe('usage flat; health steady on its baseline (-4)');
+    expect(vectorOf({ ...base, previousCards: cardsAt([60, 40], healthNow()) }).reason).toBe('usage flat; health steady on its baseline (+0)');
   });
 
   it('when health moved exactly the 10 trend points, then it counts as moved, not steady', () => {
-    expect(vectorOf({ ...base, previousCards: cardsAt([50], healthNow() - 10) }).reason).toContain('health up 10 on its baseline');
-    expect(vectorOf({ ...base, previousCards: cardsAt([50], healthNow() + 10) }).reason).toContain('health down 10 on its baseline');
+    expect(vectorOf({ ...base, previousCards: cardsAt([50], healthNow() - 10) }).reason).toBe('usage flat; health up 10 on its baseline');
+    expect(vectorOf({ ...base, previousCards: cardsAt([50], healthNow() + 10) }).reason).toBe('usage flat; health down 10 on its baseline');
   });
 
   it('when the baseline is the mean of several cards, then a rise is measured against that mean', () => {
@@ -116,6 +128,19 @@ describe('Success Vector: a customer still onboarding', () => {
 
   it('when an onboarding customer is past the kick-off date without one, then it is behind schedule and that counts against it', () => {
     expect(onboarding(25, [inboundEmail(2)]).reason).toContain('onboarding behind schedule');
+  });
+
+  it('when an onboarding customer is behind and its latest NPS is a detractor, then it is heading negative', () => {
+    expect(score({ company: { contractStartDate: daysAgo(25) }, engagements: [inboundEmail(2)], feedback: [nps(3, 5)] }).vector)
+      .toEqual({ value: 'negative', reason: 'onboarding behind schedule; detractor NPS' });
+  });
+
+  it('when an onboarding customer\'s only milestone is stuck (over 30 days late), then it is behind schedule too', () => {
+    const config = structuredClone(defaultScoringConfig);
+    config.milestones.items = config.milestones.items.filter((m) => m.key === 'kickoff');
+    const card = scoreCompany(aSnapshot({ company: { contractStartDate: daysAgo(50) }, engagements: [inboundEmail(2)] }), config, NOW);
+    expect(card.milestones.map((m) => m.state)).toEqual(['stuck']);
+    expect(card.vector.reason).toBe('onboarding behind schedule');
   });
 
   it('when an onboarding customer has neither a milestone done nor one late, then pace says nothing yet', () => {
