@@ -10,7 +10,7 @@ import { NOW, aSnapshot, componentOf, contact, daysAgo, inboundEmail, meeting, n
 // open tickets, the latest NPS, sponsors and departed champions, each seen on the card.
 const card = (overrides: Parameters<typeof aSnapshot>[0], config: ScoringConfig = defaultScoringConfig) => scoreCompany(aSnapshot(overrides), config, NOW);
 const detail = (overrides: Parameters<typeof aSnapshot>[0], key: string, config: ScoringConfig = defaultScoringConfig) =>
-  (componentOf(card(overrides, config), key) as { detail: string }).detail;
+  card(overrides, config).health.components.find((c) => c.key === key)?.detail;
 const inboundCall = (days: number): SnapshotEngagement =>
   ({ id: `call-${days}`, kind: 'call', direction: 'inbound', outcome: 'COMPLETED', title: 'Call', timestamp: daysAgo(days) });
 const inboundNote = (days: number): SnapshotEngagement =>
