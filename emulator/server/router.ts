@@ -4,7 +4,7 @@ import type { Handler } from './context.ts';
 import * as objects from './routes-objects.ts';
 import * as properties from './routes-properties.ts';
 import { batchReadAssociations } from './routes-associations.ts';
-import { getOwner } from './routes-owners.ts';
+import { getOwner, listOwners } from './routes-owners.ts';
 
 export type RouteKind = 'api' | 'search' | 'oauth';
 
@@ -49,6 +49,7 @@ export const apiRoutes = (oauth: Record<'authorize' | 'token' | 'introspect' | '
   route('POST', `/crm/objects/${V}/${T}`, '/crm/objects/2026-03/{objectType}', 'api', objects.createObject, obj('write')),
   route('GET', `/crm/objects/${V}/${T}/(?<id>[^/]+)`, '/crm/objects/2026-03/{objectType}/{id}', 'api', objects.getObject, obj('read')),
   route('PATCH', `/crm/objects/${V}/${T}/(?<id>[^/]+)`, '/crm/objects/2026-03/{objectType}/{id}', 'api', objects.updateObject, obj('write')),
+  route('GET', `/crm/owners/${V}/?`, '/crm/owners/2026-03', 'api', listOwners, () => 'crm.objects.owners.read'),
   route('GET', `/crm/owners/${V}/(?<ownerId>[^/]+)`, '/crm/owners/2026-03/{ownerId}', 'api', getOwner, () => 'crm.objects.owners.read'),
   route('DELETE', `/crm/objects/${V}/${T}/(?<id>[^/]+)`, '/crm/objects/2026-03/{objectType}/{id}', 'api', objects.archiveObject, obj('write')),
 ];

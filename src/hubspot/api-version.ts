@@ -19,8 +19,10 @@ export const batchPath = (type: CrmObjectType, action: 'read' | 'update' | 'crea
 export const associationsBatchReadPath = (fromType: CrmObjectType, toType: CrmObjectType): string =>
   `/crm/associations/${HUBSPOT_API_VERSION}/${fromType}/${toType}/batch/read`;
 
-/** GET: one owner (a HubSpot user records are assigned to) by the owner id a record's hubspot_owner_id holds. */
-export const ownerPath = (ownerId: string): string => `/crm/owners/${HUBSPOT_API_VERSION}/${segment(ownerId)}`;
+/** GET: the portal's owners (the HubSpot users records are assigned to), paged. */
+export const ownersPath = `/crm/owners/${HUBSPOT_API_VERSION}`;
+/** GET: one owner by the owner id a record's hubspot_owner_id holds. */
+export const ownerPath = (ownerId: string): string => `${ownersPath}/${segment(ownerId)}`;
 
 export const propertiesPath = (type: CrmObjectType): string => `/crm/properties/${HUBSPOT_API_VERSION}/${type}`;
 export const propertyPath = (type: CrmObjectType, name: string): string => `${propertiesPath(type)}/${segment(name)}`;

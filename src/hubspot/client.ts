@@ -13,7 +13,7 @@ import { createRequestStats, type PortalRequestStats } from './request-stats.ts'
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import type { HubSpotObject } from './schemas.ts';
 import { sdkPortalTransport } from './sdk-transport.ts';
-import { getOwner, type Owner } from './owners.ts';
+import { getOwner, listOwners, type Owner } from './owners.ts';
 import { countObjects, searchModifiedSince, type SearchFilter, type SearchModifiedSinceOptions, type SearchPage } from './search.ts';
 import type { TokenProvider } from './token-provider.ts';
 
@@ -47,6 +47,7 @@ export interface PortalClient {
   batchReadAssociations(fromType: CrmObjectType, toType: CrmObjectType, ids: readonly string[]): Promise<AssociationsResult>;
   createObject(type: CrmObjectType, input: CreateObjectInput): Promise<HubSpotObject>;
   getOwner(ownerId: string): Promise<Owner | null>;
+  listOwners(): Promise<Owner[]>;
 }
 
 export interface HubSpotClient {
@@ -99,6 +100,7 @@ export const createHubSpotClient = (options: HubSpotClientOptions): HubSpotClien
       batchReadAssociations: (fromType, toType, ids) => batchReadAssociations(request, fromType, toType, ids),
       createObject: (type, input) => createObject(request, type, input),
       getOwner: (ownerId) => getOwner(request, ownerId),
+      listOwners: () => listOwners(request),
     };
   };
 

@@ -137,7 +137,7 @@ export const portfolioWorklistsSchema = z.object({
   portalId, asOf,
   owners: z.array(z.object({
     ownerId: z.string().nullable().describe('null: companies without an owner'),
-    ownerName: z.string().nullable().describe('null when the store holds no name for the owner (it holds none yet: HubSpot owners are not synced)'),
+    ownerName: z.string().nullable().describe('the owner\'s name (else email) as the last full sync listed HubSpot\'s owners; null without an owner or for an owner HubSpot did not list'),
     customers: count.describe('current customers of the owner matching the filters'),
     top: z.array(z.object(listRow)).describe('highest priority first'),
   })).describe('owners with the most customers first'),

@@ -16,6 +16,7 @@ const listRowSchema = z.object({
   company_id: z.string(),
   name: z.string().nullable(),
   owner_id: z.string().nullable(),
+  owner_name: z.string().nullable(),
   segment: z.string(),
   cohort: z.enum(cohorts),
   priority: z.coerce.number(),
@@ -27,6 +28,8 @@ const listRowSchema = z.object({
 });
 type ListRow = z.infer<typeof listRowSchema>;
 
+const ownerNameOf = (row: Record<string, unknown>): string | null => listRowSchema.shape.owner_name.parse(row.owner_name);
+
 const listItem = (r: ListRow) => ({
   companyId: r.company_id, name: r.name, ownerId: r.owner_id, segment: r.segment, cohort: r.cohort, priority: r.priority,
   healthScore: r.health_score, healthStatus: r.health_status, nextPlay: r.next_play, renewalDate: r.renewal_date, arr: r.arr,
@@ -37,7 +40,9 @@ export interface Worklist { ownerId: string | null; ownerName: string | null; cu
 export interface Renewals { withinDays: number; total: number; renewals: Array<ListItem & { ownerName: string | null; daysToRenewal: number }> }
 
 // Current customers (live, latest card without a churn) with what a list row shows, filtered in SQL. HubSpot keeps a
-// date property as YYYY-MM-DD or as epoch milliseconds; anything else reads as no renewal date.
+// date property as YYYY-MM-DD or as epoch milliseconds; anything else reads as no renewal date. Everything is read
+// from the card's columns (migrations 001, 083, 151): the cards' jsonb is never taken out of storage. A card whose
+// list columns are missing (a poisoned row) is passed over. The owner's name is HubSpot's, as last listed.
 const current = `
 WITH live AS (
   SELECT object_id AS company_id, properties->>$2 AS name, NULLIF(properties->>$3, '') AS owner_id,
@@ -46,16 +51,16 @@ WITH live AS (
          WHEN properties->>$4 ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN left(properties->>$4, 10)::date END AS renewal
   FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived),
 latest AS (
-  SELECT DISTINCT ON (company_id) company_id, card FROM score_snapshots
+  SELECT DISTINCT ON (company_id) company_id, segment, cohort, churned, priority, health_score, health_status, next_play FROM score_snapshots
   WHERE portal_id = $1 ORDER BY company_id, scored_at DESC, id DESC),
 current AS (
-  SELECT l.company_id, l.name, l.owner_id, c.card->>'segment' AS segment, c.card->>'cohort' AS cohort,
-    (c.card->>'priority')::double precision AS priority, (c.card->'health'->>'score')::double precision AS health_score,
-    c.card->'health'->>'status' AS health_status, c.card->'nextPlay'->>'play' AS next_play, l.renewal, to_char(l.renewal, 'YYYY-MM-DD') AS renewal_date, l.arr
-  FROM latest c JOIN live l USING (company_id)
-  WHERE jsonb_typeof(c.card->'churn') IS DISTINCT FROM 'object' AND c.card->>'cohort' = ANY($7::text[])
+  SELECT l.company_id, l.name, l.owner_id, COALESCE(h.name, h.email) AS owner_name, c.segment, c.cohort, c.priority, c.health_score,
+    c.health_status, c.next_play, l.renewal, to_char(l.renewal, 'YYYY-MM-DD') AS renewal_date, l.arr
+  FROM latest c JOIN live l USING (company_id) LEFT JOIN hubspot_owners h ON h.portal_id = $1 AND h.owner_id = l.owner_id
+  WHERE c.churned IS NOT TRUE AND c.cohort = ANY($7::text[]) AND c.segment IS NOT NULL
+    AND c.priority IS NOT NULL AND c.health_score IS NOT NULL AND c.health_status IS NOT NULL AND c.next_play IS NOT NULL
     AND ($8::text IS NULL OR ($8 = 'none' AND l.owner_id IS NULL) OR l.owner_id = $8)
-    AND ($9::text IS NULL OR c.card->>'segment' = $9) AND ($10::text IS NULL OR c.card->>'cohort' = $10))`;
+    AND ($9::text IS NULL OR c.segment = $9) AND ($10::text IS NULL OR c.cohort = $10))`;
 
 const worklistsSql = `${current},
 ranked AS (
@@ -82,7 +87,7 @@ export const worklists = async (db: Queryable, portalId: number, input: { config
     const last = owners.at(-1);
     // Rows come grouped by owner, so a new owner id starts the next list.
     if (last && last.ownerId === item.ownerId) last.top.push(item);
-    else owners.push({ ownerId: item.ownerId, ownerName: null, customers: z.coerce.number().int().parse(row.owner_customers), top: [item] });
+    else owners.push({ ownerId: item.ownerId, ownerName: ownerNameOf(row), customers: z.coerce.number().int().parse(row.owner_customers), top: [item] });
   }
   return owners;
 };
@@ -96,6 +101,6 @@ export const renewals = async (
   return {
     withinDays: input.withinDays,
     total: rows.length === 0 ? 0 : z.coerce.number().int().parse(rows[0]?.total),
-    renewals: rows.map((row) => ({ ...listItem(listRowSchema.parse(row)), ownerName: null, daysToRenewal: z.coerce.number().int().parse(row.days_to_renewal) })),
+    renewals: rows.map((row) => ({ ...listItem(listRowSchema.parse(row)), ownerName: ownerNameOf(row), daysToRenewal: z.coerce.number().int().parse(row.days_to_renewal) })),
   };
 };

@@ -10,6 +10,7 @@ import {
 import type { PhaseContext } from './full-sync-context.ts';
 import { syncAssociationsStrategy, syncCompanies, syncListStrategy } from './full-sync-phases.ts';
 import { childTypes } from './object-catalogue.ts';
+import { syncOwners } from './owners.ts';
 import { progressTracker, type ProgressTracker } from './progress.ts';
 import { minimumRequests, planType, type TypePlan } from './strategy.ts';
 import type { SyncDeps } from './sync-deps.ts';
@@ -104,6 +105,7 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
     throw error;
   }
 
+  await syncOwners(deps, portalId, client);
   const final = progress.snapshot();
   const minimum = minimumRequests(cursor.counts?.customers ?? 0, cursor.plan ?? []);
   const watermark = incrementalWatermark(cursor);

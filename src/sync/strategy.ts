@@ -49,6 +49,8 @@ export const planType = (type: ChildType, total: number, counts: PortalCounts): 
 
 /** One search total per child type, plus customers and all companies. */
 export const planningRequests = childTypes.length + 2;
+/** The owners listing after the phases: one page holds up to 500 owners. */
+export const ownersRequests = 1;
 
 /**
  * The fewest requests the chosen strategies could have taken, from what the run actually found: the yardstick the
@@ -63,5 +65,5 @@ export const minimumRequests = (customers: number, plans: readonly TypePlan[]): 
   const children = plans.reduce((sum, plan) => sum + (plan.strategy === 'list'
     ? plan.listRequests
     : pages(customers, ASSOCIATIONS_BATCH_MAX) + pages(plan.linked ?? plan.estimatedLinked, BATCH_MAX) + throughContacts(plan)), 0);
-  return planningRequests + companies + children;
+  return planningRequests + ownersRequests + companies + children;
 };

@@ -120,6 +120,22 @@ describe('the portfolio of an emulated portal with a year of history, against it
     expect(agreeing / shown.length).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('when the leader reads the worklists and renewals, then each CSM is named as the portal\'s HubSpot owner with their customers', async () => {
+    const portal = sandbox.emulator.portals[0]!;
+    const named = new Map(portal.owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`]));
+    const ownerOf = new Map(facts.map((f) => [f.record.id, f.record.properties.hubspot_owner_id ?? null]));
+    const body = await get('worklists?limit=500');
+    const owners = body.owners as Array<{ ownerId: string | null; ownerName: string | null; top: Array<{ companyId: string }> }>;
+    expect(owners.filter((o) => o.ownerId !== null).length).toBeGreaterThan(1);
+    for (const owner of owners) {
+      expect({ owner: owner.ownerId, name: owner.ownerName }).toEqual({ owner: owner.ownerId, name: owner.ownerId === null ? null : named.get(owner.ownerId) });
+      for (const item of owner.top) expect(ownerOf.get(item.companyId)).toBe(owner.ownerId);
+    }
+    const renewals = (await get('renewals?days=365')).renewals as Array<{ ownerId: string | null; ownerName: string | null }>;
+    expect(renewals.length).toBeGreaterThan(0);
+    for (const r of renewals) expect(r.ownerName).toBe(r.ownerId === null ? null : named.get(r.ownerId));
+  });
+
   it('when the leader reads the movement, then new customers and churned ones in each window are the ground truth\'s', async () => {
     const body = await get('movement');
 

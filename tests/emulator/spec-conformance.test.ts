@@ -52,6 +52,18 @@ describe('the emulator answers in HubSpot\'s published shapes', () => {
     conforms(await env.api.get('/crm/owners/2026-03/999999999'), 404, spec.errorShape);
   });
 
+  it('when the owners are listed, then each page is the spec\'s forward-paged collection and the pages together are the portal\'s owners', async () => {
+    const { owners } = env.emulator.portals[0]!;
+    const first = await env.api.get('/crm/owners/2026-03?limit=2');
+    conforms(first, 200, spec.ownersPage);
+    const after = (first.body.paging as { next: { after: string } }).next.after;
+    const rest = await env.api.get(`/crm/owners/2026-03?limit=500&after=${after}`);
+    conforms(rest, 200, spec.ownersPage);
+    expect(rest.body.paging).toBeUndefined();
+    expect([...(first.body.results as { id: string }[]), ...(rest.body.results as { id: string }[])].map((o) => o.id)).toEqual(owners.map((o) => o.id));
+    conforms(await env.api.get('/crm/owners/2026-03?limit=501'), 400, spec.errorShape);
+  });
+
   it('when a write is refused or a token is missing, then the error body is the spec\'s Error with a uuid correlationId', async () => {
     const [id] = companyIds(1);
     conforms(await env.api.patch(`${V}/companies/${id}`, { properties: { no_such_property_here: 'x' } }), 400, spec.errorShape);

@@ -18,6 +18,7 @@ describe('the recorded shapes follow HubSpot\'s published schemas', () => {
     ['company', spec.simplePublicObject], ['companies-page', spec.listPage], ['search-page', spec.searchPage],
     ['batch-update-207', spec.batchResponseWithErrors], ['associations-207', spec.associationsBatch], ['error-validation', spec.errorShape],
     ['rate-limit-429', spec.rateLimitBody], ['token', spec.accessTokenResponse], ['introspect', spec.accessTokenInfo], ['properties', spec.propertyList],
+    ['owners-page', spec.ownersPage],
   ])('when %s.json is read, then it satisfies the spec\'s schema', (name, schema) => {
     const parsed = schema.safeParse(fixture(name));
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
@@ -37,6 +38,15 @@ describe('the door reads HubSpot\'s own shapes, not only the emulator\'s', () =>
       .get(`${V}/companies`).query((q) => q.after === '514').reply(200, last);
     const pages = await collect(testClient().portal.listObjects('companies', { properties: ['name'], associations: ['contacts'] }));
     expect(pages.map((p) => [p.results.map((r) => r.id), p.nextAfter])).toEqual([[['512', '513'], '514'], [[], undefined]]);
+  });
+
+  it('when the owners list carries paging.next.after, then the door reads every page and names each owner by name, else by nothing', async () => {
+    nock(BASE_URL).get('/crm/owners/2026-03').query((q) => q.after === undefined && q.limit === '500').reply(200, fixture('owners-page'))
+      .get('/crm/owners/2026-03').query((q) => q.after === '41629781').reply(200, { results: [] });
+    expect(await testClient().portal.listOwners()).toEqual([
+      { id: '41629779', name: 'Robin Ortiz', email: 'robin.ortiz@example.com' },
+      { id: '41629780', name: null, email: 'sam@example.com' },
+    ]);
   });
 
   it('when a search answers with total and no paging, then the door yields its records and stops', async () => {

@@ -88,3 +88,9 @@ export const publicOwner = z.object({
   email: z.string().optional(), firstName: z.string().optional(), lastName: z.string().optional(), userId: z.number().int().optional(),
   userIdIncludingInactive: z.number().int().optional(), teams: z.array(z.object({ id: z.string(), name: z.string(), primary: z.boolean() })).optional(),
 });
+
+/** Owners API CollectionResponsePublicOwnerForwardPaging (GET /crm/owners/2026-03): the portal's owners, a page at a time. */
+export const ownersPage = z.object({
+  results: z.array(publicOwner),
+  paging: z.object({ next: z.object({ after: z.string(), link: z.string().optional() }).optional() }).optional(),
+});

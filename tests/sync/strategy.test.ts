@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumRequests, planningRequests, planType } from '../../src/sync/strategy.ts';
+import { minimumRequests, ownersRequests, planningRequests, planType } from '../../src/sync/strategy.ts';
 
 describe('choosing a sync strategy per object type from the counts', () => {
   it.each([
@@ -18,11 +18,11 @@ describe('choosing a sync strategy per object type from the counts', () => {
   it('when the associations strategy found how many objects are linked, then the minimum counts those, not the estimate', () => {
     const plan = { ...planType('emails', 1_861, { customers: 145, companies: 200 }), linked: 1_740 };
     const companiesPages = 1;
-    expect(minimumRequests(145, [plan])).toBe(planningRequests + companiesPages + 1 + 18);
+    expect(minimumRequests(145, [plan])).toBe(planningRequests + ownersRequests + companiesPages + 1 + 18);
   });
 
   it('when a list strategy was chosen, then its minimum is the pages of all objects of the type', () => {
     const plan = planType('deals', 447, { customers: 145, companies: 200 });
-    expect(minimumRequests(145, [plan])).toBe(planningRequests + 1 + 5);
+    expect(minimumRequests(145, [plan])).toBe(planningRequests + ownersRequests + 1 + 5);
   });
 });
