@@ -46,10 +46,11 @@ const ofOneCohort = (row: SumsRow): RetentionReport => (row.cohort === 'bad_fit'
 // answers): the start base is each live company's latest card at the period's start that carries no churn, with ARR
 // above zero then; it is lost when its latest card now carries a churn or its ARR now is zero, otherwise its change
 // of ARR is expansion or contraction. Cohort, segment and fit are the start card's. A card without a stored ARR
-// (stored before migration 080) reads the company's current ARR property.
+// (stored before migration 080) reads the company's current ARR property. The live companies' ARR is read first
+// (MATERIALIZED), so the joins carry it and not each company's properties.
 const sql = `
 WITH periods AS (SELECT * FROM unnest($3::int[], $6::timestamptz[]) AS p(months, start)),
-live AS (
+live AS MATERIALIZED (
   SELECT object_id AS company_id, CASE WHEN properties->>$4 ~ $5 THEN (properties->>$4)::double precision END AS arr
   FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived),
 spans AS (${cardSpans('$2', '$7')}),

@@ -51,10 +51,10 @@ export type PortfolioSections = ReturnType<typeof portfolioSections>;
 /** The whole page's data as the home page loads it: every section with its endpoint's default query. */
 export const wholePortfolio = async (db: Queryable, portalId: number, context: { asOf: Date; config: ScoringConfig }) => {
   const sections = portfolioSections(db, portalId, context);
-  const [cohorts, retention, movement, churnReview, goals, worklists, renewals] = await Promise.all([
+  const [cohorts, retention, movement, churnReview, goals, worklists, renewals, playEffectiveness] = await Promise.all([
     sections.cohorts(), sections.retention(retentionQuerySchema.parse({})), sections.movement(movementQuerySchema.parse({})),
     sections.churnReview(churnReviewQuerySchema.parse({})), sections.goals(), sections.worklists(worklistsQuerySchema.parse({})),
-    sections.renewals(renewalsQuerySchema.parse({})),
+    sections.renewals(renewalsQuerySchema.parse({})), sections.playEffectiveness(),
   ]);
-  return { cohorts, retention, movement, churnReview, goals, worklists, renewals };
+  return { cohorts, retention, movement, churnReview, goals, worklists, renewals, playEffectiveness };
 };

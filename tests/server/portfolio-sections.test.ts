@@ -141,7 +141,7 @@ describe('the portfolio\'s section endpoints', () => {
 
   it('when the whole page\'s data is read at once, then every section is what its endpoint answers by default', async () => {
     const whole = await wholePortfolio(db, PORTAL, { asOf: NOW, config: defaultScoringConfig });
-    const paths = { cohorts: 'cohorts', retention: 'retention', movement: 'movement', churnReview: 'churn-review', goals: 'goals', worklists: 'worklists', renewals: 'renewals' } as const;
+    const paths = { cohorts: 'cohorts', retention: 'retention', movement: 'movement', churnReview: 'churn-review', goals: 'goals', worklists: 'worklists', renewals: 'renewals', playEffectiveness: 'play-effectiveness' } as const;
     for (const [section, path] of Object.entries(paths)) {
       expect((await get(path)).body, section).toEqual(JSON.parse(JSON.stringify(whole[section as keyof typeof whole])));
     }
