@@ -83,6 +83,29 @@ describe('churn read from standard HubSpot data', () => {
     expect(dayOf(churnOf(snapshot, defaultScoringConfig)?.at)).toBe(daysAgo(50).slice(0, 10));
   });
 
+  it('when the renewal was lost first and the lifecycle stage changed later, then it churned on the lost renewal', () => {
+    const snapshot = aSnapshot({ company: { lifecycleStage: 'other', customerUntil: daysAgo(10) }, deals: [firstSale, deal(30, 'existingbusiness', 40_000, false, 'Budget')] });
+    expect(churnOf(snapshot, defaultScoringConfig)).toEqual({ at: NOW.getTime() - 30 * DAY, reason: 'budget', source: 'lost_renewal' });
+  });
+
+  it('when the stage changed on the very day the renewal was lost, then the lost renewal is the signal', () => {
+    const snapshot = aSnapshot({ company: { lifecycleStage: 'other', customerUntil: daysAgo(30) }, deals: [firstSale, deal(30, 'existingbusiness', 40_000, false, 'Budget')] });
+    expect(churnOf(snapshot, defaultScoringConfig)?.source).toBe('lost_renewal');
+  });
+
+  it.each([
+    ['  Budget cuts  ', 'budget cuts'], ['   ', 'unknown'],
+  ])('when the lost reason is typed as "%s", then the reason reads %s', (text, reason) => {
+    expect(churnOf(aSnapshot({ deals: [firstSale, deal(30, 'existingbusiness', 40_000, false, text)] }), defaultScoringConfig)?.reason).toBe(reason);
+  });
+
+  it.each([
+    [null, 'unknown'], ['   ', 'unknown'], ['  acquired ', 'acquired'],
+  ])('when the mapped churn reason is %j, then the reason reads %s, whether the date is mapped or the stage changed', (churnReason, reason) => {
+    expect(churnOf(aSnapshot({ company: { churnedAt: daysAgo(45), churnReason } }), defaultScoringConfig)?.reason).toBe(reason);
+    expect(churnOf(aSnapshot({ company: { lifecycleStage: 'other', customerUntil: daysAgo(45), churnReason } }), defaultScoringConfig)?.reason).toBe(reason);
+  });
+
   it('when a churned customer has been silent since it left, then it is churned, not gone dark', () => {
     const card = scoreCompany(aSnapshot({ deals: [firstSale, deal(100, 'existingbusiness', 40_000, false)] }), defaultScoringConfig, NOW);
     expect(card.goneDark.dark).toBe(false);

@@ -53,3 +53,20 @@ describe('who counts as a customer', () => {
     expect(isCustomer({ lifecyclestage: null }, defaultScoringConfig)).toBe(false);
   });
 });
+
+describe('how values are compared', () => {
+  const tiers = withFit({ good: [{ op: 'in', property: 'tier', values: ['Gold tier'] }], bad: [] });
+
+  it.each([
+    ['United  States', 'United States'], ['U.S.', 'United States'], [' Internet ', 'INTERNET'],
+  ])('when the portal holds "%s", then it matches %s', (raw, configured) => {
+    const property = configured === 'INTERNET' ? 'industry' : 'country';
+    const config = withFit({ good: [{ op: 'in', property, values: [configured] }], bad: [] });
+    expect(scoreFit({ [property]: raw }, config).value).toBe('good');
+  });
+
+  it('when a custom property is compared as plain text, then case and spacing do not matter but punctuation does', () => {
+    expect(scoreFit({ tier: ' gold  TIER ' }, tiers).value).toBe('good');
+    expect(scoreFit({ tier: 'gold-tier' }, tiers).value).toBe('stretch');
+  });
+});
