@@ -1,4 +1,5 @@
 import type { Cohort, HealthStatus, Play, ScoringConfig } from './config.schema.ts';
+import { classifyDeals } from './deal-kinds.ts';
 import type { Facts } from './facts.ts';
 import type { MilestoneSummary } from './milestones.ts';
 import { evidenceFor, pickContact, stepsFor, templateFor, type ContextInput } from './play-context.ts';
@@ -43,10 +44,9 @@ export const renewalCheckpoint = (snapshot: CompanySnapshot, now: number, config
   const checkpoints = [...config.plays.renewalCheckpointDays].sort((a, b) => b - a);
   const daysLeft = daysBetween(now, renewal);
   if (daysLeft > checkpoints[0]!) return null;
-  const signed = snapshot.deals.some((d) => {
-    const at = toMs(d.closeDate);
-    return d.isClosedWon && d.dealType === 'renewal' && at !== null && at <= now && now - at <= checkpoints[0]! * DAY_MS;
-  });
+  // A won renewal by the portal's deal kinds: a stock portal logs it as existing business, not as a type "renewal".
+  const signed = classifyDeals(snapshot.deals, config)
+    .some((d) => d.isClosedWon && d.kind === 'renewal' && d.at !== null && d.at <= now && now - d.at <= checkpoints[0]! * DAY_MS);
   if (signed) return null;
   return { daysLeft, checkpoint: checkpoints.filter((c) => daysLeft <= c).at(-1)! };
 };

@@ -100,3 +100,16 @@ describe('renewal before expansion, review fit before off-boarding', () => {
     expect(card.nextPlay.play).toBe('off_board');
   });
 });
+
+describe('renewal play on a stock portal', () => {
+  const nearLimit = { ...thriving, usage: usageLine(70, 95) };
+
+  it('when the renewal 20 days away was signed as existing business at the contract value, then the renewal play stops', () => {
+    const signedUp = { ...deal('newbusiness', 400), amount: 40_000 };
+    const renewed = { ...deal('existingbusiness', 10), amount: 40_000 };
+    const unsigned = score({ ...nearLimit, deals: [signedUp], company: { renewalDate: daysAgo(-20) } });
+    const signed = score({ ...nearLimit, deals: [signedUp, renewed], company: { renewalDate: daysAgo(-20) } });
+    expect(unsigned.nextPlay.play).toBe('renewal');
+    expect(signed.nextPlay.play).not.toBe('renewal');
+  });
+});
