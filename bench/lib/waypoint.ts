@@ -27,6 +27,14 @@ export interface DoorOptions {
   fetchImpl?: typeof fetch;
 }
 
+/**
+ * The door's deadline per attempt against an emulator on this machine. The emulator answers every request it gets (its
+ * faults drop connections, they never hold one open), so how long an attempt takes here measures only how loaded the
+ * machine is: a tighter deadline made ten portals syncing at once on a loaded machine abandon answers on the way and
+ * ask again, until a request ran out of attempts. It only catches a hang, like the tests' own timeouts.
+ */
+const EMULATOR_REQUEST_TIMEOUT_MS = 300_000;
+
 /** Waypoint's own HubSpot door pointed at an emulator, with its budgets and retry waits compressed alike. */
 export const doorForEmulator = (options: DoorOptions): HubSpotClient => {
   const budget = scaledBudget(options.timeScale);
@@ -47,7 +55,7 @@ export const doorForEmulator = (options: DoorOptions): HubSpotClient => {
       tenSecondlyWindowMs: budget.windowMs,
       secondlyWindowMs: budget.searchWindowMs,
     },
-    requestTimeoutMs: 10_000,
+    requestTimeoutMs: EMULATOR_REQUEST_TIMEOUT_MS,
     onRequest: options.onRequest,
     fetchImpl: options.fetchImpl,
   });
