@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { onTestFailed } from 'vitest';
 
 /** A port nobody listens on right now, for a child process that reads its port from its environment. */
 export const freePort = (): Promise<number> =>
@@ -25,16 +26,24 @@ export const spawnNode = (script: string, args: string[], options: { cwd: string
 };
 
 /**
- * Polls until `check` answers true. Bounded by attempts, not by a clock: a loaded machine only makes it slower.
- * A child that exits first fails at once with its output.
+ * Polls until `check` answers true, for as long as the test's own timeout allows: a count of short sleeps would be a
+ * clock, and a loaded machine only makes the wait longer. A child that exits first fails at once with its output; a
+ * test that times out while waiting prints it too.
  */
-export const waitFor = async (check: () => Promise<boolean>, child: Child, what: string, attempts = 600): Promise<void> => {
+export const waitFor = async (check: () => Promise<boolean>, child: Child, what: string): Promise<void> => {
   let exitCode: number | null | undefined;
   void child.exited.then((code) => { exitCode = code; });
-  for (let i = 0; i < attempts; i += 1) {
-    if (await check().catch(() => false)) return;
-    if (exitCode !== undefined) throw new Error(`${what}: the process exited with ${exitCode}\n${child.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  let waiting = true;
+  onTestFailed(() => {
+    if (waiting) console.error(`${what}: not seen before the test ended\n${child.output()}`);
+  });
+  try {
+    for (;;) {
+      if (await check().catch(() => false)) return;
+      if (exitCode !== undefined) throw new Error(`${what}: the process exited with ${exitCode}\n${child.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    waiting = false;
   }
-  throw new Error(`${what}: not seen after ${attempts} attempts\n${child.output()}`);
 };
