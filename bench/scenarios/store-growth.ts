@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crmRepository } from '../../src/store/crm-repository.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { refreshPlannerStatistics, statisticsDue } from '../../src/store/planner-statistics.ts';
+import { plannerStatistics } from '../../src/store/planner-statistics.ts';
 import { syncRepository } from '../../src/store/sync-repository.ts';
 import { freshPostgresDatabase } from '../../tests/helpers/stores.ts';
 import { round } from '../lib/measure.ts';
@@ -26,6 +26,7 @@ scenarioMain(async ({ size, store: storeKind }) => {
   const postgres = storeKind === 'postgres' && process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
   const store = timedStore(await openStore(postgres ? { kind: 'postgres', databaseUrl: postgres.url } : { kind: 'pglite', dataDir }));
   const run = await syncRepository(store.db).startRun(1, 'full');
+  const statistics = plannerStatistics(store.db);
   const started = performance.now();
   for (let first = 0; first < rows; first += PAGE) {
     const page = Array.from({ length: PAGE }, (_, i) => {
@@ -39,7 +40,7 @@ scenarioMain(async ({ size, store: storeKind }) => {
       await syncRepository(tx).saveRunCheckpoint(1, 'full', { listAfter: page.at(-1)?.id }, { runId: run.id, progress: { records: first + PAGE } });
     });
     // As the full sync does between pages (not timed as a page: it is the store's upkeep).
-    if (statisticsDue(first / PAGE + 1)) await refreshPlannerStatistics(store.db);
+    await statistics.afterWrites(first + PAGE);
   }
   const elapsedMs = performance.now() - started;
   await store.db.close();

@@ -1,16 +1,37 @@
 import type { Db } from './db.ts';
 
-/** A table that grew by this many pages of 100 rows since its last ANALYZE is planned from stale guesses. */
-const PAGES_BETWEEN_ANALYZE = 50;
+/** Below this many rows written, the planner's guesses cost nothing worth an ANALYZE. */
+const FIRST_ANALYZE_AT_ROWS = 2_000;
+
+// Every column a query filters or joins on; the properties jsonb is left out: its statistics (whole-document MCVs)
+// help no plan, and detoasting a 30,000-row sample of it was most of an ANALYZE's cost.
+const STATEMENT = 'ANALYZE crm_objects (portal_id, object_type, object_id, archived, hs_updated_at, synced_at), crm_associations';
+
+export interface PlannerStatistics {
+  /** Called after each commit with the rows the run has written so far; analyses when they have doubled. */
+  afterWrites(rowsWritten: number): Promise<void>;
+  /** Once the run's writes are done, for the reads that follow (snapshot assembly). */
+  refresh(): Promise<void>;
+}
 
 /**
- * PGlite runs no autovacuum, so its tables are never analysed on their own and the planner keeps guessing from an
- * empty table as it grows: a phase's later pages cost several times its first (bench store-growth: 42 to 223 ms a
- * page over 60,000 rows without it). A full sync calls this after each phase and every 50 pages; PostgreSQL's
- * autovacuum does the same job there.
+ * PGlite runs no autovacuum, so its tables are never analysed on their own, and a table the planner last saw empty is
+ * planned as empty however large it grows (bench store-growth: 42 to 223 ms a page over 60,000 rows without it).
+ * Once analysed, PostgreSQL scales the stored row density by the table's current size, so the plans stay right as
+ * the table grows: an ANALYZE each time a run's rows double (a dozen at XL) keeps them so, where one every 50 pages
+ * cost half of an M sync's store time. PostgreSQL's autovacuum does this job there.
  */
-export const refreshPlannerStatistics = async (db: Db): Promise<void> => {
-  if (db.kind === 'pglite') await db.query('ANALYZE crm_objects, crm_associations');
+export const plannerStatistics = (db: Db): PlannerStatistics => {
+  let nextAtRows = FIRST_ANALYZE_AT_ROWS;
+  const refresh = async (): Promise<void> => {
+    if (db.kind === 'pglite') await db.query(STATEMENT);
+  };
+  return {
+    async afterWrites(rowsWritten) {
+      if (rowsWritten < nextAtRows) return;
+      nextAtRows = rowsWritten * 2;
+      await refresh();
+    },
+    refresh,
+  };
 };
-
-export const statisticsDue = (pagesWritten: number): boolean => pagesWritten > 0 && pagesWritten % PAGES_BETWEEN_ANALYZE === 0;

@@ -2,13 +2,14 @@ import { parseHubSpotTimestamp } from '../hubspot/search.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
 import { crmRepository } from '../store/crm-repository.ts';
-import { refreshPlannerStatistics, statisticsDue } from '../store/planner-statistics.ts';
+import { plannerStatistics } from '../store/planner-statistics.ts';
 import { syncRepository } from '../store/sync-repository.ts';
 import {
   enterPhase, FULL_STREAM, fullCursorSchema, incrementalStream, incrementalWatermark, type FullCursor,
 } from './full-sync-cursor.ts';
 import type { PhaseContext } from './full-sync-context.ts';
-import { syncAssociationsStrategy, syncCompanies, syncListStrategy } from './full-sync-phases.ts';
+import { syncAssociationsStrategy } from './full-sync-associations.ts';
+import { syncCompanies, syncListStrategy } from './full-sync-phases.ts';
 import { childTypes } from './object-catalogue.ts';
 import { syncOwners } from './owners.ts';
 import { progressTracker, type ProgressTracker } from './progress.ts';
@@ -39,11 +40,14 @@ const startCursor = async (deps: SyncDeps, portalId: number, requestsUsed: numbe
 const planPhase = async (context: PhaseContext, progress: ProgressTracker): Promise<void> => {
   const { client, settings } = context;
   const filter = { propertyName: settings.customerFilter.property, operator: 'IN' as const, values: settings.customerFilter.values };
-  const counts = { customers: await client.countObjects('companies', [filter]), companies: await client.countObjects('companies') };
-  const plan: TypePlan[] = [];
-  for (const type of childTypes) plan.push(planType(type, await client.countObjects(type), counts));
+  // One search each, all at once: the search budget's limiter paces them.
+  const [customers, companies, ...totals] = await Promise.all([
+    client.countObjects('companies', [filter]), client.countObjects('companies'), ...childTypes.map((type) => client.countObjects(type)),
+  ]);
+  const counts = { customers: customers as number, companies: companies as number };
+  const plan: TypePlan[] = childTypes.map((type, i) => planType(type, totals[i] as number, counts));
   progress.setPlanned(minimumRequests(counts.customers, plan));
-  await context.commit('plan', [], { ...enterPhase('companies'), counts, plan }, async (tx) => {
+  await context.commit({ objectType: 'plan', records: [], pages: 0 }, { ...enterPhase('companies'), counts, plan }, async (tx) => {
     await syncRepository(tx).updateRun(context.portalId, context.cursor().runId, {
       strategy: Object.fromEntries(plan.map((p) => [p.type, { strategy: p.strategy, reason: p.reason, total: p.total }])),
     });
@@ -52,7 +56,7 @@ const planPhase = async (context: PhaseContext, progress: ProgressTracker): Prom
 
 /**
  * Full sync of one portal's customers: plan (counts), companies, then each child type by its cheaper strategy.
- * Every page commits with its checkpoint, so a crash at any moment resumes from the last page without duplicates;
+ * Every commit carries its pages' checkpoint, so a crash at any moment resumes after the last committed page without duplicates;
  * the final sweep drops whatever this run did not see (deleted in HubSpot, or no longer a customer's).
  */
 export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: AbortSignal): Promise<FullSyncResult> => {
@@ -71,11 +75,12 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
     start: { pages: cursor.pages, records: cursor.records, requestsPlanned: cursor.plan && cursor.counts ? minimumRequests(cursor.counts.customers, cursor.plan) : null },
   });
 
+  const statistics = plannerStatistics(deps.db);
   const context: PhaseContext = {
     portalId, client, settings, signal, db: deps.db,
     cursor: () => cursor,
-    async commit(objectType, records, next, write) {
-      const current = progress.page(objectType, records.length);
+    async commit({ objectType, records, pages }, next, write) {
+      const current = progress.page(objectType, records.length, pages);
       const advanced: FullCursor = {
         ...cursor, ...next, pages: current.pages, records: current.records, requestsUsed: current.requestsUsed,
         maxModifiedMs: newestModified(records, cursor.maxModifiedMs),
@@ -84,9 +89,9 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
         await write?.(tx);
         await syncRepository(tx).saveRunCheckpoint(portalId, FULL_STREAM, advanced, { runId: advanced.runId, progress: current });
       });
-      const phaseDone = advanced.phase !== cursor.phase;
+      const writesDone = advanced.phase === 'finish' && cursor.phase !== 'finish';
       cursor = advanced;
-      if (phaseDone || statisticsDue(advanced.pages)) await refreshPlannerStatistics(deps.db);
+      await (writesDone ? statistics.refresh() : statistics.afterWrites(advanced.records));
       signal?.throwIfAborted();
     },
   };

@@ -14,7 +14,8 @@ export interface SyncProgress {
 }
 
 export interface ProgressTracker {
-  page(objectType: string, records: number): SyncProgress;
+  /** One commit of `pages` HubSpot pages (default one) holding `records` records. */
+  page(objectType: string, records: number, pages?: number): SyncProgress;
   setPlanned(requests: number): void;
   snapshot(): SyncProgress;
 }
@@ -51,9 +52,9 @@ export const progressTracker = (options: {
   };
 
   return {
-    page(type, count) {
+    page(type, count, committed = 1) {
       objectType = type;
-      pages += 1;
+      pages += committed;
       records += count;
       const current = snapshot();
       const nowMs = Date.parse(current.updatedAt);

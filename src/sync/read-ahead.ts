@@ -1,54 +1,82 @@
 /**
- * Pages of HubSpot reads are requested up to `depth` ahead of the one being written, so HubSpot's time and the
- * store's overlap instead of adding up. Only reads run ahead: pages are still handed over, and so committed with
- * their checkpoints, one at a time in order, so a crash loses nothing but the reads in flight, which the resumed run
- * makes again. `depth` bounds the memory held and the requests a crash can waste.
+ * HubSpot reads are requested up to `depth` ahead of the pages being written, so HubSpot's time and the store's
+ * overlap instead of adding up. Only reads run ahead: pages are handed over, and so committed with their
+ * checkpoints, in order; a crash loses nothing but the reads in flight, which the resumed run makes again. `depth`
+ * bounds the memory held and the requests a crash can waste.
+ *
+ * Each hand-over is every page that has arrived by then (at least one, at most `depth`): when the store is slower
+ * than HubSpot, the pages that came in while the last ones were written go into one commit, so the store's cost per
+ * statement and per commit is shared by several pages instead of falling behind page by page.
  */
-export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
-  const pages = source[Symbol.asyncIterator]();
-  const inFlight: Array<Promise<IteratorResult<T>>> = [];
-  const request = () => {
-    const next = pages.next();
-    // A read that fails while an earlier page is being written is reported when its turn comes, not as unhandled.
-    next.catch(() => undefined);
-    inFlight.push(next);
+type Slot<T> = { result: Promise<IteratorResult<T>>; state: 'pending' | 'fulfilled' | 'rejected' };
+
+const slot = <T>(result: Promise<IteratorResult<T>>): Slot<T> => {
+  const tracked: Slot<T> = { result, state: 'pending' };
+  // A read that fails while earlier pages are being written is reported when its turn comes, not as unhandled.
+  result.then(() => { tracked.state = 'fulfilled'; }, () => { tracked.state = 'rejected'; });
+  return tracked;
+};
+
+async function* batchesOf<T>(start: () => Promise<IteratorResult<T>>, depth: number, close: () => Promise<void>): AsyncGenerator<T[]> {
+  const inFlight: Array<Slot<T>> = [];
+  const refill = (): void => {
+    while (inFlight.length < depth) inFlight.push(slot(start()));
   };
-  let finished = false;
+  let done = false;
   try {
-    for (;;) {
-      while (inFlight.length < depth) request();
-      const next = await (inFlight.shift() as Promise<IteratorResult<T>>);
-      if (next.done) {
-        finished = true;
-        return;
+    while (!done) {
+      refill();
+      const first = await (inFlight.shift() as Slot<T>).result;
+      if (first.done) {
+        done = true;
+        break;
       }
-      yield next.value;
+      const batch = [first.value];
+      while (!done && inFlight[0]?.state === 'fulfilled') {
+        const next = await (inFlight.shift() as Slot<T>).result;
+        if (next.done) done = true;
+        else batch.push(next.value);
+      }
+      // The next reads start before this batch is written, so the store's time overlaps HubSpot's.
+      if (!done) refill();
+      yield batch;
     }
   } finally {
     // Stopped early (an abort, a failed write): let the reads in flight settle before the source is closed.
-    if (!finished) {
-      await Promise.allSettled(inFlight);
-      await pages.return?.(undefined);
-    }
+    await Promise.allSettled(inFlight.map((s) => s.result));
+    if (!done) await close();
   }
 }
 
-/** Reads known in advance (batch reads by id), up to `depth` at once, handed over in their order. */
-export async function* readsAhead<I, T>(inputs: readonly I[], read: (input: I) => Promise<T>, depth: number): AsyncGenerator<{ input: I; page: T }> {
-  const inFlight: Array<Promise<{ input: I; page: T }>> = [];
-  let started = 0;
-  try {
-    while (started < inputs.length || inFlight.length > 0) {
-      while (inFlight.length < depth && started < inputs.length) {
-        const input = inputs[started] as I;
-        started += 1;
-        const next = read(input).then((page) => ({ input, page }));
-        next.catch(() => undefined);
-        inFlight.push(next);
-      }
-      yield await (inFlight.shift() as Promise<{ input: I; page: T }>);
-    }
-  } finally {
-    await Promise.allSettled(inFlight);
-  }
+/** Pages of a source that pages itself (each request needs the last one's cursor), read ahead while pages are written. */
+export const readAhead = <T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T[]> => {
+  const pages = source[Symbol.asyncIterator]();
+  return batchesOf(() => pages.next(), depth, async () => {
+    await pages.return?.(undefined);
+  });
+};
+
+/** A read already started by a source, wrapped so that yielding it from an async generator does not await it. */
+export interface Started<T> {
+  read: Promise<T>;
 }
+
+export const started = <T>(read: Promise<T>): Started<T> => {
+  read.catch(() => undefined);
+  return { read };
+};
+
+/**
+ * Reads a source starts itself (batch reads by id, whose ids it may learn from an earlier read), up to `depth` at once,
+ * handed over in the source's order. The source runs ahead only as far as the reads in flight allow.
+ */
+export const readsAhead = <T>(source: AsyncIterable<Started<T>>, depth: number): AsyncGenerator<T[]> => {
+  const reads = source[Symbol.asyncIterator]();
+  return batchesOf(
+    () => reads.next().then((next) => (next.done ? next : next.value.read.then((value) => ({ done: false as const, value })))),
+    depth,
+    async () => {
+      await reads.return?.(undefined);
+    },
+  );
+};
