@@ -119,7 +119,7 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
     await context.commit({ objectType: type, records, pages }, next, async (tx) => {
       if (type === 'contacts') await noteCompaniesContacts(tx, portalId, links);
       await crmRepository(tx).replaceCompanyLinks(portalId, type, links);
-      await crmRepository(tx).upsertObjects(portalId, type, records.map(toRecordInput));
+      await crmRepository(tx).writeObjects(portalId, type, records.map(toRecordInput));
     });
   }
 };

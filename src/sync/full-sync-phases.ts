@@ -18,7 +18,7 @@ export const syncCompanies = async (context: PhaseContext): Promise<void> => {
   for await (const batch of readAhead(pages, PAGES_IN_FLIGHT)) {
     const records = batch.flatMap((page) => page.results);
     await context.commit({ objectType: 'companies', records, pages: batch.length }, { companiesSinceMs: batch.at(-1)?.lastModifiedMs }, async (tx) => {
-      await crmRepository(tx).upsertObjects(portalId, 'companies', records.map(toRecordInput));
+      await crmRepository(tx).writeObjects(portalId, 'companies', records.map(toRecordInput));
     });
   }
   await context.commit({ objectType: 'companies', records: [], pages: 0 }, enterPhase(phaseAfter('companies')));

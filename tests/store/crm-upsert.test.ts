@@ -53,4 +53,16 @@ describe.each(storeBackends())('CRM upserts on $name', (backend) => {
     expect(await crm.upsertObjects(PORTAL, 'contacts', [{ id: '4', properties: { jobtitle: 'COO' } }])).toEqual({ changed: ['4'], stale: [] });
     expect((await stored('4'))?.properties).toEqual({ jobtitle: 'COO' });
   });
+
+  it('when a full sync writes a page without asking what changed, then newer stored reads are kept and the rest written', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [{ id: '5', properties: { jobtitle: 'VP' }, updatedAt: '2026-11-20T10:00:00.000Z' }]);
+    await crm.writeObjects(PORTAL, 'contacts', [
+      { id: '5', properties: { jobtitle: 'Intern' }, updatedAt: '2026-11-19T10:00:00.000Z' },
+      { id: '6', properties: { jobtitle: 'old' }, updatedAt: '2026-11-01T10:00:00.000Z' },
+      { id: '6', properties: { jobtitle: 'CTO' }, updatedAt: '2026-11-22T10:00:00.000Z' },
+    ]);
+    expect((await stored('5'))?.properties).toEqual({ jobtitle: 'VP' });
+    expect((await stored('6'))?.properties).toEqual({ jobtitle: 'CTO' });
+  });
 });
