@@ -80,6 +80,9 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
     portalId, client, settings, signal, db: deps.db,
     cursor: () => cursor,
     async commit({ objectType, records, pages }, next, write) {
+      // A stopping worker writes no page that arrived after the stop (the reads in flight bring some), so it never
+      // gets further than the pages it had when told to stop; a commit without pages still goes in.
+      if (pages > 0) signal?.throwIfAborted();
       const current = progress.page(objectType, records.length, pages);
       const advanced: FullCursor = {
         ...cursor, ...next, pages: current.pages, records: current.records, requestsUsed: current.requestsUsed,
