@@ -38,13 +38,21 @@ export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => ({
     activeUsers30d: bounded(snapshot.company.activeUsers30d, b.activeUsers30d),
     keyFeaturesUsed: bounded(snapshot.company.keyFeaturesUsed, b.keyFeaturesUsed),
   },
-  deals: snapshot.deals.map((d) => ({ ...d, amount: bounded(d.amount, b.dealAmount) })),
-  feedback: snapshot.feedback.flatMap((f) => {
-    const value = bounded(f.value, b.feedbackValue);
-    return value === null ? [] : [{ ...f, value }];
-  }),
-  usage: snapshot.usage.flatMap((p) => {
-    const value = bounded(p.value, b.usageValue);
-    return value === null ? [] : [{ ...p, value }];
-  }),
+  deals: snapshot.deals.map((d) => (Object.is(bounded(d.amount, b.dealAmount), d.amount) ? d : { ...d, amount: bounded(d.amount, b.dealAmount) })),
+  feedback: boundedValues(snapshot.feedback, b.feedbackValue),
+  usage: boundedValues(snapshot.usage, b.usageValue),
 });
+
+/**
+ * Items whose value is outside the range are copied with the value clamped, and those without a finite value are
+ * dropped; the rest are kept as they are, so a snapshot already in bounds (nearly every one) costs no copies.
+ */
+const boundedValues = <T extends { value: number }>(items: readonly T[], range: NumberBound): T[] => {
+  const out: T[] = [];
+  for (const item of items) {
+    const value = bounded(item.value, range);
+    if (value === null) continue;
+    out.push(Object.is(value, item.value) ? item : { ...item, value });
+  }
+  return out;
+};

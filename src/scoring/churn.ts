@@ -1,6 +1,6 @@
 import type { Cohort, ScoringConfig } from './config.schema.ts';
 import type { FitValue } from './score-card.schema.ts';
-import { churnOf } from './churn-signal.ts';
+import { churnOf, type ChurnSignal } from './churn-signal.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, isoDay, toMs } from './time.ts';
 
@@ -41,8 +41,8 @@ export const classifyChurn = (
   fit: FitValue,
   config: ScoringConfig,
   cohortAt: (asOf: CompanySnapshot, at: Date) => Cohort,
+  churn: ChurnSignal | null = churnOf(snapshot, config),
 ): ChurnClassification | null => {
-  const churn = churnOf(snapshot, config);
   if (churn === null) return null;
   const { at: churnedAt, reason: reasonCode } = churn;
   const avoidable = fit !== 'bad' && !config.churn.unavoidableReasons.includes(reasonCode);

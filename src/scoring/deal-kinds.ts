@@ -28,12 +28,7 @@ const existingKind = (deal: SnapshotDeal, contract: number | null, config: Scori
   return { kind, how: `existing business, ${money(amount)} against ${money(contract)} before`, increment: false };
 };
 
-/**
- * Each deal's commercial meaning, in close-date order: a pipeline named in the config decides first, then the
- * type property's value, then (for existing business) the amount against the customer's contract: the last won contract value plus the
- * upsells won since. A negative amount is always a contraction.
- */
-export const classifyDeals = (deals: readonly SnapshotDeal[], config: ScoringConfig): ClassifiedDeal[] => {
+const classify = (deals: readonly SnapshotDeal[], config: ScoringConfig): ClassifiedDeal[] => {
   const c = config.deals;
   const ordered = deals.map((d) => ({ deal: d, at: toMs(d.closeDate) }))
     .sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY) || a.deal.id.localeCompare(b.deal.id));
@@ -56,6 +51,22 @@ export const classifyDeals = (deals: readonly SnapshotDeal[], config: ScoringCon
     }
     return { ...deal, at, kind: judged.kind, how: judged.how, contractBefore, contractAfter: contract };
   });
+};
+
+const classified = new WeakMap<readonly SnapshotDeal[], { config: ScoringConfig; result: readonly ClassifiedDeal[] }>();
+
+/**
+ * Each deal's commercial meaning, in close-date order: a pipeline named in the config decides first, then the
+ * type property's value, then (for existing business) the amount against the customer's contract: the last won contract value plus the
+ * upsells won since. A negative amount is always a contraction.
+ */
+export const classifyDeals = (deals: readonly SnapshotDeal[], config: ScoringConfig): readonly ClassifiedDeal[] => {
+  // Churn, milestones, the vector and commercial health each classify the same deals of a score.
+  const known = classified.get(deals);
+  if (known !== undefined && known.config === config) return known.result;
+  const result = classify(deals, config);
+  classified.set(deals, { config, result });
+  return result;
 };
 
 /**

@@ -15,6 +15,8 @@ export type Facts = {
   startMs: number | null;
   engagements: Dated<SnapshotEngagement>[];
   inbound: Dated<SnapshotEngagement>[];
+  /** Each usage metric's points up to now, oldest first: read once here, shared by every rule that looks at usage. */
+  usage: ReadonlyMap<string, UsageSample[]>;
   activeUsers: UsageSample[];
   currentActiveUsers: number | null;
   depth: number | null;
@@ -63,6 +65,24 @@ const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: nu
     return at !== null && at <= now ? [{ ...item, at }] : [];
   }).sort(byTime);
 
+const usageByMetric = (points: CompanySnapshot['usage'], now: number): Map<string, UsageSample[]> => {
+  const series = new Map<string, UsageSample[]>();
+  let ordered = true;
+  for (const p of points) {
+    const at = toMs(p.date);
+    if (at === null || at > now) continue;
+    const list = series.get(p.metric);
+    if (list === undefined) series.set(p.metric, [{ at, value: p.value }]);
+    else {
+      ordered &&= list[list.length - 1]!.at <= at;
+      list.push({ at, value: p.value });
+    }
+  }
+  // The store hands usage over in day order; sorting (stable, so equal days keep their order) only when it is not.
+  if (!ordered) for (const list of series.values()) list.sort(byTime);
+  return series;
+};
+
 const relativeChange = (samples: UsageSample[], fromMs: number): number | null => {
   const points = samples.filter((s) => s.at >= fromMs);
   if (points.length < 2) return null;
@@ -90,18 +110,15 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     ? 'onboarding' : 'established';
   const engagements = dated(snapshot.engagements, (e) => e.timestamp, now);
   const inbound = engagements.filter((e) => isInbound(e, config));
-  const metric = config.usage.activeUsersMetric;
-  const activeUsers = snapshot.usage.flatMap((p) => {
-    const at = toMs(p.date);
-    return p.metric === metric && at !== null && at <= now ? [{ at, value: p.value }] : [];
-  }).sort(byTime);
+  const usage = usageByMetric(snapshot.usage, now);
+  const activeUsers = usage.get(config.usage.activeUsersMetric) ?? [];
   const currentActiveUsers = activeUsers.length > 0 ? activeUsers[activeUsers.length - 1]!.value : company.activeUsers30d;
   const depth = currentActiveUsers !== null && company.seats ? currentActiveUsers / company.seats : null;
   const tickets = dated(snapshot.tickets, (t) => t.createdAt, now);
   const openTickets = tickets.filter((t) => { const closed = toMs(t.closedAt); return closed === null || closed > now; });
   const surveys = dated(snapshot.feedback, (f) => f.submittedAt, now);
   const nps = surveys.filter((s) => s.surveyType === 'NPS');
-  const lastUsed = [...activeUsers].reverse().find((s) => s.value > 0)?.at
+  const lastUsed = activeUsers.findLast((s) => s.value > 0)?.at
     ?? (activeUsers.length === 0 && (company.activeUsers30d ?? 0) > 0 ? now : null);
   const signals = [inbound.at(-1)?.at, tickets.at(-1)?.at, surveys.at(-1)?.at, lastUsed].filter((v): v is number => v != null);
   const lastTwoWay = signals.length > 0 ? Math.max(...signals) : startMs !== null && startMs <= now ? startMs : null;
@@ -116,6 +133,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     stage,
     startMs,
     engagements,
+    usage,
     inbound,
     activeUsers,
     currentActiveUsers,

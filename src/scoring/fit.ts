@@ -18,6 +18,28 @@ const describe = (c: FitCriterion): string => {
   }
 };
 
+// A rule's wording and its values' keys depend on the rule alone, not on the company: worked out once per rule of a
+// config, not once per company (they were a tenth of a score). The normaliser is kept with the keys because an
+// overlaid config can share a rule while normalising its property differently.
+const descriptions = new WeakMap<FitCriterion, string>();
+const describeOnce = (c: FitCriterion): string => {
+  let text = descriptions.get(c);
+  if (text === undefined) {
+    text = describe(c);
+    descriptions.set(c, text);
+  }
+  return text;
+};
+
+const valueKeys = new WeakMap<FitCriterion, { key: (raw: string) => string; keys: ReadonlySet<string> }>();
+const keysOf = (c: FitCriterion & { op: 'in' }, key: (raw: string) => string): ReadonlySet<string> => {
+  const known = valueKeys.get(c);
+  if (known !== undefined && known.key === key) return known.keys;
+  const keys = new Set(c.values.map(key));
+  valueKeys.set(c, { key, keys });
+  return keys;
+};
+
 /**
  * A criterion over a missing property never passes: unknown is neither proof of fit nor of misfit. `in` compares
  * through the property's normaliser, so "USA" is United States and "Computer Software" is COMPUTER_SOFTWARE.
@@ -26,8 +48,7 @@ const passes = (c: FitCriterion, raw: string | null, config: ScoringConfig): boo
   if (raw === null || raw.trim() === '') return false;
   if (c.op === 'in') {
     const key = normaliser(own(config.fit.normalise, c.property));
-    const actual = key(raw);
-    return c.values.some((value) => key(value) === actual);
+    return keysOf(c, key).has(key(raw));
   }
   const n = Number(raw);
   if (!Number.isFinite(n)) return false;
@@ -47,7 +68,7 @@ const isEmpty = (raw: string | null): boolean => raw === null || raw.trim() === 
 export const scoreFit = (properties: Record<string, string | null>, config: ScoringConfig): { value: FitValue; criteria: FitCriterionResult[] } => {
   const evaluate = (rule: 'good' | 'bad') => (c: FitCriterion): FitCriterionResult => {
     const actual = own(properties, c.property) ?? null;
-    return { rule, property: c.property, actual, passed: passes(c, actual, config), ...(isEmpty(actual) ? { unknown: true } : {}), description: describe(c) };
+    return { rule, property: c.property, actual, passed: passes(c, actual, config), ...(isEmpty(actual) ? { unknown: true } : {}), description: describeOnce(c) };
   };
   const bad = config.fit.bad.map(evaluate('bad'));
   const good = config.fit.good.map(evaluate('good'));

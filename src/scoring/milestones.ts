@@ -29,10 +29,8 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
       return facts.engagements.find((e) => isMeetingHeld(e, config) && title.test(e.title ?? ''))?.at ?? null;
     }
     case 'usage':
-      return earliest(snapshot.usage.map((p) => {
-        const at = toMs(p.date);
-        return p.metric === condition.metric && p.value >= condition.atLeast && at !== null && at <= facts.now ? at : null;
-      }));
+      // Oldest first, so the first point at the threshold is the earliest.
+      return facts.usage.get(condition.metric)?.find((p) => p.value >= condition.atLeast)?.at ?? null;
     case 'depth': {
       const seats = snapshot.company.seats;
       const inSeries = seats ? facts.activeUsers.find((s) => s.value / seats >= condition.atLeast)?.at ?? null : null;

@@ -11,7 +11,7 @@ import polish from 'i18n-iso-countries/langs/pl.json' with { type: 'json' };
 import portuguese from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import spanish from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import swedish from 'i18n-iso-countries/langs/sv.json' with { type: 'json' };
-import { memoByString } from './memo.ts';
+import { memoBy } from './memo.ts';
 
 // People type their own country's name ("Sverige", "Nederland", "Deutschland"): English first, then the languages of
 // the markets a B2B portal most often sells in.
@@ -43,7 +43,7 @@ const lookUpCountry = (raw: string): string => {
  */
 // Fit compares every company's country with each of the config's countries through the ISO names list, a linear
 // search of a few hundred names: the costliest step of a score until each spelling is looked up once.
-export const countryKey = memoByString(lookUpCountry, 10_000);
+export const countryKey = memoBy(lookUpCountry, 10_000);
 
 /**
  * HubSpot's industry option labels ("Hospital & Health Care") and internal values (HOSPITAL_HEALTH_CARE) on one key:

@@ -2,7 +2,7 @@ import type { Cohort, ScoringConfig } from './config.schema.ts';
 import { boundSnapshot } from './bounds.ts';
 import { assignCohort } from './cohort.ts';
 import { classifyChurn } from './churn.ts';
-import { churnOf } from './churn-signal.ts';
+import { churnOf, type ChurnSignal } from './churn-signal.ts';
 import { activeCsmSentiment } from './csm-sentiment.ts';
 import { scoreDark } from './dark.ts';
 import { biggestDrag, changeReason, latestPreviousCard } from './explain.ts';
@@ -17,20 +17,23 @@ import type { CompanySnapshot } from './snapshot.schema.ts';
 import { scoreVector } from './vector.ts';
 import { scoreValueRealised } from './value-realised.ts';
 
-const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date) => {
+type Fit = ReturnType<typeof scoreFit>;
+
+// Fit reads only the company's properties, which the as-of views of the churn probes keep as they are, and the
+// company's churn is known before its core is scored: both are passed in rather than worked out again.
+const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date, fit: Fit, churn: ChurnSignal | null) => {
   const facts = deriveFacts(snapshot, config, now);
-  const fit = scoreFit(snapshot.company.properties, config);
   const milestones = scoreMilestones(snapshot, facts, config);
   const health = scoreHealth({ snapshot, facts, config, milestones });
   const vector = scoreVector(snapshot, facts, milestones, health.score, config);
   // A churned customer is silent because it left: that is churn, not a customer gone dark.
-  const goneDark = churnOf(snapshot, config) === null ? scoreDark(facts, config) : { dark: false, daysSinceTwoWay: facts.daysSinceTwoWay };
+  const goneDark = churn === null ? scoreDark(facts, config) : { dark: false, daysSinceTwoWay: facts.daysSinceTwoWay };
   const cohort = assignCohort(fit.value, goneDark.dark, health.status, vector.value);
   return { facts, fit, milestones, health, vector, goneDark, cohort };
 };
 
-const cohortAt = (snapshot: CompanySnapshot, config: ScoringConfig) => (asOf: CompanySnapshot, at: Date): Cohort =>
-  scoreCore(asOf, config, at).cohort;
+const cohortAt = (config: ScoringConfig, fit: Fit) => (asOf: CompanySnapshot, at: Date): Cohort =>
+  scoreCore(asOf, config, at, fit, churnOf(asOf, config)).cohort;
 
 /**
  * Scores one company from its snapshot, the portal's config and the time to score at. Pure: the same
@@ -38,9 +41,10 @@ const cohortAt = (snapshot: CompanySnapshot, config: ScoringConfig) => (asOf: Co
  */
 export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now: Date): ScoreCard => {
   const snapshot = boundSnapshot(input);
-  const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now);
+  const signal = churnOf(snapshot, config);
+  const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now, scoreFit(snapshot.company.properties, config), signal);
   const drag = biggestDrag(health.components);
-  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(snapshot, config));
+  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(config, fit), signal);
   const previous = latestPreviousCard(snapshot.previousCards, facts.now);
   return {
     companyId: snapshot.company.id,
