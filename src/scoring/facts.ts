@@ -65,12 +65,30 @@ const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: nu
     return at !== null && at <= now ? [{ ...item, at }] : [];
   }).sort(byTime);
 
-const usageByMetric = (points: CompanySnapshot['usage'], now: number): Map<string, UsageSample[]> => {
+/** How many of the items (oldest first) are dated no later than `at`. */
+const countUpTo = (items: readonly { at: number }[], at: number): number => {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]!.at <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+};
+
+/** The items (oldest first) dated no later than `at`: the list itself when that is all of them. */
+const upTo = <T extends { at: number }>(items: T[], at: number): T[] => {
+  const count = countUpTo(items, at);
+  return count === items.length ? items : items.slice(0, count);
+};
+
+const usageByMetric = (points: CompanySnapshot['usage']): Map<string, UsageSample[]> => {
   const series = new Map<string, UsageSample[]>();
   let ordered = true;
   for (const p of points) {
     const at = toMs(p.date);
-    if (at === null || at > now) continue;
+    if (at === null) continue;
     const list = series.get(p.metric);
     if (list === undefined) series.set(p.metric, [{ at, value: p.value }]);
     else {
@@ -83,40 +101,71 @@ const usageByMetric = (points: CompanySnapshot['usage'], now: number): Map<strin
   return series;
 };
 
+/**
+ * A company's dated history with every timestamp read once, oldest first, undated items left out. The facts at any
+ * moment are a prefix of it, so the churn probes' as-of views (whose engagements, surveys and usage are exactly the
+ * ones dated by their moment) read the same timeline instead of parsing and sorting it again.
+ */
+export type Timeline = {
+  engagements: Dated<SnapshotEngagement>[];
+  feedback: Dated<SnapshotFeedback>[];
+  usage: ReadonlyMap<string, UsageSample[]>;
+};
+
+export const timelineOf = (snapshot: CompanySnapshot): Timeline => ({
+  engagements: dated(snapshot.engagements, (e) => e.timestamp, Infinity),
+  feedback: dated(snapshot.feedback, (f) => f.submittedAt, Infinity),
+  usage: usageByMetric(snapshot.usage),
+});
+
+
+// Sums in the same order as a plain filter-map-reduce would, so the figures are the same to the last bit.
 const relativeChange = (samples: UsageSample[], fromMs: number): number | null => {
-  const points = samples.filter((s) => s.at >= fromMs);
-  if (points.length < 2) return null;
-  const first = points[0]!.at;
-  const last = points[points.length - 1]!.at;
+  let from = 0;
+  while (from < samples.length && samples[from]!.at < fromMs) from++;
+  const count = samples.length - from;
+  if (count < 2) return null;
+  const first = samples[from]!.at;
+  const last = samples[samples.length - 1]!.at;
   if (last - first < 7 * DAY_MS) return null;
-  const xs = points.map((p) => (p.at - first) / DAY_MS);
-  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const meanY = points.reduce((a, p) => a + p.value, 0) / points.length;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = from; i < samples.length; i++) {
+    sumX += (samples[i]!.at - first) / DAY_MS;
+    sumY += samples[i]!.value;
+  }
+  const meanX = sumX / count;
+  const meanY = sumY / count;
   let num = 0;
   let den = 0;
-  points.forEach((p, i) => { num += (xs[i]! - meanX) * (p.value - meanY); den += (xs[i]! - meanX) ** 2; });
+  for (let i = from; i < samples.length; i++) {
+    const dx = (samples[i]!.at - first) / DAY_MS - meanX;
+    num += dx * (samples[i]!.value - meanY);
+    den += dx ** 2;
+  }
   const slope = num / den;
   const start = meanY - slope * meanX;
-  const end = start + slope * xs[xs.length - 1]!;
+  const end = start + slope * ((last - first) / DAY_MS);
   // Rising from (almost) nothing would divide by ~0; one user is the smallest meaningful base.
   return Math.min(5, Math.max(-1, (end - start) / Math.max(Math.abs(start), 1)));
 };
 
-export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, nowDate: Date): Facts => {
+/** `timeline`: this snapshot's, or that of the snapshot it is an as-of view of at `nowDate` (see Timeline). */
+export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, nowDate: Date, timeline: Timeline = timelineOf(snapshot)): Facts => {
   const now = nowDate.getTime();
   const { company } = snapshot;
   const startMs = toMs(company.contractStartDate) ?? toMs(company.createdAt);
   const stage: LifecycleStage = startMs !== null && startMs <= now && now - startMs < config.lifecycle.onboardingDays * DAY_MS
     ? 'onboarding' : 'established';
-  const engagements = dated(snapshot.engagements, (e) => e.timestamp, now);
+  const engagements = upTo(timeline.engagements, now);
   const inbound = engagements.filter((e) => isInbound(e, config));
-  const usage = usageByMetric(snapshot.usage, now);
+  const usage = new Map([...timeline.usage].map(([metric, points]) => [metric, upTo(points, now)]));
   const activeUsers = usage.get(config.usage.activeUsersMetric) ?? [];
   const currentActiveUsers = activeUsers.length > 0 ? activeUsers[activeUsers.length - 1]!.value : company.activeUsers30d;
   const depth = currentActiveUsers !== null && company.seats ? currentActiveUsers / company.seats : null;
   const tickets = dated(snapshot.tickets, (t) => t.createdAt, now);
   const openTickets = tickets.filter((t) => { const closed = toMs(t.closedAt); return closed === null || closed > now; });
-  const surveys = dated(snapshot.feedback, (f) => f.submittedAt, now);
+  const surveys = upTo(timeline.feedback, now);
   const nps = surveys.filter((s) => s.surveyType === 'NPS');
   const lastUsed = activeUsers.findLast((s) => s.value > 0)?.at
     ?? (activeUsers.length === 0 && (company.activeUsers30d ?? 0) > 0 ? now : null);

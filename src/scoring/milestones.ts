@@ -3,7 +3,7 @@ import { classifyDeals } from './deal-kinds.ts';
 import { isMeetingHeld, type Facts } from './facts.ts';
 import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
 import type { CompanyMilestone, CompanySnapshot } from './snapshot.schema.ts';
-import { DAY_MS, daysBetween, isoDay, toMs } from './time.ts';
+import { DAY_MS, daysBetween, isoDay, isoTime, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
 import { own } from './own.ts';
 import { cardLimits } from './card-limits.ts';
@@ -108,7 +108,7 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
     const result: MilestoneResult = {
       key: item.key, label: item.label, kind: item.kind, state, scope: item.scope,
       expectedBy: expectedMs === null ? null : isoDay(expectedMs),
-      doneAt: doneMs === null ? null : new Date(doneMs).toISOString(),
+      doneAt: doneMs === null ? null : isoTime(doneMs),
     };
     if (item.firstValue && doneMs !== null && facts.startMs !== null) timeToFirstValueDays = Math.max(0, daysBetween(facts.startMs, doneMs));
     if (doneMs !== null && facts.now - doneMs <= justReachedDays * DAY_MS && (justReached === null || doneMs > justReached.at)) {

@@ -6,7 +6,7 @@ import { churnOf, type ChurnSignal } from './churn-signal.ts';
 import { activeCsmSentiment } from './csm-sentiment.ts';
 import { scoreDark } from './dark.ts';
 import { biggestDrag, changeReason, latestPreviousCard } from './explain.ts';
-import { deriveFacts } from './facts.ts';
+import { deriveFacts, timelineOf, type Timeline } from './facts.ts';
 import { scoreFit } from './fit.ts';
 import { scoreHealth } from './health/score-health.ts';
 import { scoreMilestones } from './milestones.ts';
@@ -19,10 +19,12 @@ import { scoreValueRealised } from './value-realised.ts';
 
 type Fit = ReturnType<typeof scoreFit>;
 
-// Fit reads only the company's properties, which the as-of views of the churn probes keep as they are, and the
-// company's churn is known before its core is scored: both are passed in rather than worked out again.
-const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date, fit: Fit, churn: ChurnSignal | null) => {
-  const facts = deriveFacts(snapshot, config, now);
+// Fit reads only the company's properties, which the as-of views of the churn probes keep as they are, the probes
+// read the company's timeline as of their moment, and the company's churn is known before its core is scored: all
+// three are passed in rather than worked out again.
+const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date, known: { fit: Fit; churn: ChurnSignal | null; timeline: Timeline }) => {
+  const { fit, churn } = known;
+  const facts = deriveFacts(snapshot, config, now, known.timeline);
   const milestones = scoreMilestones(snapshot, facts, config);
   const health = scoreHealth({ snapshot, facts, config, milestones });
   const vector = scoreVector(snapshot, facts, milestones, health.score, config);
@@ -32,8 +34,8 @@ const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date, 
   return { facts, fit, milestones, health, vector, goneDark, cohort };
 };
 
-const cohortAt = (config: ScoringConfig, fit: Fit) => (asOf: CompanySnapshot, at: Date): Cohort =>
-  scoreCore(asOf, config, at, fit, churnOf(asOf, config)).cohort;
+const cohortAt = (config: ScoringConfig, fit: Fit, timeline: Timeline) => (asOf: CompanySnapshot, at: Date): Cohort =>
+  scoreCore(asOf, config, at, { fit, churn: churnOf(asOf, config), timeline }).cohort;
 
 /**
  * Scores one company from its snapshot, the portal's config and the time to score at. Pure: the same
@@ -42,9 +44,12 @@ const cohortAt = (config: ScoringConfig, fit: Fit) => (asOf: CompanySnapshot, at
 export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now: Date): ScoreCard => {
   const snapshot = boundSnapshot(input);
   const signal = churnOf(snapshot, config);
-  const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now, scoreFit(snapshot.company.properties, config), signal);
+  const timeline = timelineOf(snapshot);
+  const { facts, fit, milestones, health, vector, goneDark, cohort } = scoreCore(snapshot, config, now, {
+    fit: scoreFit(snapshot.company.properties, config), churn: signal, timeline,
+  });
   const drag = biggestDrag(health.components);
-  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(config, fit), signal);
+  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(config, fit, timeline), signal);
   const previous = latestPreviousCard(snapshot.previousCards, facts.now);
   return {
     companyId: snapshot.company.id,

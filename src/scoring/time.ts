@@ -65,6 +65,9 @@ const dayText = memoBy((day: number) => new Date(day * DAY_MS).toISOString().sli
 
 export const isoDay = (ms: number): string => dayText(Math.floor(ms / DAY_MS));
 
+/** The moment as an ISO date-time; the moments a portal's milestones were reached on repeat from card to card. */
+export const isoTime = memoBy((ms: number) => new Date(ms).toISOString(), 100_000);
+
 export const round = (value: number, decimals = 1): number => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDay, toMs } from '../../src/scoring/time.ts';
+import { isoDay, isoTime, toMs } from '../../src/scoring/time.ts';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -39,9 +39,10 @@ describe('timestamps', () => {
     }
   });
 
-  it('when a moment is written as a day, then it is its UTC calendar day, as toISOString gives it', () => {
+  it('when a moment is written as a day or a date-time, then it reads as toISOString writes it', () => {
     fc.assert(fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
       expect(isoDay(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
+      expect(isoTime(ms)).toBe(new Date(ms).toISOString());
     }), { numRuns: 5_000 });
   });
 });
