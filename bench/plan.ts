@@ -45,6 +45,10 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
     }] : []),
     { label: 'freshness', script: script('freshness'), args: quickArg, expects: ['freshness.webhookP95Ms', 'freshness.pollingP95Ms'], timeoutMs: 3 * minute },
     { label: 'scoring', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', ...quickArg], expects: ['scoring.companiesPerSec', 'scoring.ratioToRead', 'scoring.peakRssMb'], timeoutMs: 10 * minute },
+    ...(options.postgres ? [{
+      label: 'scoring postgres', script: script('scoring'), args: ['--size', options.quick ? 'S' : 'M', '--store', 'postgres', ...quickArg],
+      expects: ['scoring.postgres.companiesPerSec', 'scoring.postgres.ratioToRead', 'scoring.postgres.peakRssMb'], timeoutMs: 10 * minute,
+    }] : []),
     { label: 'pureScoring', script: script('pure-scoring'), args: ['--size', options.quick ? 'S' : 'M'], expects: ['scoring.pureCompaniesPerSecPerCore'], timeoutMs: 15 * minute },
     // 26 as-of points against one pass: L in the full run (the goal), S when quick. The child seeds its L
     // store (20,000 companies), scores it once and backfills it: on a shared machine M took about 7 minutes for the

@@ -11,13 +11,13 @@ import { isCustomer, syncSettingsFrom } from '../../src/sync/object-catalogue.ts
  * links, daily usage), through the store's own repositories but in large batches: the scoring benchmark needs the
  * rows, not another measurement of the sync. Run as a child so the generator's memory stays out of the measurement.
  */
-const { values } = parseArgs({ options: { dataDir: { type: 'string' }, size: { type: 'string', default: 'M' }, seed: { type: 'string', default: '42' }, portalId: { type: 'string' }, usageDays: { type: 'string', default: '180' } } });
-if (!values.dataDir || !values.portalId) throw new Error('seed-store needs --dataDir and --portalId');
+const { values } = parseArgs({ options: { dataDir: { type: 'string' }, databaseUrl: { type: 'string' }, size: { type: 'string', default: 'M' }, seed: { type: 'string', default: '42' }, portalId: { type: 'string' }, usageDays: { type: 'string', default: '180' } } });
+if ((!values.dataDir && !values.databaseUrl) || !values.portalId) throw new Error('seed-store needs --dataDir or --databaseUrl, and --portalId');
 const portalId = Number(values.portalId);
 const usageDays = Number(values.usageDays);
 const portal = generatePortal({ size: values.size as Size, seed: Number(values.seed), portalId });
 const settings = syncSettingsFrom(defaultScoringConfig);
-const db = await openStore({ kind: 'pglite', dataDir: values.dataDir });
+const db = await openStore(values.databaseUrl ? { kind: 'postgres', databaseUrl: values.databaseUrl } : { kind: 'pglite', dataDir: values.dataDir! });
 const crm = crmRepository(db);
 const BATCH = 2_000;
 
