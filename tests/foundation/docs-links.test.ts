@@ -18,7 +18,7 @@ describe('the repo is self-contained', () => {
   });
 
   it('when a markdown file names a repo file (docs/, emulator/, src/ ...) from the root or its own folder, then that file exists', () => {
-    const missing = markdown.flatMap((path) => [...text(path).matchAll(/(?<![\w./-])((?:docs|emulator|bench|src|tests|scripts|cards|app-manifest)\/[\w./-]*\w\.(?:md|json|ts|tsx|sh|yml))/g)]
+    const missing = markdown.flatMap((path) => [...text(path).matchAll(/(?<![\w./-])((?:docs|emulator|bench|src|tests|scripts|cards|app-manifest)\/[\w./-]*\w\.(?:md|json|tsx|ts|sh|yml))(?!\w)/g)]
       .map((m) => m[1] as string).filter((target) => !existsSync(`${root}${target}`) && !existsSync(`${root}${dirname(path)}/${target}`))
       .map((target) => `${path}: ${target}`));
     expect(missing).toEqual([]);
