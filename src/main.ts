@@ -130,15 +130,23 @@ export const start = async (config: Config, logger: Logger, out: (line: string) 
     });
   }
 
+  let endDrain: () => void = () => undefined;
   const shutdown = async () => {
     draining = true;
     logger.info('shutting down: finishing in-flight requests and the current job step');
     schedule?.stop();
-    if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
+    if (config.SHUTDOWN_DRAIN_MS > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, config.SHUTDOWN_DRAIN_MS);
+        endDrain = () => { clearTimeout(timer); resolve(); };
+      });
+    }
     await stopWithin(config.SHUTDOWN_TIMEOUT_MS, { server, queue, db, emulator: sandbox?.emulator });
     logger.info('stopped');
   };
-  return { db, queue, server, services, sandbox, shutdown };
+  /** Skips what is left of the drain; in-flight requests and the current job step are still finished. */
+  const stopDraining = () => endDrain();
+  return { db, queue, server, services, sandbox, shutdown, stopDraining };
 };
 
 const main = async () => {
@@ -156,7 +164,12 @@ const main = async () => {
   const running = await start(config, logger);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    // A second signal (Ctrl+C again, an operator in a hurry) ends the drain now rather than being ignored.
+    if (stopping) {
+      logger.info({ signal }, 'second signal: drain ended');
+      running.stopDraining();
+      return;
+    }
     stopping = true;
     logger.info({ signal }, 'signal received');
     running.shutdown().then(() => process.exit(0), (error: unknown) => {

@@ -14,7 +14,7 @@ afterAll(async () => {
 const status = async (url: string) => (await fetch(url, { headers: { connection: 'close' } })).status;
 
 describe('a worker-only process started from a .env file', () => {
-  it('when it is up, then it serves /healthz, /readyz and /metrics on its own port and nothing else; after SIGTERM /readyz answers 503 until it exits 0', async () => {
+  it('when it is up, then it serves /healthz, /readyz and /metrics on its own port and nothing else; after SIGTERM /readyz answers 503 while it drains, and a second SIGTERM ends the drain and it exits 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'waypoint-worker-'));
     dirs.push(dir);
     const port = await freePort();
@@ -22,7 +22,7 @@ describe('a worker-only process started from a .env file', () => {
     await writeFile(join(dir, '.env'), [
       'PROCESS_ROLE=worker', `PORT=${port}`, 'HOST=127.0.0.1', `DATA_DIR=${join(dir, 'data')}`, 'LOG_LEVEL=info',
       'HUBSPOT_CLIENT_ID=test-client', 'HUBSPOT_CLIENT_SECRET=test-secret', 'HUBSPOT_API_BASE_URL=http://127.0.0.1:9',
-      `ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`, 'PUBLIC_BASE_URL=https://waypoint.example.com', 'SHUTDOWN_DRAIN_MS=4000',
+      `ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`, 'PUBLIC_BASE_URL=https://waypoint.example.com', 'SHUTDOWN_DRAIN_MS=600000',
     ].join('\n'));
     const child = spawnNode(mainScript, [], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
     const base = `http://127.0.0.1:${port}`;
@@ -36,6 +36,8 @@ describe('a worker-only process started from a .env file', () => {
       child.process.kill('SIGTERM');
       await waitFor(async () => (await status(`${base}/readyz`)) === 503, child, '/readyz 503 while draining');
       expect(await status(`${base}/healthz`)).toBe(200);
+      // The drain outlasts the test, so the 503 is seen however slowly this machine answers; the second signal ends it.
+      child.process.kill('SIGTERM');
       expect(await child.exited).toBe(0);
     } finally {
       child.process.kill('SIGKILL');
