@@ -76,3 +76,15 @@ describe('CSM sentiment as a health component', () => {
     expect(parsed.health.components.csm_sentiment).toEqual({ weight: 0.1, enabled: false, expiresAfterDays: 90 });
   });
 });
+
+describe('CSM sentiment at its edges', () => {
+  it('when the CSM set it at this very moment, then it is on the card; with an unreadable date, it is not', () => {
+    expect(score(concerned(0)).csmSentiment).toMatchObject({ value: 'concerned' });
+    expect(score({ ...concerned(0), setAt: 'yesterday' }).csmSentiment).toBeNull();
+  });
+
+  it('when the component is on and no sentiment was ever set, then the card says none is set', () => {
+    const component = score(null, withSentimentComponent()).health.components.find((c) => c.key === 'csm_sentiment');
+    expect(component).toMatchObject({ missing: true, detail: 'no CSM sentiment set' });
+  });
+});

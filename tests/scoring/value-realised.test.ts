@@ -66,3 +66,32 @@ describe('where the current value may come from', () => {
     expect(result.ok ? [] : result.error).toEqual([{ path: 'outcomes.currentValueProperties.1', message: "must not be one of Waypoint's own waypoint_ properties" }]);
   });
 });
+
+describe('the desired outcome at its edges', () => {
+  const withProperty = (value: string | null) => scoreCompany(aSnapshot({ company: { properties: { ...aSnapshot().company.properties, days_to_close: value } }, desiredOutcome: outcome() }), defaultScoringConfig, NOW).valueRealised;
+
+  it('when the property holds the number with spaces around it, then it is read; blank or missing, it is unknown', () => {
+    expect(withProperty(' 7 ')).toMatchObject({ current: 7, percent: 50 });
+    expect(withProperty('   ')).toMatchObject({ current: null, level: null });
+    expect(withProperty(null)).toMatchObject({ current: null, level: null });
+  });
+
+  it('when the target equals the baseline, then there is no way to measure progress and the level is unknown', () => {
+    expect(valueRealised(10, 10, 10)).toBeNull();
+    expect(valueRealised(10, 50, Number.NaN)).toBeNull();
+  });
+
+  it('when two usage points share the latest date, then the one listed last counts; a point dated exactly now counts', () => {
+    const usage = [{ date: daysAgo(2), metric: 'reports_sent', value: 40 }, { date: daysAgo(2), metric: 'reports_sent', value: 60 }, { date: daysAgo(0), metric: 'other', value: 99 }];
+    const source = { kind: 'usage' as const, metric: 'reports_sent' };
+    expect(scoreCompany(aSnapshot({ usage, desiredOutcome: outcome({ source, baseline: 0, target: 100 }) }), defaultScoringConfig, NOW).valueRealised)
+      .toMatchObject({ current: 60, currentSource: 'usage metric reports_sent' });
+    const now = [...usage, { date: daysAgo(0), metric: 'reports_sent', value: 80 }];
+    expect(scoreCompany(aSnapshot({ usage: now, desiredOutcome: outcome({ source, baseline: 0, target: 100 }) }), defaultScoringConfig, NOW).valueRealised?.current).toBe(80);
+    expect(scoreCompany(aSnapshot({ desiredOutcome: outcome({ source, baseline: 0, target: 100 }) }), defaultScoringConfig, NOW).valueRealised?.current).toBeNull();
+  });
+
+  it('when the outcome was agreed at this very moment, then the card shows it', () => {
+    expect(scoreCompany(aSnapshot({ desiredOutcome: outcome({ setAt: daysAgo(0) }) }), defaultScoringConfig, NOW).valueRealised).not.toBeNull();
+  });
+});
