@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { runScenarioChild } from './lib/child-runner.ts';
+import { formatGrowthTable } from './lib/growth-table.ts';
 import { writeResults } from './lib/results-file.ts';
 import { formatMarkdown, formatTable } from './lib/table.ts';
 import { planRuns, scenarioExists } from './plan.ts';
@@ -13,7 +14,7 @@ import { planRuns, scenarioExists } from './plan.ts';
 const usage = `usage: npm run bench -- [--quick] [--size XL] [--only <scenario>] [--out FILE] [--markdown]
   Runs every scenario in its own child process, prints the table and writes the figures.
   --quick            sizes S and M, fewer samples; writes bench/results.quick.json (never the committed full results)
-  --size S|M|L|XL    adds a portal size to the sync scenario (repeatable); XL also runs the dry run on it (configDryRun XL)
+  --size S|M|L|XL    adds a portal size to the sync scenarios (repeatable; full runs S to XL already); --size XL also runs the dry run on it (configDryRun XL)
   --only NAME        runs the scenarios whose label starts with NAME (baseline, readCeiling, sync, freshness, scoring, pureScoring, backfill, configDryRun, writeback, card,
                      webhooks, portfolio); their figures replace only theirs in the results file, the others are kept
   --out FILE         where to write (default bench/results.json, or bench/results.quick.json with --quick)
@@ -60,4 +61,6 @@ for (const run of planRuns({ quick: values.quick, extraSizes, only: values.only,
 console.log(formatTable(figures, missing));
 if (values.markdown) console.log(`\n${formatMarkdown(figures)}`);
 console.log(`\n${Object.keys(figures).length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s -> ${out}`);
-await writeResults(out, figures, { keepOthers: values.only !== undefined });
+const written = await writeResults(out, figures, { keepOthers: values.only !== undefined });
+const growth = formatGrowthTable(written);
+if (growth) console.log(`\n${growth}`);

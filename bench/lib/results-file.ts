@@ -26,14 +26,18 @@ export const flattenFigures = (nested: unknown, prefix = ''): Record<string, num
 
 /**
  * keepOthers: a run of some scenarios (--only) replaces their figures and keeps every other figure already in the
- * file, so one re-measured scenario does not erase the rest of the committed results.
+ * file, so one re-measured scenario does not erase the rest of the committed results. Returns every figure written.
  */
-export const writeResults = async (path: string, figures: Readonly<Record<string, number>>, options: { keepOthers?: boolean } = {}): Promise<void> => {
+export const writeResults = async (
+  path: string, figures: Readonly<Record<string, number>>, options: { keepOthers?: boolean } = {},
+): Promise<Record<string, number>> => {
   const kept = options.keepOthers
     ? await readFile(path, 'utf8').then((text) => flattenFigures(JSON.parse(text)), (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return {};
       throw error;
     })
     : {};
-  await writeFile(path, `${JSON.stringify(nestFigures({ ...kept, ...figures }), null, 2)}\n`);
+  const written = { ...kept, ...figures };
+  await writeFile(path, `${JSON.stringify(nestFigures(written), null, 2)}\n`);
+  return written;
 };
