@@ -241,7 +241,9 @@ const historyPoints = (raw: unknown): CardInputs['history'] =>
  */
 export const lookupCard = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardLookup> => {
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT i.status AS installation, o.object_id, o.properties, l.scored_at, l.config_version, l.card, l.card_shape,
+    `SELECT i.status AS installation, o.object_id, o.properties ->> 'name' AS company_name,
+       CASE WHEN l.card_shape IS DISTINCT FROM $4 THEN o.properties END AS properties,
+       l.scored_at, l.config_version, l.card, l.card_shape,
        (SELECT c.version::text || '@' || c.created_at::text FROM scoring_configs c WHERE c.portal_id = $1 ORDER BY c.version DESC LIMIT 1) AS config_stamp,
        (SELECT p.computed_at::text FROM star_pupil_profiles p WHERE p.portal_id = $1) AS profile_stamp,
        CASE WHEN l.scored_at IS NULL THEN '[]'::json ELSE COALESCE((
@@ -257,7 +259,7 @@ export const lookupCard = async (db: Queryable, portalId: number, companyId: str
        WHERE o.object_id IS NOT NULL AND s.portal_id = $1 AND s.company_id = $2 AND NOT s.backfilled
        ORDER BY scored_at DESC, id DESC LIMIT 1) l ON true
      WHERE i.portal_id = $1`,
-    [portalId, companyId, trendDays],
+    [portalId, companyId, trendDays, CARD_SHAPE],
   );
   const row = rows[0];
   if (!row || row.installation !== 'active') return { found: 'not_installed' };
@@ -266,8 +268,9 @@ export const lookupCard = async (db: Queryable, portalId: number, companyId: str
   return {
     found: 'company',
     portalStamp: `${String(row.config_stamp ?? 'default')}|${String(row.profile_stamp ?? 'none')}`,
-    // Properties are only read whole when there is no card (to tell a customer from a prospect); the name alone otherwise.
-    company: { id: row.object_id, properties: card ? { name: isRecord(row.properties) && typeof row.properties.name === 'string' ? row.properties.name : null } : propertiesSchema.parse(row.properties) },
+    // A trusted card needs only the company's name; the whole properties (parsed as JSON on every first view) come
+    // only when the card may turn out unusable and the properties must tell a customer from a prospect.
+    company: { id: row.object_id, properties: card && row.properties === null ? { name: typeof row.company_name === 'string' ? row.company_name : null } : propertiesSchema.parse(row.properties ?? {}) },
     latest: card === null ? null : {
       companyId: row.object_id, scoredAt: new Date(row.scored_at as string | Date), configVersion: row.config_version === null ? null : Number(row.config_version), card,
     },

@@ -62,6 +62,19 @@ describe('GET /api/cards/company, called by the card through hubspot.fetch', () 
     expect(Buffer.byteLength(response.text)).toBeLessThan(32 * 1024);
   });
 
+  it('when the company is renamed in HubSpot and not rescored since, then its next first view shows the new name with the stored score', async () => {
+    await addCompany(db, PORTAL_B, '600', { name: 'Renamed in B' });
+    const fresh = appWith(db, [cardDataRouter({ db, cardCache: createCardCache(), verifyHubSpotSignature: verifier })]);
+    const path = cardPath(PORTAL_B, '600');
+
+    const response = await request(fresh).get(path).set(signV3({ method: 'GET', url: `${PUBLIC_BASE_URL}${path}`, timestamp: NOW.getTime() }));
+
+    const data = cardContract.parse(response.body);
+    if (data.status !== 'ok') throw new Error(`expected a scored card, got ${data.status}`);
+    expect(data.company).toEqual({ id: '600', name: 'Renamed in B' });
+    expect(data.score.healthScore).toBeCloseTo(healthyCard('600', NOW).health.score, 0);
+  });
+
   it.each([
     { name: 'a company that is not a customer', objectId: '700', status: 'not_customer' },
     { name: 'a customer Waypoint has not scored yet', objectId: '800', status: 'not_scored' },
