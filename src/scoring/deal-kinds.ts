@@ -14,7 +14,9 @@ const money = (amount: number): string => Math.round(amount).toLocaleString('en-
  * Existing business judged by its amount: the increment itself, or the contract value against the current contract
  * (a deal far below it is an upsell logged at its own value). Also says what the contract is after the deal if won.
  */
-const existingKind = (deal: SnapshotDeal, contract: number | null, config: ScoringConfig): { kind: DealKind; how: string; increment: boolean } => {
+const existingKind = (
+  deal: SnapshotDeal, contract: number | null, firstSigned: number | null, config: ScoringConfig,
+): { kind: DealKind; how: string; increment: boolean; keepsContract?: true } => {
   const { amountMeans, flatWithin, incrementBelow } = config.deals;
   const amount = deal.amount;
   if (amount === null) return { kind: 'renewal', how: 'existing business without an amount', increment: false };
@@ -24,6 +26,12 @@ const existingKind = (deal: SnapshotDeal, contract: number | null, config: Scori
   }
   if (contract === null || contract <= 0) return { kind: 'renewal', how: 'existing business with no earlier won amount', increment: false };
   if (amount < contract * incrementBelow) return { kind: 'expansion', how: `existing business adding ${money(amount)} to ${money(contract)}`, increment: true };
+  const within = (value: number) => Math.abs(amount - value) <= value * flatWithin;
+  // Renewal deals are often created by a workflow that copies the first deal's amount, whatever upsells or downgrades
+  // came since: an amount repeating the first-signed value tells of neither growth nor a cut.
+  if (firstSigned !== null && !within(contract) && within(firstSigned)) {
+    return { kind: 'renewal', how: `existing business repeating the first-signed ${money(firstSigned)}, contract ${money(contract)} kept`, increment: false, keepsContract: true };
+  }
   const kind: DealKind = amount > contract * (1 + flatWithin) ? 'expansion' : amount < contract * (1 - flatWithin) ? 'contraction' : 'renewal';
   return { kind, how: `existing business, ${money(amount)} against ${money(contract)} before`, increment: false };
 };
@@ -33,21 +41,24 @@ const classify = (deals: readonly SnapshotDeal[], config: ScoringConfig): Classi
   const ordered = deals.map((d) => ({ deal: d, at: toMs(d.closeDate) }))
     .sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY) || a.deal.id.localeCompare(b.deal.id));
   let contract: number | null = null;
+  // The first won contract value: what a renewal deal copied from the first deal repeats.
+  let firstSigned: number | null = null;
   return ordered.map(({ deal, at }) => {
     const type = deal.dealType ?? '';
     const pipeline = byType.find((kind) => deal.pipeline != null && c.pipelines[kind].includes(deal.pipeline));
     const typed = byType.find((kind) => c[kind].includes(type));
-    const judged: { kind: DealKind; how: string; increment?: boolean } = pipeline ? { kind: pipeline, how: `pipeline ${deal.pipeline}` }
+    const judged: { kind: DealKind; how: string; increment?: boolean; keepsContract?: true } = pipeline ? { kind: pipeline, how: `pipeline ${deal.pipeline}` }
       : typed ? { kind: typed, how: `${c.typeProperty} ${type}` }
         : (deal.amount ?? 0) < 0 ? { kind: 'contraction', how: 'negative amount', increment: true }
           : c.newBusiness.includes(type) ? { kind: 'new_business', how: `${c.typeProperty} ${type}` }
-            : c.existingBusiness.includes(type) ? existingKind(deal, contract, config)
+            : c.existingBusiness.includes(type) ? existingKind(deal, contract, firstSigned, config)
               : { kind: 'other', how: type === '' ? 'no deal type' : `${c.typeProperty} ${type}` };
     const contractBefore = contract;
     if (deal.isClosedWon && deal.amount !== null) {
       const typedUpsell = judged.kind === 'expansion' && contract !== null && c.amountMeans === 'contract_value' && deal.amount < contract * c.incrementBelow;
       if (judged.increment === true || typedUpsell) contract = Math.max(0, (contract ?? 0) + deal.amount);
-      else if (deal.amount >= 0) contract = deal.amount;
+      else if (judged.keepsContract !== true && deal.amount >= 0) contract = deal.amount;
+      if (firstSigned === null && contract !== null && contract > 0) firstSigned = contract;
     }
     return { ...deal, at, kind: judged.kind, how: judged.how, contractBefore, contractAfter: contract };
   });

@@ -64,7 +64,7 @@ const defaultInput: ScoringConfigInput = {
   dark: { defaultDays: 30, bySegment: {} },
   vector: {
     windowDays: 90, usageRising: 0.12, usageFalling: -0.2, healthTrendPoints: 10, expansionWithinDays: 120,
-    sentimentWithinDays: 180, urgentTicketsNegative: 2, positiveAt: 2, negativeAt: -2,
+    sentimentWithinDays: 90, urgentTicketsNegative: 2, positiveAt: 2, negativeAt: -2,
   },
   priority: { riskByCohort: { negative: 1, dark: 0.8, neutral: 0.4, positive: 0.15, bad_fit: 0.1 }, renewalHorizonDays: 180 },
   plays: {

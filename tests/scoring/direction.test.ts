@@ -26,6 +26,12 @@ describe('Success Vector', () => {
     expect(card.vector.reason).toContain(reason);
   });
 
+  it('when usage is rising and the detractor NPS was answered before the 90-day window, then the vector is positive; answered within it, neutral', () => {
+    const rising = { ...engaged, usage: usageLine(50, 58, 90) };
+    expect(score({ ...rising, feedback: [nps(6, 120)] }).vector).toMatchObject({ value: 'positive', reason: expect.not.stringContaining('NPS') });
+    expect(score({ ...rising, feedback: [nps(6, 60)] }).vector).toMatchObject({ value: 'neutral', reason: expect.stringContaining('detractor NPS') });
+  });
+
   it('when health has risen 15 points on its own 30-90 day baseline, then that counts toward positive', () => {
     const base = { ...engaged, usage: usageLine(60, 66), feedback: [nps(9, 10)] };
     const now = score(base).health.score;

@@ -68,6 +68,24 @@ describe('a stock HubSpot portal', () => {
       expect(deals.map((d) => [d.kind, d.contractBefore, d.contractAfter])).toEqual([['new_business', null, 40_000], ['expansion', 40_000, 50_000], ['renewal', 50_000, 50_000]]);
     });
 
+    it('when a renewal repeats the first-signed amount after an upsell, then it is a flat renewal and the upsell stays in the contract', () => {
+      const history = { deals: [signedUp, stockDeal('existingbusiness', 10_000, 200), stockDeal('existingbusiness', 40_000, 30)] };
+      const deals = classifyDeals(snapshotFromHubSpot({ company: stockCompany(), ...history }, defaultScoringConfig).deals, defaultScoringConfig);
+      expect(deals.map((d) => [d.kind, d.contractBefore, d.contractAfter])).toEqual([['new_business', null, 40_000], ['expansion', 40_000, 50_000], ['renewal', 50_000, 50_000]]);
+      const card = score(history);
+      expect(component(card, 'commercial')).toMatchObject({ value: 80, detail: expect.stringContaining('repeating the first-signed 40,000') });
+      expect(card.vector.reason).toContain('renewed flat');
+    });
+
+    it('when a renewal repeats the first-signed amount after a downgrade, then it is a flat renewal, not an expansion, and the downgrade stands', () => {
+      const history = { deals: [signedUp, stockDeal('existingbusiness', 28_000, 150), stockDeal('existingbusiness', 40_000, 30)] };
+      const card = score(history);
+      expect(card.vector.reason).not.toContain('expansion won');
+      expect(component(card, 'commercial')).toMatchObject({ value: 30, detail: expect.stringContaining('contracted') });
+      const [, downgrade, renewal] = classifyDeals(snapshotFromHubSpot({ company: stockCompany(), ...history }, defaultScoringConfig).deals, defaultScoringConfig);
+      expect([downgrade?.kind, renewal?.kind, renewal?.contractAfter]).toEqual(['contraction', 'renewal', 28_000]);
+    });
+
     it('when the portal keeps renewals in a pipeline of their own, then the pipeline decides over the amount', () => {
       const config = { ...defaultScoringConfig, deals: { ...defaultScoringConfig.deals, pipelines: { renewal: ['renewals'], expansion: [], contraction: [] } } };
       const renewal = { ...stockDeal('existingbusiness', 90_000, 30), properties: { ...stockDeal('existingbusiness', 90_000, 30).properties, pipeline: 'renewals' } };
