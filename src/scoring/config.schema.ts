@@ -77,7 +77,7 @@ const healthComponentsSchema = z.object({
   engagement: z.object({ weight, fullWithinDays: days, zeroAfterDays: days, windowDays: days, inboundForFull: positive, volumeShare: weight }),
   support: z.object({ weight, urgentPenalty: positive, openPenalty: positive, stalePenalty: positive, staleAfterDays: days }),
   sentiment: z.object({ weight, withinDays: days }),
-  relationship: z.object({ weight, executiveTitlePattern: pattern, championLeftWithinDays: days }),
+  relationship: z.object({ weight, executiveTitlePattern: pattern, championLeftWithinDays: days, roleChangePenalty: positive.default(25) }),
   milestones: z.object({ weight }),
   commercial: z.object({ weight, renewalWindowDays: days, expansionWithinDays: days }),
   /**

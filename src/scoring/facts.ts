@@ -1,7 +1,7 @@
 import type { LifecycleStage, ScoringConfig } from './config.schema.ts';
 import type { CompanySnapshot, SnapshotEngagement, SnapshotFeedback, SnapshotTicket } from './snapshot.schema.ts';
 import { DAY_MS, daysBetween, toMs } from './time.ts';
-import { compilePattern } from './pattern.ts';
+import { compilePattern, type Pattern } from './pattern.ts';
 import { own } from './own.ts';
 
 export type Dated<T> = T & { at: number };
@@ -29,6 +29,28 @@ export type Facts = {
   latestNps: Dated<SnapshotFeedback> | null;
   executives: CompanySnapshot['contacts'];
   championLeftDaysAgo: number | null;
+  /** The latest job-title change of a champion or sponsor still at the company, within the champion-left window. */
+  roleChange: RoleChange | null;
+};
+
+export type RoleChange = { daysAgo: number; from: string; to: string | null };
+
+/** HubSpot Buying roles that make a contact the champion or a sponsor. */
+const keyRoles = ['CHAMPION', 'EXECUTIVE_SPONSOR', 'DECISION_MAKER', 'BUDGET_HOLDER'];
+
+/**
+ * A champion or sponsor (by Buying role, or an executive by the title they held) whose title changed may have moved
+ * to a role that no longer carries the relationship: a stock portal's only sign short of them leaving.
+ */
+const latestRoleChange = (contacts: CompanySnapshot['contacts'], executive: Pattern, withinDays: number, now: number): RoleChange | null => {
+  const changes = contacts.flatMap((c) => {
+    const at = toMs(c.jobTitleChangedAt ?? null);
+    const from = c.previousJobTitle ?? null;
+    if (c.leftCompany || from === null || at === null || at > now || now - at > withinDays * DAY_MS) return [];
+    const keyRole = (c.buyingRoles ?? []).some((r) => keyRoles.includes(r.toUpperCase())) || executive.test(from);
+    return keyRole ? [{ at, change: { daysAgo: daysBetween(at, now), from, to: c.jobTitle } }] : [];
+  });
+  return changes.sort((a, b) => b.at - a.at)[0]?.change ?? null;
 };
 
 export const segmentOf = (company: CompanySnapshot['company'], config: ScoringConfig): string => {
@@ -195,5 +217,6 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     latestNps: nps.at(-1) ?? null,
     executives: snapshot.contacts.filter((c) => !c.leftCompany && c.jobTitle !== null && executivePattern.test(c.jobTitle)),
     championLeftDaysAgo: departed.length > 0 ? daysBetween(Math.max(...departed), now) : null,
+    roleChange: latestRoleChange(snapshot.contacts, executivePattern, config.health.components.relationship.championLeftWithinDays, now),
   };
 };

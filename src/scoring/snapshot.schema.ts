@@ -90,6 +90,9 @@ export const snapshotContactSchema = z.object({
   buyingRoles: z.array(z.string()).optional(),
   /** HubSpot's Last contacted (notes_last_contacted): the last call, email or meeting logged with this contact. */
   lastContactedAt: nullableDate.optional(),
+  /** The job title before its latest change, and when the change was seen (the sync keeps it; HubSpot does not). */
+  previousJobTitle: z.string().nullable().optional(),
+  jobTitleChangedAt: nullableDate.optional(),
 });
 
 export const usagePointSchema = z.object({

@@ -5,6 +5,7 @@ import type { MilestoneSummary } from './milestones.ts';
 import type { VectorValue } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, percent, plural, toMs } from './time.ts';
+import { roleChangeText } from './wording.ts';
 
 type Signal = { points: number; text: string };
 
@@ -54,6 +55,7 @@ export const scoreVector = (
   if (trend !== null && Math.abs(trend) < v.healthTrendPoints) signals.push({ points: 0, text: `health steady on its baseline (${trend >= 0 ? '+' : '-'}${Math.abs(Math.round(trend))})` });
   if (facts.urgentOpen >= v.urgentTicketsNegative) signals.push({ points: -1, text: `${plural(facts.urgentOpen, 'urgent ticket')} open` });
   if (facts.championLeftDaysAgo !== null) signals.push({ points: -1, text: 'champion left' });
+  if (facts.roleChange !== null) signals.push({ points: -1, text: roleChangeText(facts.roleChange) });
   const total = signals.reduce((sum, s) => sum + s.points, 0);
   const value: VectorValue = total >= v.positiveAt ? 'positive' : total <= v.negativeAt ? 'negative' : 'neutral';
   const reason = signals.length === 0 ? 'no sign of growth or decline' : signals.map((s) => s.text).join('; ');

@@ -12,3 +12,7 @@ export const inDays = (count: number): string => (count <= 0 ? 'today' : `in ${d
 
 /** Nouns whose plural is not noun + "s". */
 export const counted = (count: number, singular: string, pluralForm: string): string => `${count} ${count === 1 ? singular : pluralForm}`;
+
+/** "champion or sponsor changed role (VP Operations to Advisor)"; a cleared title reads as the old one left behind. */
+export const roleChangeText = (change: { from: string; to: string | null }): string =>
+  `champion or sponsor changed role (${change.to === null ? `was ${change.from}` : `${change.from} to ${change.to}`})`;

@@ -96,12 +96,15 @@ const movedOn = (r: HubSpotRecord, company: HubSpotRecord): boolean => {
   return otherDomain;
 };
 
+type TitleChange = NonNullable<HubSpotCompanyHistory['titleChanges']>[number];
+
 /**
  * Departed when the portal maps a property that says so (stock HubSpot has no such property), or when the contact's
  * primary company moved elsewhere (config contacts.primaryCompanyMoved).
  */
-const contactOf = (config: ScoringConfig, company: HubSpotRecord) => (r: HubSpotRecord): SnapshotContact => {
+const contactOf = (config: ScoringConfig, company: HubSpotRecord, titleChanges: ReadonlyMap<string, TitleChange>) => (r: HubSpotRecord): SnapshotContact => {
   const { departedProperty, departedValues, primaryCompanyMoved } = config.contacts;
+  const titleChange = titleChanges.get(r.id);
   const flag = departedProperty === null ? null : toText(prop(r, departedProperty))?.trim().toLowerCase() ?? null;
   const flagged = flag !== null && departedValues.some((v) => v.toLowerCase() === flag);
   return {
@@ -111,6 +114,7 @@ const contactOf = (config: ScoringConfig, company: HubSpotRecord) => (r: HubSpot
     email: toText(r.properties.email),
     buyingRoles: (r.properties.hs_buying_role ?? '').split(';').map((role) => role.trim()).filter((role) => role !== ''),
     lastContactedAt: toIsoDate(r.properties.notes_last_contacted),
+    ...(titleChange ? { previousJobTitle: titleChange.previousTitle, jobTitleChangedAt: toIsoDate(titleChange.changedAt) } : {}),
   };
 };
 
@@ -184,7 +188,10 @@ export const snapshotFromHubSpot = (history: HubSpotCompanyHistory, config: Scor
     tickets: (history.tickets ?? []).flatMap(ticketOf),
     deals,
     feedback: (history.feedbackSubmissions ?? []).flatMap(feedbackOf(config)),
-    contacts: [...(history.contacts ?? []).map(contactOf(config, c)), ...departedContactsOf(history)],
+    contacts: [
+      ...(history.contacts ?? []).map(contactOf(config, c, new Map((history.titleChanges ?? []).map((t) => [t.id, t])))),
+      ...departedContactsOf(history),
+    ],
     usage: [...(history.usage ?? [])],
     previousCards: [...(history.previousCards ?? [])],
     milestoneOverrides: [...(history.milestoneOverrides ?? [])],

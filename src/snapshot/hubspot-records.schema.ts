@@ -24,6 +24,8 @@ export const hubspotCompanyHistorySchema = z.object({
   milestoneOverrides: z.array(milestoneOverrideSchema).default([]),
   /** Contacts whose link to the company the sync saw removed (or who were archived), and when it saw it. */
   departedContacts: z.array(z.object({ id: z.string().min(1), departedAt: z.string() })).default([]),
+  /** Contacts whose job title the sync saw change: the title before and when it saw the change. */
+  titleChanges: z.array(z.object({ id: z.string().min(1), previousTitle: z.string(), changedAt: z.string() })).default([]),
 });
 
 export type HubSpotRecord = z.infer<typeof hubspotRecordSchema>;

@@ -22,15 +22,26 @@ const idRows = z.array(z.object({ id: z.string() }));
 const ids = (rows: unknown): string[] => idRows.parse(rows).map((r) => r.id);
 const upsertRows = z.array(z.object({ id: z.string(), changed: z.boolean(), stale: z.boolean() }));
 
+const title = (side: 'o' | 'EXCLUDED') => `NULLIF(lower(btrim(${side}.properties->>'jobtitle')), '')`;
+/**
+ * A contact read again (not a stale read) whose job title went from one non-empty value to another, ignoring case and
+ * spaces; a read without the property or a cleared title says nothing about the role.
+ */
+const titleChanged = `o.object_type = 'contacts' AND NOT COALESCE(EXCLUDED.hs_updated_at < o.hs_updated_at, false)
+  AND ${title('o')} IS NOT NULL AND ${title('EXCLUDED')} IS NOT NULL AND ${title('o')} <> ${title('EXCLUDED')}`;
+
 // $1 portal, $2 type, $3 the records as JSON; a record read twice keeps its newest version.
 const UPSERT_INPUT = `input AS (
   SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($3::jsonb) AS r(id text, properties jsonb, updated_at timestamptz)
   ORDER BY id, updated_at DESC NULLS LAST)`;
+// A contact whose job title changed keeps the previous one and when it changed.
 const UPSERT_WRITE = `INSERT INTO crm_objects AS o (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at)
   SELECT $1, $2, i.id, i.properties, false, i.updated_at, now() FROM input i
   ON CONFLICT (portal_id, object_type, object_id) DO UPDATE SET
     properties = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.properties ELSE EXCLUDED.properties END,
     hs_updated_at = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.hs_updated_at ELSE EXCLUDED.hs_updated_at END,
+    previous_jobtitle = CASE WHEN ${titleChanged} THEN o.properties->>'jobtitle' ELSE o.previous_jobtitle END,
+    jobtitle_changed_at = CASE WHEN ${titleChanged} THEN COALESCE(EXCLUDED.hs_updated_at, now()) ELSE o.jobtitle_changed_at END,
     archived = false, synced_at = now()`;
 const upsertInput = (records: readonly CrmRecordInput[]): string =>
   JSON.stringify(records.map((r) => ({ id: r.id, properties: r.properties, updated_at: r.updatedAt ?? null })));
@@ -44,7 +55,7 @@ export const crmRepository = (db: Queryable) => ({
    * Upserts records unless the store already holds a newer version: a full sync's page read before a webhook's
    * re-read must not undo it when it commits later. A stale row still counts as seen by the run (synced_at), so the
    * end-of-sync sweep keeps it. The previous rows are looked up by `= ANY(ids)` so the planner takes the primary
-   * key however large the table grows.
+   * key however large the table grows. A contact whose job title changed keeps the previous one and when it changed.
    */
   async upsertObjects(portalId: number, type: string, records: readonly CrmRecordInput[]): Promise<UpsertResult> {
     if (records.length === 0) return { changed: [], stale: [] };

@@ -9,6 +9,8 @@ const recordRow = z.object({
   object_id: z.string(),
   properties: z.record(z.string(), z.string().nullable()),
   hs_updated_at: z.coerce.date().nullable(),
+  previous_jobtitle: z.string().nullable().optional(),
+  jobtitle_changed_at: z.coerce.date().nullable().optional(),
 });
 // One row per company and metric, its days and values as arrays: 180 daily points a customer were most of the rows
 // scoring read, and each row cost a round of driver conversion and parsing on its own.
@@ -26,11 +28,12 @@ type History = HubSpotCompanyHistory & {
   tickets: HubSpotRecord[]; deals: HubSpotRecord[]; feedbackSubmissions: HubSpotRecord[]; contacts: HubSpotRecord[];
   usage: Array<{ date: string; metric: string; value: number }>;
   departedContacts: Array<{ id: string; departedAt: string }>;
+  titleChanges: Array<{ id: string; previousTitle: string; changedAt: string }>;
 };
 
 const emptyHistory = (company: HubSpotRecord): History => ({
   company, engagements: { calls: [], emails: [], meetings: [], notes: [], tasks: [] },
-  tickets: [], deals: [], feedbackSubmissions: [], contacts: [], usage: [], departedContacts: [],
+  tickets: [], deals: [], feedbackSubmissions: [], contacts: [], usage: [], departedContacts: [], titleChanges: [],
 });
 
 const place = (history: History, type: string, record: HubSpotRecord): void => {
@@ -58,13 +61,17 @@ export const snapshotRepository = (db: Queryable) => ({
     ));
     const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row))]));
     const children = z.array(recordRow).parse(await db.query(
-      `SELECT a.to_id AS company_id, o.object_type, o.object_id, o.properties, o.hs_updated_at
+      `SELECT a.to_id AS company_id, o.object_type, o.object_id, o.properties, o.hs_updated_at, o.previous_jobtitle, o.jobtitle_changed_at
        FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
        WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) ORDER BY a.to_id, o.object_type, o.object_id`, [portalId, ids],
     ));
     for (const row of children) {
       const history = byId.get(row.company_id);
-      if (history) place(history, row.object_type, toRecord(row));
+      if (!history) continue;
+      place(history, row.object_type, toRecord(row));
+      if (row.previous_jobtitle != null && row.jobtitle_changed_at != null) {
+        history.titleChanges.push({ id: row.object_id, previousTitle: row.previous_jobtitle, changedAt: row.jobtitle_changed_at.toISOString() });
+      }
     }
     const series = z.array(usageSeriesRow).parse(await db.query(
       `SELECT company_id, metric, array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(value ORDER BY day) AS vals

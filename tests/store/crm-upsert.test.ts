@@ -47,6 +47,45 @@ describe.each(storeBackends())('CRM upserts on $name', (backend) => {
     expect((await stored('3'))?.properties).toEqual({ jobtitle: 'new' });
   });
 
+  const titleOf = async (type: string, id: string) => (await db.query<{ previous_jobtitle: string | null; jobtitle_changed_at: Date | null }>(
+    'SELECT previous_jobtitle, jobtitle_changed_at FROM crm_objects WHERE portal_id = $1 AND object_type = $2 AND object_id = $3', [PORTAL, type, id]))[0];
+
+  it('when a contact is read again with another job title, then the store keeps the previous title and when it changed', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [
+      { id: '10', properties: { jobtitle: 'VP Operations' }, updatedAt: '2026-10-01T10:00:00.000Z' },
+      { id: '11', properties: { jobtitle: 'Head of IT' }, updatedAt: '2026-10-01T10:00:00.000Z' },
+    ]);
+    expect(await titleOf('contacts', '10')).toEqual({ previous_jobtitle: null, jobtitle_changed_at: null });
+    await crm.upsertObjects(PORTAL, 'contacts', [
+      { id: '10', properties: { jobtitle: 'Advisor' }, updatedAt: '2026-11-05T09:00:00.000Z' },
+      { id: '11', properties: { jobtitle: ' head of IT ' }, updatedAt: '2026-11-05T09:00:00.000Z' },
+    ]);
+    expect(await titleOf('contacts', '10')).toEqual({ previous_jobtitle: 'VP Operations', jobtitle_changed_at: new Date('2026-11-05T09:00:00.000Z') });
+    // Case and spaces are typing, not a new role.
+    expect(await titleOf('contacts', '11')).toEqual({ previous_jobtitle: null, jobtitle_changed_at: null });
+    // A later read with the same title keeps the change on record.
+    await crm.upsertObjects(PORTAL, 'contacts', [{ id: '10', properties: { jobtitle: 'Advisor', email: 'a@b.c' }, updatedAt: '2026-11-20T09:00:00.000Z' }]);
+    expect(await titleOf('contacts', '10')).toMatchObject({ previous_jobtitle: 'VP Operations' });
+  });
+
+  it('when a title is cleared, read stale or changes on a record that is not a contact, then no title change is recorded', async () => {
+    const crm = crmRepository(db);
+    await crm.upsertObjects(PORTAL, 'contacts', [
+      { id: '12', properties: { jobtitle: 'CFO' }, updatedAt: '2026-11-10T10:00:00.000Z' },
+      { id: '13', properties: { jobtitle: 'CTO' }, updatedAt: '2026-11-10T10:00:00.000Z' },
+    ]);
+    await crm.upsertObjects(PORTAL, 'contacts', [
+      { id: '12', properties: { jobtitle: null }, updatedAt: '2026-11-11T10:00:00.000Z' },
+      { id: '13', properties: { jobtitle: 'Intern' }, updatedAt: '2026-11-01T10:00:00.000Z' },
+    ]);
+    expect(await titleOf('contacts', '12')).toEqual({ previous_jobtitle: null, jobtitle_changed_at: null });
+    expect(await titleOf('contacts', '13')).toEqual({ previous_jobtitle: null, jobtitle_changed_at: null });
+    await crm.upsertObjects(PORTAL, 'deals', [{ id: '12', properties: { jobtitle: 'one' } }]);
+    await crm.upsertObjects(PORTAL, 'deals', [{ id: '12', properties: { jobtitle: 'two' } }]);
+    expect(await titleOf('deals', '12')).toEqual({ previous_jobtitle: null, jobtitle_changed_at: null });
+  });
+
   it('when a read carries no modification time, then it is taken as it is', async () => {
     const crm = crmRepository(db);
     await crm.upsertObjects(PORTAL, 'contacts', [{ id: '4', properties: { jobtitle: 'VP' }, updatedAt: '2026-11-20T10:00:00.000Z' }]);

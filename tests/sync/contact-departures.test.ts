@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPortal } from '../../src/jobs/sync-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { scoreCompany } from '../../src/scoring/score.ts';
-import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
-import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
-import { startHarness, type Harness } from './sync-harness.ts';
+import { snapshotOf, startHarness, type Harness } from './sync-harness.ts';
 
 const user = { changeSource: 'CRM_UI', sourceId: 'userId:1' } as const;
-
-const snapshotOf = async (h: Harness, companyId: string): Promise<CompanySnapshot> => {
-  for await (const snapshot of storeSnapshotSource(h.db).load(h.portalId, defaultScoringConfig, [companyId])) return snapshot;
-  throw new Error(`no snapshot for ${companyId}`);
-};
 
 // A stock portal has no "left company" property: when someone leaves, the contact's company association goes.
 describe('a contact who leaves a customer', () => {

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPortal } from '../../src/jobs/sync-portal.ts';
-import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
-import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
-import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
-import { startHarness, type Harness } from './sync-harness.ts';
+import { snapshotOf, startHarness, type Harness } from './sync-harness.ts';
 
 // HubSpot links a feedback submission to the contact who answered, not to the company: stock portals look like this.
 const answerAsContact = (h: Harness, contactId: string, value: number) => h.emulator.mutate.createObject({
   portalId: h.portalId, type: 'feedback_submissions', contactId,
   properties: { hs_survey_type: 'NPS', hs_value: String(value), hs_response_group: value >= 9 ? 'promoter' : 'detractor', hs_submission_timestamp: new Date().toISOString() },
 });
-
-const snapshotOf = async (h: Harness, companyId: string): Promise<CompanySnapshot> => {
-  for await (const snapshot of storeSnapshotSource(h.db).load(h.portalId, defaultScoringConfig, [companyId])) return snapshot;
-  throw new Error(`no snapshot for ${companyId}`);
-};
 
 const customerWithContact = (h: Harness, skip: ReadonlySet<string> = new Set()) => {
   const { store } = h.emulator.state.portal(h.portalId);

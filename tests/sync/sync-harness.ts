@@ -6,7 +6,9 @@ import { systemClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { syncSettingsFrom } from '../../src/sync/object-catalogue.ts';
+import { storeSnapshotSource } from '../../src/sync/snapshot-source.ts';
 import type { SyncDeps } from '../../src/sync/sync-deps.ts';
 
 /**
@@ -85,4 +87,10 @@ export const expectedCustomerContent = (emulator: Emulator, portalId: number) =>
     children.set(type, ids);
   }
   return { customers, children, prospectsChildren, portal };
+};
+
+/** One company's snapshot as scoring would load it from the synced store. */
+export const snapshotOf = async (h: Harness, companyId: string): Promise<CompanySnapshot> => {
+  for await (const snapshot of storeSnapshotSource(h.db).load(h.portalId, defaultScoringConfig, [companyId])) return snapshot;
+  throw new Error(`no snapshot for ${companyId}`);
 };
