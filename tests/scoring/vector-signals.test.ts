@@ -43,10 +43,10 @@ describe('Success Vector signals, one at a time', () => {
     expect(vectorOf({ deals: [deal('expansion', -10)] }).reason).toBe('no sign of growth or decline');
   });
 
-  it('when a promoter answered 30 days ago, then the vector says so; a promoter answer 200 days ago is too old to say anything', () => {
+  it('when a promoter answered 30 days ago, then the vector says so; an answer older than the 90-day window is too old to say anything', () => {
     expect(vectorOf({ feedback: [nps(10, 30)] })).toEqual({ value: 'neutral', reason: 'promoter NPS' });
-    expect(vectorOf({ feedback: [nps(10, 200)] }).reason).toBe('no sign of growth or decline');
-    expect(vectorOf({ feedback: [nps(10, 180)] }).reason).toBe('promoter NPS');
+    expect(vectorOf({ feedback: [nps(10, 91)] }).reason).toBe('no sign of growth or decline');
+    expect(vectorOf({ feedback: [nps(10, 90)] }).reason).toBe('promoter NPS');
   });
 
   it('when a passive answered, then NPS says nothing about direction', () => {
