@@ -22,7 +22,7 @@ const seeds = [1, 2, 3, 4, 5];
 // whose detractor answer was 90-180 days old now read neutral.
 const floors = {
   stock: {
-    cohort: 0.902, fit: 0.974, dark: 0.993, churn: 0.946, healthAuc: 0.97657,
+    cohort: 0.902, fit: 0.974, dark: 0.993, churn: 0.946, healthAuc: 0.97656,
     recall: { bad_fit: 0.952, dark: 1, negative: 0.798, neutral: 0.886, positive: 0.93 },
   },
   rich: {
