@@ -17,7 +17,7 @@ const seeds = [1, 2, 3, 4, 5];
 // Negative recall was 83.3% (stock) before usage had to fall a fifth, not a tenth, to count as decline: that read 807
 // steady customers as negative; now 239 are, at the cost of 4 points of negative recall (docs/scoring.md).
 // Reading the NPS in the vector's own 90-day window (not 180 days) and a renewal repeating the first-signed amount as
-// flat raised stock cohort 89.2% -> 90.2% and negative recall 79.1% -> 79.8%; neutral recall fell 89.2% -> 88.6%
+// flat raised stock cohort 89.2% -> 90.2% and negative recall 79.1% -> 79.8%; neutral recall fell 89.2% -> 88.7%
 // (more steady customers with rising usage read as positive), and on the small rich sample 2 of 69 negative customers
 // whose detractor answer was 90-180 days old now read neutral.
 const floors = {
