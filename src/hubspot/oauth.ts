@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
+import { sdkFormTransport } from './sdk-transport.ts';
 
 // HubSpot OAuth v3: https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide
-// Token and introspection calls are form-encoded and carry the client secret, so they go straight over fetch rather
-// than through the per-portal client (which needs a token to exist first).
+// Token and introspection calls are form-encoded and carry the client secret. They are not portal requests (no
+// token exists yet, and no portal's budget is spent), so they skip the limiter and retry policy, but they leave
+// through the SDK's apiRequest like every other call (sdk-transport.ts).
 
 export interface OAuthClientOptions {
   /** https://api.hubapi.com, or the emulator's base URL. */
@@ -13,7 +15,8 @@ export interface OAuthClientOptions {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
-  fetch?: typeof fetch;
+  /** Replaces the socket under the SDK's apiRequest (fault-injecting tests only), as for the portals' client. */
+  fetchImpl?: typeof fetch;
   timeoutMs?: number;
 }
 
@@ -48,23 +51,17 @@ export interface OAuthClient {
 type FormResult = { status: number; body: unknown } | { status: 'network'; cause: unknown };
 
 export const createOAuthClient = (options: OAuthClientOptions): OAuthClient => {
-  const doFetch = options.fetch ?? fetch;
+  const transport = sdkFormTransport(options.apiBaseUrl, options.fetchImpl);
   const post = async (path: string, form: Record<string, string>): Promise<FormResult> => {
     try {
-      const response = await doFetch(new URL(path, options.apiBaseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams(form).toString(),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      });
-      const text = await response.text();
+      const { status, text } = await transport({ path, form, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
       let body: unknown = text;
       try {
         body = JSON.parse(text);
       } catch {
         // Non-JSON error pages are kept as text for the status mapping below.
       }
-      return { status: response.status, body };
+      return { status, body };
     } catch (cause) {
       return { status: 'network', cause };
     }

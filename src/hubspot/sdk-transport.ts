@@ -86,8 +86,38 @@ export const sdkPortalTransport = (baseUrl: string, fetchImpl?: typeof fetch): P
       // Only a body is JSON-encoded and labelled; a GET carries no content type.
       defaultJson: hasBody,
     });
-    // Read under the same signal: a body that stops arriving ends the attempt too.
-    const text = await response.text();
-    return { status: response.status, headers: Object.fromEntries(response.headers.entries()), text };
+    return readResponse(response);
   });
+};
+
+/** A form-encoded POST that no portal token authorises: OAuth's token exchange, refresh and introspection. */
+export interface FormRequest {
+  path: string;
+  form: Readonly<Record<string, string>>;
+  signal: AbortSignal;
+}
+
+export type FormTransport = (request: FormRequest) => Promise<WireResponse>;
+
+/**
+ * OAuth's wire: the same SDK apiRequest and deadline as the portals' transport, on a client that holds no token
+ * (the form carries the client secret instead), so every call Waypoint makes to HubSpot leaves through the SDK.
+ */
+export const sdkFormTransport = (baseUrl: string, fetchImpl?: typeof fetch): FormTransport => {
+  const client = new PortalSdkClient({ basePath: baseUrl.replace(/\/+$/, '') });
+  return (request) => attempts.run({ signal: request.signal, fetchImpl }, async () => readResponse(await client.apiRequest({
+    method: 'POST',
+    path: request.path,
+    body: new URLSearchParams(request.form).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    // The SDK would otherwise JSON-encode the body and label it so, and add a bearer header if it ever held a token.
+    defaultJson: false,
+    authType: 'none',
+  })));
+};
+
+// Read under the attempt's signal: a body that stops arriving ends the attempt too.
+const readResponse = async (response: Awaited<ReturnType<Client['apiRequest']>>): Promise<WireResponse> => {
+  const text = await response.text();
+  return { status: response.status, headers: Object.fromEntries(response.headers.entries()), text };
 };

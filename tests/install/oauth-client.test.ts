@@ -26,6 +26,19 @@ describe('HubSpot OAuth client', () => {
     });
   });
 
+  it('when a token is refreshed, then the call leaves through the HubSpot SDK as a form, with no bearer header', async () => {
+    let headers: Record<string, string> = {};
+    nock(hubspotApi).post('/oauth/v3/token').reply(200, (request: Request) => {
+      headers = Object.fromEntries(request.headers.entries());
+      return { access_token: 'a2', refresh_token: 'r2', expires_in: 1800, token_type: 'bearer' };
+    });
+
+    expect(await oauth.refresh('refresh-secret')).toEqual({ accessToken: 'a2', refreshToken: 'r2', expiresInSeconds: 1800 });
+    expect(headers['user-agent']).toMatch(/^hubspot-api-client-nodejs/);
+    expect(headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(headers.authorization).toBeUndefined();
+  });
+
   it.each([
     { story: 'refuses the refresh token (400)', reply: () => nock(hubspotApi).post('/oauth/v3/token').reply(400, { status: 'BAD_REFRESH_TOKEN', message: 'revoked' }), code: 'HUBSPOT_REFRESH_REJECTED', retryable: false },
     { story: 'answers 401', reply: () => nock(hubspotApi).post('/oauth/v3/token').reply(401, { message: 'unauthorized' }), code: 'HUBSPOT_REFRESH_REJECTED', retryable: false },
