@@ -97,7 +97,7 @@ scenarioMain(async ({ size, quick, seed, store }) => {
     const view = await page();
     const failed = (['cohorts', 'movement', 'retention', 'churnReview'] as const).filter((s) => !view[s].ok);
     if (failed.length > 0) throw new Error(`the page's sections failed: ${failed.join(', ')}`);
-    const computed = (['cohorts', 'movement', 'retention', 'churnReview', 'goals', 'worklists', 'renewals'] as const).filter((s) => view[s].ok);
+    const computed = (['cohorts', 'movement', 'retention', 'churnReview', 'goals', 'worklists', 'renewals', 'playEffectiveness', 'backtest', 'starPupils'] as const).filter((s) => view[s].ok);
     const key = (name: string) => `portfolio.${size}${postgres ? '.postgres' : ''}.${name}`;
     return {
       figures: {
