@@ -80,6 +80,8 @@ const proposalSchema = z.object({
   health: z.object({
     components: z.record(z.string(), z.object({ weight: z.number() })),
     weightsBySegment: z.record(z.string(), z.record(z.string(), z.number())),
+    /** The stage overrides as refined with the weights; absent from a backend (or a stored proposal) from before them. */
+    weightsByStage: z.record(z.string(), z.record(z.string(), z.number())).default({}),
     status: z.object({ green: z.number(), yellow: z.number() }),
     statusBySegment: z.record(z.string(), z.object({ green: z.number(), yellow: z.number() })),
   }),

@@ -22,6 +22,7 @@ const ready = {
     partialConfig: { health: {
       components: Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, { weight: w }])),
       weightsBySegment: { large: weights },
+      weightsByStage: { onboarding: { milestones: 0, usage: 0.025 } },
       status: { green: 89, yellow: 87 },
       statusBySegment: { large: { green: 75, yellow: 50 } },
     } },
@@ -61,10 +62,12 @@ describe('the health section\'s calibrated weights', () => {
     expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
     page.findByTestId(Button, 'review').trigger('onClick');
     await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
-    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { components: Record<string, { weight: number }>; status: unknown; statusBySegment: unknown } };
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { components: Record<string, { weight: number }>; weightsByStage: unknown; status: unknown; statusBySegment: unknown } };
     expect(sent.health.components.support?.weight).toBe(0.461);
     expect(sent.health.status).toEqual({ green: 89, yellow: 87 });
     expect(sent.health.statusBySegment).toEqual({ large: { green: 75, yellow: 50 } });
+    // The refined stage values over the draft's own onboarding override; its other keys stay as they were.
+    expect(sent.health.weightsByStage).toEqual({ onboarding: { milestones: 0, usage: 0.025, sentiment: 0.05, commercial: 0.03 } });
     expect(backend.requestsTo(`PUT ${base}/scoring-config`)).toHaveLength(0);
   });
 

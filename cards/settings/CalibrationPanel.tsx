@@ -9,12 +9,15 @@ const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(
 
 /**
  * The proposal laid over the draft's health section: the fitted weights (only for components this draft has),
- * the segment overrides it restates, and the bands (the portal's and the segments' own). Nothing is saved: the admin reviews it with the dry run.
+ * the segment overrides it restates, the stage overrides' refined values, and the bands (the portal's and the segments' own). Nothing is saved: the admin reviews it with the dry run.
  */
 export const withProposal = (health: EditableConfig['health'], proposal: CalibrationProposal): EditableConfig['health'] => ({
   ...health,
   components: Object.fromEntries(Object.entries(health.components).map(([key, c]) => [key, { ...c, weight: proposal.health.components[key]?.weight ?? c.weight }])),
   weightsBySegment: { ...health.weightsBySegment, ...proposal.health.weightsBySegment },
+  // Stage by stage, the refined values over the draft's own overrides, so the dry run scores as the proposal was judged.
+  weightsByStage: Object.fromEntries([...new Set([...Object.keys(health.weightsByStage), ...Object.keys(proposal.health.weightsByStage)])]
+    .map((stage) => [stage, { ...health.weightsByStage[stage], ...proposal.health.weightsByStage[stage] }])),
   status: proposal.health.status,
   statusBySegment: { ...health.statusBySegment, ...proposal.health.statusBySegment },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { componentKeys } from '../scoring/config.schema.ts';
+import { componentKeys, lifecycleStages } from '../scoring/config.schema.ts';
 import { backtestHorizons, type BacktestReport } from './backtest.ts';
 import type { CalibrationResult } from './calibrate.ts';
 import { outcomeKinds } from './outcomes.ts';
@@ -60,6 +60,7 @@ export const calibrationResultSchema = z.discriminatedUnion('ok', [
       health: z.object({
         components: z.object(Object.fromEntries(componentKeys.map((k) => [k, z.object({ weight: z.number().min(0).max(1) })])) as Record<(typeof componentKeys)[number], z.ZodObject<{ weight: z.ZodNumber }>>),
         weightsBySegment: z.record(z.string(), weightsSchema),
+        weightsByStage: z.partialRecord(z.enum(lifecycleStages), weightsSchema.partial()).default({}).describe('the stage overrides, their values refined with the weights (absent in a proposal stored before they were)'),
         status: thresholdsSchema,
         statusBySegment: bandsBySegmentSchema,
       }),

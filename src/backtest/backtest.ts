@@ -1,5 +1,5 @@
 import { churnOf } from '../scoring/churn-signal.ts';
-import type { ScoringConfig } from '../scoring/config.schema.ts';
+import type { LifecycleStage, ScoringConfig } from '../scoring/config.schema.ts';
 import { isCustomer } from '../scoring/fit.ts';
 import { scoreCompany } from '../scoring/score.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
@@ -45,7 +45,7 @@ export const monthlyCutoffs = (now: Date, horizonDays: number, earliest: Date | 
 const startOf = (s: CompanySnapshot) => toMs(s.company.contractStartDate) ?? toMs(s.company.createdAt);
 
 /** One customer at one cutoff: the card's figures, the outcomes after it, and where it came from (for a rescore). */
-export type BacktestObservation = Observation & { segment: string; outcomes: Outcomes; cutoff: number; snapshot: number };
+export type BacktestObservation = Observation & { segment: string; stage: LifecycleStage; outcomes: Outcomes; cutoff: number; snapshot: number };
 
 export type ObservationRun = { cutoffs: Date[]; observations: BacktestObservation[]; failed: number; customers: CompanySnapshot[] };
 
@@ -82,6 +82,7 @@ export function* observationSteps(snapshots: readonly CompanySnapshot[], config:
         const outcomes = outcomesWithin(history, at, horizonDays);
         observations.push({
           segment: card.segment,
+          stage: card.lifecycleStage,
           health: card.health.score,
           status: card.health.status,
           components: card.health.components,

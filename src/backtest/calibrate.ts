@@ -7,6 +7,7 @@ import { cutSnapshot } from './as-of.ts';
 import { collectObservations, type BacktestHorizon, type BacktestObservation, type ObservationRun } from './backtest.ts';
 import { fitLogistic, type LogisticFit } from './logistic.ts';
 import { auc } from './metrics.ts';
+import { refineWeights, scaleWeights, type StageWeights, type Weights } from './refine.ts';
 import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
 
 /** The share of the newest cutoffs kept aside to judge the fit: the rest, older, is what it is fitted on. */
@@ -29,7 +30,7 @@ export type Figures = {
   greenShare: number | null;
 };
 
-export type Weights = Record<ComponentKey, number>;
+export type { Weights };
 export type Thresholds = { green: number; yellow: number };
 /** The portal's bands and the segments' own (a segment without its own uses the portal's). */
 export type Bands = { status: Thresholds; statusBySegment: Record<string, Thresholds> };
@@ -38,6 +39,8 @@ export type PartialHealthConfig = {
   health: {
     components: Record<ComponentKey, { weight: number }>;
     weightsBySegment: Record<string, Weights>;
+    /** The stage overrides as refined (the config's keys only), so the dry run scores as the proposal was judged. */
+    weightsByStage: StageWeights;
     status: Thresholds;
     statusBySegment: Record<string, Thresholds>;
   };
@@ -107,15 +110,8 @@ const componentMeans = (observations: ReadonlyArray<BacktestObservation>): numbe
  * proportion to that effect; one that raises them (or does nothing) gets none, since health only adds components up.
  * Scaled to the sum of the config's own base weights (less if a weight would pass 1) and rounded to three decimals.
  */
-export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, total: number): Weights | null => {
-  const protective = coefficients.map((c) => Math.max(0, -c));
-  const sum = protective.reduce((a, b) => a + b, 0);
-  if (sum === 0) return null;
-  // A config weight is at most 1: when one component would take more, all shrink alike (the engine spreads weights
-  // over the components present, so only their ratios matter).
-  const scale = Math.min(total / sum, 1 / Math.max(...protective));
-  return Object.fromEntries(componentKeys.map((key, i) => [key, Math.round(protective[i]! * scale * 1000) / 1000])) as Weights;
-};
+export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, total: number): Weights | null =>
+  scaleWeights(Object.fromEntries(componentKeys.map((key, i) => [key, Math.max(0, -(coefficients[i] ?? 0))])) as Weights, total);
 
 /**
  * Thresholds from the training sample: green is the lowest score at which at most GREEN_CHURN_TARGET of the churners
@@ -200,10 +196,11 @@ function* calibrationSteps(
   const means = componentMeans(training);
   const fit = fitLogistic(featureRows(training, means), training.map((o) => o.churned), { l2: L2 });
   const total = componentKeys.reduce((sum, key) => sum + config.health.components[key].weight, 0);
-  const weights = weightsFromCoefficients(fit.coefficients, total > 0 ? total : 1);
-  if (weights === null) return { ok: false, reason: 'no component ranks churn in the training cutoffs: every coefficient points the wrong way or is zero' };
+  const fitted = weightsFromCoefficients(fit.coefficients, total > 0 ? total : 1);
+  if (fitted === null) return { ok: false, reason: 'no component ranks churn in the training cutoffs: every coefficient points the wrong way or is zero' };
+  const { weights, stageWeights } = yield* refineWeights(training, config, fitted, total > 0 ? total : 1);
 
-  const weighted = withWeights(config, weights);
+  const weighted = withWeights(config, weights, stageWeights);
   // Both thresholds at 0: every card is green unless a veto caps it, so its status is the cap.
   const probe: ScoringConfig = { ...weighted, health: { ...weighted.health, status: { green: 0, yellow: 0 }, statusBySegment: {} } };
   const rescore = (o: BacktestObservation): Rescored => {
@@ -226,6 +223,7 @@ function* calibrationSteps(
     health: {
       components: Object.fromEntries(componentKeys.map((key) => [key, { weight: weights[key] }])) as PartialHealthConfig['health']['components'],
       weightsBySegment: weighted.health.weightsBySegment as Record<string, Weights>,
+      weightsByStage: stageWeights,
       ...bands,
     },
   };
@@ -255,12 +253,14 @@ function* calibrationSteps(
 /**
  * The fitted weights everywhere: as the base weights and in place of each segment's overrides, which would otherwise
  * put back the weights the fit replaced for that segment (a partial config merges key by key, so the overrides are
- * restated in full rather than removed). Stage overrides stay: they say how to read a customer still onboarding.
+ * restated in full rather than removed). Stage overrides keep their keys (they say how to read a customer still
+ * onboarding), with the values the refinement gave them.
  */
-export const withWeights = (config: ScoringConfig, weights: Weights): ScoringConfig => ({
+export const withWeights = (config: ScoringConfig, weights: Weights, weightsByStage: StageWeights = config.health.weightsByStage): ScoringConfig => ({
   ...config,
   health: {
     ...config.health,
+    weightsByStage,
     components: Object.fromEntries(componentKeys.map((key) => [key, { ...config.health.components[key], weight: weights[key] }])) as ScoringConfig['health']['components'],
     weightsBySegment: Object.fromEntries(Object.keys(config.health.weightsBySegment).map((segment) => [segment, { ...weights }])),
   },
