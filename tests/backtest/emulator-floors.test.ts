@@ -23,11 +23,11 @@ const floors: Partial<Record<Size, { current: { auc: number; green: number }; ca
   // green), with the weights refined on the engine's blend and the onboarding stage's weights refined with them; the
   // regression alone gave 0.6890 / 11.22% (11.3% shown green) on the same scoring. Support takes most of the weight (0.928).
   S: { current: { auc: 0.587, green: 0.327 }, calibrated: { auc: 0.727, green: 0.119 } },
-  // M: measured before the 2 December stock-defaults change (S moved as above); rerun to refresh.
-  // M (BACKTEST_FLOORS_SIZE=M, 29 minutes on the shared two-core machine): 117,057 held-out customer-cutoffs, 7,645
-  // churned. Default 0.696 / 26.3%; calibrated 0.739 / 9.6% (10.3% shown green), printed to 0.001 and 0.1%, so the
-  // floors sit one step past them.
-  M: { current: { auc: 0.695, green: 0.264 }, calibrated: { auc: 0.738, green: 0.097 } },
+  // M (BACKTEST_FLOORS_SIZE=M, 31 minutes on the shared two-core machine, load about 20), 2 December with the refined
+  // weights, on the scoring before renewals repeating the first-signed amount read flat and the vector's NPS window
+  // (which moved S from 0.7242 / 10.23% to 0.7275 / 11.88%): 102,474 held-out customer-cutoffs, 7,597 churned.
+  // Default 0.6332 / 27.21%; calibrated 0.7513 / 4.08% (7.6% shown green). Rerun to refresh after scoring changes.
+  M: { current: { auc: 0.633, green: 0.273 }, calibrated: { auc: 0.751, green: 0.041 } },
 };
 
 const runOf = (seed: number) => {
