@@ -6,6 +6,8 @@ const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number
   { pattern: /^sync\.[A-Z]+(\.postgres)?\.rateUtilization$/, label: '>= 0.9', met: (v) => v >= 0.9 },
   { pattern: /^scoring\.pureCompaniesPerSecPerCore$/, label: '>= 15000', met: (v) => v >= 15_000 },
   { pattern: /^scoring\.ratioToRead$/, label: '<= 1.5', met: (v) => v <= 1.5 },
+  { pattern: /^scoring\.companiesPerSec$/, label: '>= 2000', met: (v) => v >= 2_000 },
+  { pattern: /^scoring\.postgres\.companiesPerSec$/, label: '>= 5000', met: (v) => v >= 5_000 },
   { pattern: /^backfill\.ratioToScoring$/, label: '<= 30', met: (v) => v <= 30 },
   { pattern: /^card\.p50RatioToFloor$/, label: '<= 2', met: (v) => v <= 2 },
   { pattern: /^portfolio\.[A-Z]+(\.postgres)?\.p50RatioToRead$/, label: '<= 3', met: (v) => v <= 3 },
