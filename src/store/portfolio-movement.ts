@@ -22,7 +22,8 @@ const trendRowSchema = z.object({ at: z.coerce.date(), cohort: z.enum(cohorts), 
 
 // A company's state on a card: its cohort, or churned when the card carries a churn.
 const state = (span: string) => `CASE WHEN ${span}.churned THEN 'churned' ELSE ${span}.cohort END`;
-// Live companies with their ARR, set apart first (MATERIALIZED) so the joins carry two narrow columns and not each
+// Live companies with their ARR property (a card's own ARR comes first: on a stock portal it is read from the deals,
+// and cards stored before migration 080 have none), set apart first (MATERIALIZED) so the joins carry two narrow columns and not each
 // company's properties (a 90 MB sort on disk at 100,000 companies when the planner postponed reading the ARR).
 const live = `SELECT object_id AS company_id, CASE WHEN properties->>$3 ~ $4 THEN (properties->>$3)::double precision END AS arr
     FROM crm_objects WHERE portal_id = $1 AND object_type = 'companies' AND NOT archived`;
@@ -31,7 +32,7 @@ const transitionsSql = `
 WITH windows AS (SELECT * FROM unnest($6::int[], $7::timestamptz[]) AS w(days, since)),
 live AS MATERIALIZED (${live}),
 spans AS (${cardSpans('$5', '$2')})
-SELECT w.days, COALESCE(${state('t')}, 'new') AS from, ${state('n')} AS to, count(*) AS customers, COALESCE(sum(l.arr), 0) AS arr
+SELECT w.days, COALESCE(${state('t')}, 'new') AS from, ${state('n')} AS to, count(*) AS customers, COALESCE(sum(COALESCE(n.arr, l.arr)), 0) AS arr
 FROM windows w CROSS JOIN spans n JOIN live l ON l.company_id = n.company_id
 LEFT JOIN spans t ON t.company_id = n.company_id AND ${inForceAt('t', 'w.since')}
 WHERE n.until IS NULL AND t.churned IS NOT TRUE

@@ -36,11 +36,11 @@ export const portfolioRepository = (db: Queryable) => ({
   async cohortsBySegment(portalId: number, arrProperty: string): Promise<CohortsBySegment> {
     const rows = await db.query(
       `WITH latest AS (
-         SELECT DISTINCT ON (company_id) company_id, segment, cohort, churned FROM score_snapshots
+         SELECT DISTINCT ON (company_id) company_id, segment, cohort, churned, arr FROM score_snapshots
          WHERE portal_id = $1 ORDER BY company_id, scored_at DESC, id DESC)
        SELECT l.segment, l.churned, CASE WHEN l.churned THEN NULL ELSE l.cohort END AS cohort,
          count(*) AS customers,
-         COALESCE(sum(CASE WHEN o.properties->>$2 ~ $3 THEN (o.properties->>$2)::numeric END), 0) AS arr
+         COALESCE(sum(COALESCE(l.arr::numeric, CASE WHEN o.properties->>$2 ~ $3 THEN (o.properties->>$2)::numeric END)), 0) AS arr
        FROM latest l
        JOIN crm_objects o ON o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = l.company_id AND NOT o.archived
        WHERE l.segment IS NOT NULL AND l.cohort IS NOT NULL

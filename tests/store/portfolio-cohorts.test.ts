@@ -48,6 +48,14 @@ describe.each(storeBackends())('cohorts by segment on $name', (backend) => {
     expect(table.churned).toEqual([{ segment: 'small', customers: 1, arr: 7000 }]);
   });
 
+  it('when a stock portal maps no ARR property, then each cell sums the ARR its cards were scored with (read from the deals)', async () => {
+    const stock = 7373;
+    await crmRepository(db).upsertObjects(stock, 'companies', [{ id: '1', properties: { name: 'Deal-priced' } }, { id: '2', properties: { name: 'Also' } }]);
+    await scoresRepository(db).insertMany(stock, [card('1', { segment: 'mid', cohort: 'positive' }), card('2', { segment: 'mid', cohort: 'positive' })], null,
+      new Map([['1', { arr: 24_000 }], ['2', { arr: 6_000 }]]));
+    expect((await portfolioRepository(db).cohortsBySegment(stock, ARR)).cells).toEqual([{ segment: 'mid', cohort: 'positive', customers: 2, arr: 30_000 }]);
+  });
+
   it('when the portal has no score cards, then the table is empty rather than another portal\'s', async () => {
     expect(await portfolioRepository(db).cohortsBySegment(8383, ARR)).toEqual({ cells: [], churned: [] });
   });

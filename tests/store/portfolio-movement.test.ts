@@ -54,6 +54,15 @@ describe.each(storeBackends())('cohort movement and trend on $name', (backend) =
     ]);
   });
 
+  it('when a stock portal maps no ARR property, then a transition sums the ARR on each company\'s current card (read from the deals)', async () => {
+    const stock = 9393;
+    await crmRepository(db).upsertObjects(stock, 'companies', [{ id: 'X', properties: { name: 'Deal-priced' } }]);
+    await scoresRepository(db).insertMany(stock, [card('X', daysAgo(100), 'neutral')], null, new Map([['X', { arr: 1_000 }]]));
+    await scoresRepository(db).insertMany(stock, [card('X', daysAgo(0), 'positive')], null, new Map([['X', { arr: 8_000 }]]));
+    const moved = await portfolioRepository(db).movement(stock, { asOf: NOW, weeks: 1, arrProperty: ARR });
+    expect(moved.windows[0]?.transitions).toEqual([{ from: 'neutral', to: 'positive', customers: 1, arr: 8_000 }]);
+  });
+
   it('when the trend is read, then each week counts current customers per cohort on their latest card then, zeros included', () => {
     const week = (days: number) => Object.fromEntries(found.trend.filter((p) => p.weekEnding === daysAgo(days).toISOString()).map((p) => [p.cohort, p.customers]));
     expect(found.trend).toHaveLength(3 * 5);
