@@ -13,3 +13,12 @@ export const requirePageSize = (pageSize: number, max: number): number => {
   }
   return pageSize;
 };
+
+/** The cursor of the page after one read with `after` (undefined on the last page); a cursor that does not move would page forever. */
+export const nextAfter = (page: { paging?: { next?: { after: string } } }, after: string | undefined, endpoint: string): string | undefined => {
+  const next = page.paging?.next?.after;
+  if (next !== undefined && next === after) {
+    throw new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from ${endpoint}: paging.next.after repeats ${next}`);
+  }
+  return next;
+};

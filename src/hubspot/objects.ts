@@ -1,7 +1,7 @@
-import { AppError, isAppError } from '../shared/errors.ts';
+import { isAppError } from '../shared/errors.ts';
 import { batchPath, objectPath, objectsPath, type CrmObjectType } from './api-version.ts';
 import { failuresFromBatchErrors, type BatchFailure } from './batch-failures.ts';
-import { chunksOf, requirePageSize } from './chunks.ts';
+import { chunksOf, nextAfter, requirePageSize } from './chunks.ts';
 import type { PortalRequest } from './request.ts';
 import { batchObjectsResponseSchema, hubSpotObjectSchema, listPageSchema, type HubSpotObject } from './schemas.ts';
 
@@ -34,12 +34,7 @@ export async function* listObjects(request: PortalRequest, type: CrmObjectType, 
       query: { limit, after, properties: options.properties, associations: options.associations, archived: false },
       schema: listPageSchema,
     });
-    const next = page.paging?.next?.after;
-    // A cursor that does not move would page forever.
-    if (next !== undefined && next === after) {
-      throw new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from GET ${objectsPath(type)}: paging.next.after repeats ${next}`);
-    }
-    after = next;
+    after = nextAfter(page, after, `GET ${objectsPath(type)}`);
     yield { results: page.results, nextAfter: after };
   } while (after !== undefined);
 }

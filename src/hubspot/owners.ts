@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { isAppError } from '../shared/errors.ts';
 import { HUBSPOT_API_VERSION, ownerPath, ownersPath } from './api-version.ts';
+import { nextAfter } from './chunks.ts';
 import type { PortalRequest } from './request.ts';
 
 const ownerSchema = z.object({
@@ -43,13 +44,8 @@ export const listOwners = async (request: PortalRequest): Promise<Owner[]> => {
   let after: string | undefined;
   do {
     const page = await request({ method: 'GET', path: ownersPath, query: { limit: OWNERS_PAGE_MAX, after, archived: false }, schema: ownersPageSchema });
-    const next = page.paging?.next?.after;
-    // A cursor that does not move would page forever.
-    if (next !== undefined && next === after) {
-      throw new AppError('HUBSPOT_MALFORMED_RESPONSE', `HubSpot returned a malformed response from GET ${ownersPath}: paging.next.after repeats ${next}`);
-    }
     owners.push(...page.results.map(toOwner));
-    after = next;
+    after = nextAfter(page, after, `GET ${ownersPath}`);
   } while (after !== undefined);
   return owners;
 };
