@@ -28,8 +28,6 @@ const listRowSchema = z.object({
 });
 type ListRow = z.infer<typeof listRowSchema>;
 
-const ownerNameOf = (row: Record<string, unknown>): string | null => listRowSchema.shape.owner_name.parse(row.owner_name);
-
 const listItem = (r: ListRow) => ({
   companyId: r.company_id, name: r.name, ownerId: r.owner_id, segment: r.segment, cohort: r.cohort, priority: r.priority,
   healthScore: r.health_score, healthStatus: r.health_status, nextPlay: r.next_play, renewalDate: r.renewal_date, arr: r.arr,
@@ -83,11 +81,12 @@ export const worklists = async (db: Queryable, portalId: number, input: { config
   const rows = await db.query<Record<string, unknown>>(worklistsSql, [...params(portalId, input.config, input.filters), input.limit]);
   const owners: Worklist[] = [];
   for (const row of rows) {
-    const item = listItem(listRowSchema.parse(row));
+    const parsed = listRowSchema.parse(row);
+    const item = listItem(parsed);
     const last = owners.at(-1);
     // Rows come grouped by owner, so a new owner id starts the next list.
     if (last && last.ownerId === item.ownerId) last.top.push(item);
-    else owners.push({ ownerId: item.ownerId, ownerName: ownerNameOf(row), customers: z.coerce.number().int().parse(row.owner_customers), top: [item] });
+    else owners.push({ ownerId: item.ownerId, ownerName: parsed.owner_name, customers: z.coerce.number().int().parse(row.owner_customers), top: [item] });
   }
   return owners;
 };
@@ -101,6 +100,9 @@ export const renewals = async (
   return {
     withinDays: input.withinDays,
     total: rows.length === 0 ? 0 : z.coerce.number().int().parse(rows[0]?.total),
-    renewals: rows.map((row) => ({ ...listItem(listRowSchema.parse(row)), ownerName: ownerNameOf(row), daysToRenewal: z.coerce.number().int().parse(row.days_to_renewal) })),
+    renewals: rows.map((row) => {
+      const parsed = listRowSchema.parse(row);
+      return { ...listItem(parsed), ownerName: parsed.owner_name, daysToRenewal: z.coerce.number().int().parse(row.days_to_renewal) };
+    }),
   };
 };
