@@ -138,20 +138,38 @@ const segmentArr = (rng: Rng): { segment: Segment; arr: number } => {
   return { segment, arr: Math.round(arr / 100) * 100 };
 };
 
+const ACQUIRED_OR_SHUT_DOWN = 0.035;
+const BAD_FIT_LEAVES = 0.3;
+
+/** The lower and the faster-falling the value, the likelier a customer leaves, a silent customer likeliest of all. */
+const trajectoryRisk = (profile: HealthProfile, t: Trajectory): number => {
+  const growth = t.valueBefore > 0 ? t.value / t.valueBefore : 0;
+  return profile === 'dark' ? 0.4 : 0.02 + 0.5 * clamp01((0.45 - t.value) / 0.45) + 0.3 * clamp01((0.9 - growth) / 0.5);
+};
+
 /**
  * Churn drawn from the trajectory: acquisitions and shutdowns strike anyone; a bad fit often leaves for that reason;
- * otherwise the lower and the faster-falling the value, the likelier it leaves, a silent customer likeliest of all.
+ * otherwise the trajectory's risk decides.
  */
 const drawChurn = (rng: Rng, fit: Fit, profile: HealthProfile, t: Trajectory): { reason: ChurnReason } | null => {
   if (profile === 'onboarding') return null;
-  if (rng.chance(0.035)) return { reason: rng.pick(['acquired', 'shutdown'] as const) };
-  if (fit === 'bad' && rng.chance(0.3)) return { reason: 'bad_fit' };
-  const growth = t.valueBefore > 0 ? t.value / t.valueBefore : 0;
-  const risk = profile === 'dark' ? 0.4 : 0.02 + 0.5 * clamp01((0.45 - t.value) / 0.45) + 0.3 * clamp01((0.9 - growth) / 0.5);
-  if (!rng.chance(risk)) return null;
+  if (rng.chance(ACQUIRED_OR_SHUT_DOWN)) return { reason: rng.pick(['acquired', 'shutdown'] as const) };
+  if (fit === 'bad' && rng.chance(BAD_FIT_LEAVES)) return { reason: 'bad_fit' };
+  if (!rng.chance(trajectoryRisk(profile, t))) return null;
   const reason = t.value < LOW_VALUE ? rng.weighted({ poor_adoption: 3, product_gap: 2, competitor: 2, budget: 1 })
     : rng.weighted({ budget: 3, competitor: 3, product_gap: 1 });
   return { reason };
+};
+
+/**
+ * The chance drawChurn gives a customer to churn at all, from its hidden state: the oracle a backtest's ceiling is
+ * measured with (docs/backtest.md), which no observer of the portal's records can read.
+ */
+export const churnProbability = (fit: Fit, profile: HealthProfile, t: Trajectory): number => {
+  if (profile === 'onboarding') return 0;
+  const risk = Math.min(1, trajectoryRisk(profile, t));
+  const afterBadFit = fit === 'bad' ? BAD_FIT_LEAVES + (1 - BAD_FIT_LEAVES) * risk : risk;
+  return ACQUIRED_OR_SHUT_DOWN + (1 - ACQUIRED_OR_SHUT_DOWN) * afterBadFit;
 };
 
 const customerStart = (rng: Rng, profile: HealthProfile, anchorMs: number): number => {

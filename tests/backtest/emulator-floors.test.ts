@@ -16,18 +16,18 @@ const HORIZON = 180;
 
 // Measured on 2 December 2026 with the default config (health AUC truncated to 0.001, shares rounded up to 0.1%); a
 // lower AUC or a higher churned-while-green share is a regression. Goal after calibration: AUC >= 0.80 and churned
-// while green <= 10%; not reached (docs/backtest.md says why: the components that would have to rank churn point the
-// other way on these portals, and health only adds components up).
+// while green <= 10%; the AUC goal is above what the generator's own hidden churn chance reaches on these samples
+// (S 0.729, M 0.764: emulator-ceiling.test.ts), so docs/backtest.md reads the floors against that ceiling.
 const floors: Partial<Record<Size, { current: { auc: number; green: number }; calibrated: { auc: number; green: number } }>> = {
   // S: 3,908 held-out customer-cutoffs, 303 churned. Default 0.5873 / 32.67%; calibrated 0.7275 / 11.88% (16.5% shown
   // green), with the weights refined on the engine's blend and the onboarding stage's weights refined with them; the
   // regression alone gave 0.6890 / 11.22% (11.3% shown green) on the same scoring. Support takes most of the weight (0.928).
   S: { current: { auc: 0.587, green: 0.327 }, calibrated: { auc: 0.727, green: 0.119 } },
-  // M (BACKTEST_FLOORS_SIZE=M, 31 minutes on the shared two-core machine, load about 20), 2 December with the refined
-  // weights, on the scoring before renewals repeating the first-signed amount read flat and the vector's NPS window
-  // (which moved S from 0.7242 / 10.23% to 0.7275 / 11.88%): 102,474 held-out customer-cutoffs, 7,597 churned.
-  // Default 0.6332 / 27.21%; calibrated 0.7513 / 4.08% (7.6% shown green). Rerun to refresh after scoring changes.
-  M: { current: { auc: 0.633, green: 0.273 }, calibrated: { auc: 0.751, green: 0.041 } },
+  // M (BACKTEST_FLOORS_SIZE=M, 92 seconds on the two-core machine at load about 2), re-measured 2 December after the
+  // scoring changes: 102,474 held-out customer-cutoffs, 7,599 churned. Default 0.6328 / 27.29%; calibrated 0.7519 /
+  // 5.66% (10.2% shown green); support again takes most of the weight (0.974). The generator's own churn chance ranks
+  // the same sample at 0.7635 (emulator-ceiling.test.ts): the calibrated score sits near that ceiling.
+  M: { current: { auc: 0.632, green: 0.273 }, calibrated: { auc: 0.751, green: 0.057 } },
 };
 
 const runOf = (seed: number) => {
