@@ -6,7 +6,7 @@ import { DAY_MS } from '../scoring/time.ts';
 import { cutSnapshot } from './as-of.ts';
 import { collectObservations, type BacktestHorizon, type BacktestObservation, type ObservationRun } from './backtest.ts';
 import { fitLogistic, type LogisticFit } from './logistic.ts';
-import { auc } from './metrics.ts';
+import { auc, wilsonUpper } from './metrics.ts';
 import { refineWeights, scaleWeights, type StageWeights, type Weights } from './refine.ts';
 import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
 
@@ -14,8 +14,13 @@ import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
 export const HOLDOUT_SHARE = 1 / 3;
 /** Mild: it keeps correlated components (engagement and cadence read the same touches) from trading large opposite coefficients. */
 export const L2 = 1;
-/** The green threshold proposed is the lowest at which at most this share of the training churners would show green. */
+/** The green threshold proposed is the lowest at which at most this share of the churners would show green. */
 export const GREEN_CHURN_TARGET = 0.1;
+/**
+ * The target is held on the training share's upper one-sided 95% bound, not on the share seen: a threshold fitted to
+ * exactly 10% of the training churners lets about half of new samples pass 10% (on the stock S portals, 11.9%).
+ */
+export const GREEN_BOUND_Z = 1.645;
 /** A segment gets bands of its own only with this many training churners and stayers: fewer would fit noise. */
 export const MIN_SEGMENT_SAMPLE = 30;
 
@@ -114,17 +119,21 @@ export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, tot
   scaleWeights(Object.fromEntries(componentKeys.map((key, i) => [key, Math.max(0, -(coefficients[i] ?? 0))])) as Weights, total);
 
 /**
- * Thresholds from the training sample: green is the lowest score at which at most GREEN_CHURN_TARGET of the churners
- * would show green (so as many customers as possible stay green within the goal); yellow, at or below green, is the
+ * Thresholds from the training sample: green is the lowest score at which the share of churners shown green is at
+ * most GREEN_CHURN_TARGET on its upper bound (so as many customers as possible stay green within the goal); yellow, at or below green, is the
  * one where red best separates churners (true-positive rate minus false-positive rate, ties to the lower threshold).
  */
 export const chooseThresholds = (sample: ReadonlyArray<Rescored>): Thresholds => {
   const churners = sample.filter((s) => s.churned).length;
   const stayers = sample.length - churners;
-  let green = 100;
+  // At threshold g the churners shown green are those scoring g or more, vetoed ones aside.
+  const greenable = sample.filter((s) => s.churned && s.cap === 'green').map((s) => s.health);
+  const greenChurnersAt = (g: number) => greenable.filter((h) => h >= g).length;
+  // With too few churners even none green cannot bound the share under the target: green then starts above the
+  // highest-scoring churner, the lowest bar a sample that small can justify.
+  let green = Math.min(100, Math.floor(greenable.reduce((a, b) => Math.max(a, b), -1)) + 1);
   for (let g = 0; g <= 100; g += 1) {
-    const cwg = figures(withBands(sample, only({ green: g, yellow: 0 }))).churnedWhileGreen;
-    if (cwg !== null && cwg <= GREEN_CHURN_TARGET) { green = g; break; }
+    if (churners > 0 && wilsonUpper(greenChurnersAt(g), churners, GREEN_BOUND_Z) <= GREEN_CHURN_TARGET) { green = g; break; }
   }
   let yellow = 0;
   let best = Number.NEGATIVE_INFINITY;

@@ -44,6 +44,17 @@ export const churnedWhileGreenShare = (observations: ReadonlyArray<Observation>)
   return churned.length === 0 ? null : churned.filter((o) => o.status === 'green').length / churned.length;
 };
 
+/**
+ * The Wilson score interval's upper end for a share of k in n at z standard errors (one-sided): how high the true
+ * share may plausibly be when k in n was seen. Unlike k/n it stays above zero for k = 0 and widens as n shrinks.
+ */
+export const wilsonUpper = (k: number, n: number, z: number): number => {
+  if (n === 0) return 1;
+  const p = k / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+};
+
 /** Of the customers shown red at the cutoff, the share that did churn: how often a red alarm is worth acting on. */
 export const precisionOfRed = (observations: ReadonlyArray<Observation>): number | null => {
   const red = observations.filter((o) => o.status === 'red');

@@ -103,12 +103,21 @@ describe('coefficients to config weights', () => {
 describe('thresholds chosen on the training sample', () => {
   const seen = (health: number, churned: boolean) => ({ health, cap: 'green' as const, churned, segment: 'mid' });
 
-  it('when churners score 20-60 and one scores 85, then green starts above the ninth churner in ten and red where it best separates churners', () => {
+  it('when 100 churners score 1 to 100, then green starts where the upper bound of the green churners\' share stays under 10%, not where the share seen does', () => {
+    const churners = Array.from({ length: 100 }, (_, i) => seen(i + 1, true));
+    const stayers = Array.from({ length: 100 }, (_, i) => seen(50 + (i % 50), false));
+    // At green 96 five churners (96-100) are green: 5 in 100 has upper bound 0.0992 (metrics.test.ts); at 95 six
+    // would be, bound 0.1119. The share seen alone would have allowed 91 (10 in 100).
+    expect(chooseThresholds([...churners, ...stayers]).green).toBe(96);
+  });
+
+  it('when only ten churners score 20-60 and one 85, then even none green cannot bound the share, so green starts above the highest churner and red where it best separates churners', () => {
     const churners = [20, 25, 30, 35, 40, 45, 50, 55, 60, 85].map((h) => seen(h, true));
     const stayers = [50, 62, 65, 70, 75, 80, 85, 90, 95, 99].map((h) => seen(h, false));
-    // Green at 61: only the churner at 85 is green (10%); at 60 the churner at 60 would be too. Red below 61 catches 9 of
-    // 10 churners and 1 of 10 stayers (J = 0.8), better than below 50 (6/10 and none: J = 0.6); there is no room for yellow.
-    expect(chooseThresholds([...churners, ...stayers])).toEqual({ green: 61, yellow: 61 });
+    // No churner green among 10 still bounds the share at 0.213, so green is 86, just above the churner at 85. Red
+    // below 61 catches 9 of 10 churners and 1 of 10 stayers (J = 0.8), better than below 86 (10/10 and 6/10: J = 0.4)
+    // or below 50 (6/10 and none: J = 0.6).
+    expect(chooseThresholds([...churners, ...stayers])).toEqual({ green: 86, yellow: 61 });
   });
 
   it('when a segment has enough churners and stayers, then it gets bands of its own, and one with few keeps the portal\'s', () => {
@@ -120,7 +129,8 @@ describe('thresholds chosen on the training sample', () => {
     const few = [...Array.from({ length: 5 }, () => ({ ...seen(10, true), segment: 'small' })), ...Array.from({ length: 50 }, () => ({ ...seen(95, false), segment: 'small' }))];
     const bands = proposeBands([...spread(20, 'mid'), ...spread(50, 'large'), ...few], defaultScoringConfig);
     expect(bands.statusBySegment.mid!.green).toBeLessThan(bands.statusBySegment.large!.green);
-    expect(bands.statusBySegment.large).toEqual({ green: 68, yellow: 68 });
+    // 40 churners at 50-69 (two at each score): none green needs 70 (bound 0.063); two green at 69 would bound at 0.134.
+    expect(bands.statusBySegment.large).toEqual({ green: 70, yellow: 70 });
     expect(bands.statusBySegment.small).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  auc, backtestMetrics, calibrationTable, churnedWhileGreenShare, componentLift, precisionOfRed, type Observation,
+  auc, backtestMetrics, calibrationTable, churnedWhileGreenShare, componentLift, precisionOfRed, wilsonUpper, type Observation,
 } from '../../src/backtest/metrics.ts';
 
 const point = (risk: number, churned: boolean) => ({ risk, churned });
@@ -47,6 +47,26 @@ describe('backtest status shares', () => {
   it('when nobody churned or nobody was red, then the share is absent, not zero', () => {
     expect(churnedWhileGreenShare([seen(80, 'green', false)])).toBeNull();
     expect(precisionOfRed([seen(80, 'green', true)])).toBeNull();
+  });
+});
+
+describe('upper bound of a share seen on a sample', () => {
+  // By hand, z = 1.645 (z^2 = 2.706025): for 0 in 10, (0 + 0.135301 + 1.645 * sqrt(2.706025 / 400)) / (1 + 0.270603)
+  // = 0.270603 / 1.270603 = 0.212972; for 5 in 100, p = 0.05: (0.05 + 0.013530 + 1.645 * sqrt(0.000475 + 0.000068))
+  // / 1.027060 = (0.063530 + 0.038320) / 1.027060 = 0.099167.
+  it.each([
+    ['no churner green among 10', 0, 10, 0.212972],
+    ['one churner green among 10', 1, 10, 0.347745],
+    ['no churner green among 30', 0, 30, 0.082738],
+    ['one churner green among 30', 1, 30, 0.136418],
+    ['five churners green among 100', 5, 100, 0.099167],
+    ['thirty churners green among 450', 30, 450, 0.088716],
+  ])('when %s are seen, then the share may plausibly reach the upper bound', (_label, k, n, expected) => {
+    expect(wilsonUpper(k, n, 1.645)).toBeCloseTo(expected, 5);
+  });
+
+  it('when the sample is empty, then nothing is bounded and the bound is 1', () => {
+    expect(wilsonUpper(0, 0, 1.645)).toBe(1);
   });
 });
 
