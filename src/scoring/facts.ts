@@ -81,11 +81,15 @@ export const isInbound = (e: SnapshotEngagement, config: ScoringConfig): boolean
 
 const byTime = <T extends { at: number }>(a: T, b: T) => a.at - b.at;
 
-const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: number): Dated<T>[] =>
-  items.flatMap((item) => {
+// A loop rather than flatMap: no one-item array per item for the collector to sweep.
+const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: number): Dated<T>[] => {
+  const out: Dated<T>[] = [];
+  for (const item of items) {
     const at = toMs(when(item));
-    return at !== null && at <= now ? [{ ...item, at }] : [];
-  }).sort(byTime);
+    if (at !== null && at <= now) out.push({ ...item, at });
+  }
+  return out.sort(byTime);
+};
 
 /** How many of the items (oldest first) are dated no later than `at`. */
 const countUpTo = (items: readonly { at: number }[], at: number): number => {
