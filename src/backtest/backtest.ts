@@ -7,7 +7,7 @@ import { DAY_MS, toMs } from '../scoring/time.ts';
 import { cutSnapshot } from './as-of.ts';
 import { backtestMetrics, type BacktestMetrics, type Observation } from './metrics.ts';
 import { runSteps, SCORINGS_PER_STEP, type Steps } from './steps.ts';
-import { outcomeHistory, outcomeRates, outcomesWithin, type OutcomeRates, type Outcomes } from './outcomes.ts';
+import { outcomeHistory, outcomeRates, outcomesWithin, type OutcomeHistory, type OutcomeRates, type Outcomes } from './outcomes.ts';
 
 export const backtestHorizons = [90, 180] as const;
 export type BacktestHorizon = (typeof backtestHorizons)[number];
@@ -57,43 +57,58 @@ export type ObservationRun = { cutoffs: Date[]; observations: BacktestObservatio
 export const collectObservations = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): ObservationRun =>
   runSteps(observationSteps(snapshots, config, now, horizonDays));
 
-export function* observationSteps(snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): Steps<ObservationRun> {
-  // Prospects and partners have no churn to predict; the store hands over every synced company. One that churned
-  // counts whatever its stage says today: a portal that moves churned companies off "customer" would otherwise hide
-  // from the backtest the very customers it is about.
+/** One customer in a cutoff's sample, with the outcome history its label is read from. */
+export type SampleMember = { cutoff: Date; at: number; index: number; snapshot: CompanySnapshot; history: OutcomeHistory };
+
+/**
+ * Who a backtest judges at which cutoff. Prospects and partners have no churn to predict; the store hands over every
+ * synced company. One that churned counts whatever its stage says today: a portal that moves churned companies off
+ * "customer" would otherwise hide from the backtest the very customers it is about.
+ */
+export const backtestSample = (snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: number) => {
   const customers = snapshots.filter((s) => isCustomer(s.company.properties, config) || churnOf(s, config) !== null);
   const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
   const earliest = starts.length > 0 ? new Date(Math.min(...starts)) : null;
   const cutoffs = monthlyCutoffs(now, horizonDays, earliest);
   const histories = customers.map((s) => outcomeHistory(s, config));
+  function* members(): Generator<SampleMember> {
+    for (const cutoff of cutoffs) {
+      const at = cutoff.getTime();
+      for (const [index, snapshot] of customers.entries()) {
+        const start = startOf(snapshot);
+        const history = histories[index]!;
+        if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) continue;
+        yield { cutoff, at, index, snapshot, history };
+      }
+    }
+  }
+  return { customers, cutoffs, members };
+};
+
+export function* observationSteps(snapshots: readonly CompanySnapshot[], config: ScoringConfig, now: Date, horizonDays: BacktestHorizon): Steps<ObservationRun> {
+  const { customers, cutoffs, members } = backtestSample(snapshots, config, now, horizonDays);
   const observations: BacktestObservation[] = [];
   let failed = 0;
   let scored = 0;
-  for (const cutoff of cutoffs) {
-    const at = cutoff.getTime();
-    for (const [index, snapshot] of customers.entries()) {
-      const start = startOf(snapshot);
-      const history = histories[index]!;
-      if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) continue;
-      scored += 1;
-      if (scored % SCORINGS_PER_STEP === 0) yield;
-      try {
-        const card = scoreCompany(cutSnapshot(snapshot, cutoff), config, cutoff);
-        const outcomes = outcomesWithin(history, at, horizonDays);
-        observations.push({
-          segment: card.segment,
-          stage: card.lifecycleStage,
-          health: card.health.score,
-          status: card.health.status,
-          components: card.health.components,
-          churned: outcomes.churned,
-          outcomes,
-          cutoff: at,
-          snapshot: index,
-        });
-      } catch {
-        failed += 1;
-      }
+  for (const { cutoff, at, index, snapshot, history } of members()) {
+    scored += 1;
+    if (scored % SCORINGS_PER_STEP === 0) yield;
+    try {
+      const card = scoreCompany(cutSnapshot(snapshot, cutoff), config, cutoff);
+      const outcomes = outcomesWithin(history, at, horizonDays);
+      observations.push({
+        segment: card.segment,
+        stage: card.lifecycleStage,
+        health: card.health.score,
+        status: card.health.status,
+        components: card.health.components,
+        churned: outcomes.churned,
+        outcomes,
+        cutoff: at,
+        snapshot: index,
+      });
+    } catch {
+      failed += 1;
     }
   }
   return { cutoffs, observations, failed, customers };

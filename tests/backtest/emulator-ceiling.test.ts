@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { churnProbability, generatePortal, type Size, type Trajectory } from '../../emulator/generator/index.ts';
-import { monthlyCutoffs } from '../../src/backtest/backtest.ts';
+import { churnProbability, generatePortal, type Trajectory } from '../../emulator/generator/index.ts';
+import { backtestSample } from '../../src/backtest/backtest.ts';
 import { auc, type RiskPoint } from '../../src/backtest/metrics.ts';
-import { outcomeHistory, outcomesWithin } from '../../src/backtest/outcomes.ts';
-import { churnOf } from '../../src/scoring/churn-signal.ts';
+import { outcomesWithin } from '../../src/backtest/outcomes.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
-import { isCustomer } from '../../src/scoring/fit.ts';
-import { toMs } from '../../src/scoring/time.ts';
 import { snapshotFromPortal } from '../scoring/support/emulator-snapshots.ts';
 
 // The ceiling the floors test is read against (docs/backtest.md): the generator's own chance that a customer churns,
 // read off its hidden trajectory, ranking the same held-out customer-cutoffs the floors test judges. No observer of
 // the records can read that chance; a score can only pass it by reading how the records move as the churn nears.
-const size: Size = process.env.BACKTEST_FLOORS_SIZE === 'M' ? 'M' : 'S';
+const size: 'S' | 'M' = process.env.BACKTEST_FLOORS_SIZE === 'M' ? 'M' : 'S';
 const judgeSeeds = [4, 5];
 const HORIZON = 180;
 // Measured 2 December 2026 (AUC of the oracle on seeds 4-5): S 0.7293, M 0.7635.
@@ -39,26 +36,15 @@ describe(`the ceiling of churn ranking on the emulator's stock portals (size ${s
     for (const seed of judgeSeeds) {
       const portal = generatePortal({ size, seed, profile: 'stock' });
       const snapshots = portal.companies.map((_, index) => snapshotFromPortal(portal, index, defaultScoringConfig));
-      // The floors test's sample (collectObservations), without scoring: customers started and not yet churned.
-      const customers = snapshots.filter((s) => isCustomer(s.company.properties, defaultScoringConfig) || churnOf(s, defaultScoringConfig) !== null);
-      const startOf = (s: (typeof customers)[number]) => toMs(s.company.contractStartDate) ?? toMs(s.company.createdAt);
-      const starts = customers.map(startOf).filter((ms): ms is number => ms !== null);
-      const histories = customers.map((s) => outcomeHistory(s, defaultScoringConfig));
-      for (const cutoff of monthlyCutoffs(new Date(portal.now), HORIZON, new Date(Math.min(...starts)))) {
-        const at = cutoff.getTime();
-        for (const [index, snapshot] of customers.entries()) {
-          const start = startOf(snapshot);
-          const history = histories[index]!;
-          if ((start !== null && start > at) || (history.churnedAt !== null && history.churnedAt <= at)) continue;
-          const truth = portal.truth.get(snapshot.company.id)!;
-          const risk = truth.healthProfile === null || truth.trajectory === null ? 0 : churnProbability(truth.expectedFit, truth.healthProfile, truth.trajectory);
-          points.push({ risk, churned: outcomesWithin(history, at, HORIZON).churned });
-        }
+      // The floors test's sample (collectObservations draws from the same one), without scoring it.
+      for (const { at, snapshot, history } of backtestSample(snapshots, defaultScoringConfig, new Date(portal.now), HORIZON).members()) {
+        const truth = portal.truth.get(snapshot.company.id)!;
+        const risk = truth.healthProfile === null || truth.trajectory === null ? 0 : churnProbability(truth.expectedFit, truth.healthProfile, truth.trajectory);
+        points.push({ risk, churned: outcomesWithin(history, at, HORIZON).churned });
       }
     }
     const ceiling = auc(points)!;
     console.log(`oracle (hidden churn chance), stock size ${size}, seeds ${judgeSeeds.join(', ')}: AUC ${ceiling.toFixed(4)} over ${points.length} customer-cutoffs, ${points.filter((p) => p.churned).length} churned within ${HORIZON} days`);
-    if (size !== 'S' && size !== 'M') throw new Error(`no ceiling measured for size ${size}`);
     expect(ceiling).toBeCloseTo(measured[size], 3);
     expect(ceiling).toBeLessThan(0.8);
   }, 600_000);
