@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Session } from './db.ts';
+import { preparedStatements } from './pglite-prepared.ts';
 import { pgliteStartParams } from './pglite-settings.ts';
 import { copyTemplateInto, exists, templateTarball } from './pglite-template.ts';
 
@@ -16,6 +17,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Db & { pg
   const pglite = new PGlite({ dataDir, loadDataDir, startParams: [...pgliteStartParams] });
   await pglite.waitReady;
   let lockChain: Promise<unknown> = Promise.resolve();
+  const statements = preparedStatements(pglite);
 
   const session = (target: Pick<PGlite, 'query' | 'exec'>): Session => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) => (await target.query<Row>(sql, [...params])).rows,
@@ -27,6 +29,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Db & { pg
     pglite,
     queueConnection: { kind: 'pglite', pglite },
     ...session(pglite),
+    prepared: <Row>(name: string, sql: string, params: readonly unknown[]) => statements.run<Row>(name, sql, params),
     transaction: (fn) => pglite.transaction((tx) => fn(session(tx))),
     withAdvisoryLock: <T>(_key: bigint, fn: (conn: Session) => Promise<T>): Promise<T> => {
       const run = lockChain.then(() => fn(session(pglite)));
@@ -34,6 +37,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Db & { pg
       return run;
     },
     close: async () => {
+      statements.forget();
       if (!pglite.closed) await pglite.close();
     },
   };

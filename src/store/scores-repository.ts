@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
 import type { PreviousCard } from '../scoring/snapshot.schema.ts';
-import type { Queryable } from './db.ts';
+import { queryNamed, type Queryable } from './db.ts';
 import { CARD_SHAPE } from './score-card-shape.ts';
 
 // Score snapshots are the history behind the card's trend, "why it changed" and write-back. Cards are stored whole
@@ -240,7 +240,8 @@ const historyPoints = (raw: unknown): CardInputs['history'] =>
  * reads no company data at all.
  */
 export const lookupCard = async (db: Queryable, portalId: number, companyId: string, trendDays: number): Promise<CardLookup> => {
-  const rows = await db.query<Record<string, unknown>>(
+  // Named: the first view's cost was mostly PostgreSQL parsing and planning this statement again on every call.
+  const rows = await queryNamed<Record<string, unknown>>(db, 'card_lookup',
     `SELECT i.status AS installation, o.object_id, o.properties ->> 'name' AS company_name,
        CASE WHEN l.card_shape IS DISTINCT FROM $4 THEN o.properties END AS properties,
        l.scored_at, l.config_version, l.card, l.card_shape,
