@@ -1,6 +1,7 @@
 import type { Cohort, ScoringConfig } from './config.schema.ts';
 import type { FitValue } from './score-card.schema.ts';
 import { churnOf, type ChurnSignal } from './churn-signal.ts';
+import { historyTimes, type HistoryTimes } from './facts.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, isoDay, toMs } from './time.ts';
 
@@ -8,8 +9,11 @@ export type ChurnClassification = { avoidable: boolean; expected: boolean; reaso
 
 const before = (iso: string | null, at: number): boolean => { const ms = toMs(iso); return ms !== null && ms <= at; };
 
-/** The snapshot as it stood at `at`: later events removed, tickets reopened, current-only values dropped. */
-export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnapshot => ({
+/**
+ * The snapshot as it stood at `at`: later events removed, tickets reopened, current-only values dropped. `times`: the
+ * snapshot's history times when already read (the churn probes cut one snapshot at three moments).
+ */
+export const snapshotAsOf = (snapshot: CompanySnapshot, at: number, times: HistoryTimes = historyTimes(snapshot)): CompanySnapshot => ({
   company: {
     ...snapshot.company,
     churnedAt: null,
@@ -18,12 +22,12 @@ export const snapshotAsOf = (snapshot: CompanySnapshot, at: number): CompanySnap
     activeUsers30d: snapshot.usage.length > 0 ? null : snapshot.company.activeUsers30d,
     keyFeaturesUsed: null,
   },
-  engagements: snapshot.engagements.filter((e) => before(e.timestamp, at)),
+  engagements: snapshot.engagements.filter((_, i) => times.engagements[i]! <= at),
   tickets: snapshot.tickets.filter((t) => before(t.createdAt, at)).map((t) => (before(t.closedAt, at) ? t : { ...t, closedAt: null })),
   deals: snapshot.deals.filter((d) => !d.isClosed || before(d.closeDate, at)),
-  feedback: snapshot.feedback.filter((f) => before(f.submittedAt, at)),
+  feedback: snapshot.feedback.filter((_, i) => times.feedback[i]! <= at),
   contacts: snapshot.contacts.map((c) => (c.leftCompany && !before(c.updatedAt, at) ? { ...c, leftCompany: false } : c)),
-  usage: snapshot.usage.filter((p) => before(p.date, at)),
+  usage: snapshot.usage.filter((_, i) => times.usage[i]! <= at),
   previousCards: snapshot.previousCards.filter((c) => before(c.scoredAt, at)),
   milestoneOverrides: snapshot.milestoneOverrides.filter((o) => before(o.doneAt, at)),
 });
@@ -40,7 +44,8 @@ export const classifyChurn = (
   snapshot: CompanySnapshot,
   fit: FitValue,
   config: ScoringConfig,
-  cohortAt: (asOf: CompanySnapshot, at: Date) => Cohort,
+  /** The company's cohort as scored at a past moment. */
+  cohortAt: (at: number) => Cohort,
   churn: ChurnSignal | null = churnOf(snapshot, config),
 ): ChurnClassification | null => {
   if (churn === null) return null;
@@ -49,7 +54,7 @@ export const classifyChurn = (
   const windowMs = config.churn.expectedWindowDays * DAY_MS;
   const stored = snapshot.previousCards.filter((c) => { const at = toMs(c.scoredAt); return at !== null && at <= churnedAt && churnedAt - at <= windowMs; });
   const probes = stored.length > 0 ? [] : [windowMs, windowMs / 2, DAY_MS].map((offset) => churnedAt - offset);
-  const expected = fit === 'bad' || stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(snapshotAsOf(snapshot, at), new Date(at))));
+  const expected = fit === 'bad' || stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(at)));
   const reason = `churned ${isoDay(churnedAt)} (${reasonCode}): ${avoidable ? 'avoidable' : 'unavoidable'}, `
     + `${expected ? (fit === 'bad' ? 'expected of a bad fit' : `flagged bad fit, negative or dark in the ${config.churn.expectedWindowDays} days before`) : 'not flagged beforehand'}`;
   return { avoidable, expected, reason };

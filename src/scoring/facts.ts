@@ -3,9 +3,10 @@ import type { CompanySnapshot, SnapshotEngagement, SnapshotFeedback, SnapshotTic
 import { DAY_MS, daysBetween, toMs } from './time.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
 import { own } from './own.ts';
+import { lastAt, noUsage, relativeChange, usageByMetric, usageUpTo, type UsageSeries } from './usage-series.ts';
 
-export type Dated<T> = T & { at: number };
-export type UsageSample = { at: number; value: number };
+/** An item beside its time, read once: a reference to the item rather than a copy of it with the time added. */
+export type Dated<T> = { readonly at: number; readonly item: T };
 
 /** What the rules read, derived once per company; everything after `now` is ignored. */
 export type Facts = {
@@ -16,8 +17,8 @@ export type Facts = {
   engagements: Dated<SnapshotEngagement>[];
   inbound: Dated<SnapshotEngagement>[];
   /** Each usage metric's points up to now, oldest first: read once here, shared by every rule that looks at usage. */
-  usage: ReadonlyMap<string, UsageSample[]>;
-  activeUsers: UsageSample[];
+  usage: ReadonlyMap<string, UsageSeries>;
+  activeUsers: UsageSeries;
   currentActiveUsers: number | null;
   depth: number | null;
   /** Relative change of active users across the vector window, from a least-squares line; null without enough points. */
@@ -82,13 +83,20 @@ export const isInbound = (e: SnapshotEngagement, config: ScoringConfig): boolean
 const byTime = <T extends { at: number }>(a: T, b: T) => a.at - b.at;
 
 // A loop rather than flatMap: no one-item array per item for the collector to sweep.
-const dated = <T>(items: readonly T[], when: (item: T) => string | null, now: number): Dated<T>[] => {
+const dated = <T>(items: readonly T[], times: readonly number[], now: number): Dated<T>[] => {
   const out: Dated<T>[] = [];
-  for (const item of items) {
-    const at = toMs(when(item));
-    if (at !== null && at <= now) out.push({ ...item, at });
+  for (let i = 0; i < items.length; i++) {
+    const at = times[i]!;
+    if (at <= now) out.push({ at, item: items[i]! });
   }
   return out.sort(byTime);
+};
+
+/** Each item's time, index for index; NaN (later than any moment, earlier than none) when it has none. */
+const timesOf = <T>(items: readonly T[], when: (item: T) => string | null): number[] => {
+  const times: number[] = [];
+  for (const item of items) times.push(toMs(when(item)) ?? Number.NaN);
+  return times;
 };
 
 /** How many of the items (oldest first) are dated no later than `at`. */
@@ -109,71 +117,35 @@ const upTo = <T extends { at: number }>(items: T[], at: number): T[] => {
   return count === items.length ? items : items.slice(0, count);
 };
 
-const usageByMetric = (points: CompanySnapshot['usage']): Map<string, UsageSample[]> => {
-  const series = new Map<string, UsageSample[]>();
-  let ordered = true;
-  for (const p of points) {
-    const at = toMs(p.date);
-    if (at === null) continue;
-    const list = series.get(p.metric);
-    if (list === undefined) series.set(p.metric, [{ at, value: p.value }]);
-    else {
-      ordered &&= list[list.length - 1]!.at <= at;
-      list.push({ at, value: p.value });
-    }
-  }
-  // The store hands usage over in day order; sorting (stable, so equal days keep their order) only when it is not.
-  if (!ordered) for (const list of series.values()) list.sort(byTime);
-  return series;
-};
+/** The time of each engagement, survey and usage point, index for index with the snapshot's lists (see timesOf). */
+export type HistoryTimes = { engagements: number[]; feedback: number[]; usage: number[] };
+
+export const historyTimes = (snapshot: CompanySnapshot): HistoryTimes => ({
+  engagements: timesOf(snapshot.engagements, (e) => e.timestamp),
+  feedback: timesOf(snapshot.feedback, (f) => f.submittedAt),
+  usage: timesOf(snapshot.usage, (p) => p.date),
+});
 
 /**
  * A company's dated history with every timestamp read once, oldest first, undated items left out. The facts at any
  * moment are a prefix of it, so the churn probes' as-of views (whose engagements, surveys and usage are exactly the
- * ones dated by their moment) read the same timeline instead of parsing and sorting it again.
+ * ones dated by their moment, cut by `times`) read the same timeline instead of parsing and sorting it again.
  */
 export type Timeline = {
+  times: HistoryTimes;
   engagements: Dated<SnapshotEngagement>[];
   feedback: Dated<SnapshotFeedback>[];
-  usage: ReadonlyMap<string, UsageSample[]>;
+  usage: ReadonlyMap<string, UsageSeries>;
 };
 
-export const timelineOf = (snapshot: CompanySnapshot): Timeline => ({
-  engagements: dated(snapshot.engagements, (e) => e.timestamp, Infinity),
-  feedback: dated(snapshot.feedback, (f) => f.submittedAt, Infinity),
-  usage: usageByMetric(snapshot.usage),
-});
-
-
-// Sums in the same order as a plain filter-map-reduce would, so the figures are the same to the last bit.
-const relativeChange = (samples: UsageSample[], fromMs: number): number | null => {
-  let from = 0;
-  while (from < samples.length && samples[from]!.at < fromMs) from++;
-  const count = samples.length - from;
-  if (count < 2) return null;
-  const first = samples[from]!.at;
-  const last = samples[samples.length - 1]!.at;
-  if (last - first < 7 * DAY_MS) return null;
-  let sumX = 0;
-  let sumY = 0;
-  for (let i = from; i < samples.length; i++) {
-    sumX += (samples[i]!.at - first) / DAY_MS;
-    sumY += samples[i]!.value;
-  }
-  const meanX = sumX / count;
-  const meanY = sumY / count;
-  let num = 0;
-  let den = 0;
-  for (let i = from; i < samples.length; i++) {
-    const dx = (samples[i]!.at - first) / DAY_MS - meanX;
-    num += dx * (samples[i]!.value - meanY);
-    den += dx ** 2;
-  }
-  const slope = num / den;
-  const start = meanY - slope * meanX;
-  const end = start + slope * ((last - first) / DAY_MS);
-  // Rising from (almost) nothing would divide by ~0; one user is the smallest meaningful base.
-  return Math.min(5, Math.max(-1, (end - start) / Math.max(Math.abs(start), 1)));
+export const timelineOf = (snapshot: CompanySnapshot): Timeline => {
+  const times = historyTimes(snapshot);
+  return {
+    times,
+    engagements: dated(snapshot.engagements, times.engagements, Infinity),
+    feedback: dated(snapshot.feedback, times.feedback, Infinity),
+    usage: usageByMetric(snapshot.usage, times.usage),
+  };
 };
 
 /** `timeline`: this snapshot's, or that of the snapshot it is an as-of view of at `nowDate` (see Timeline). */
@@ -184,16 +156,17 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
   const stage: LifecycleStage = startMs !== null && startMs <= now && now - startMs < config.lifecycle.onboardingDays * DAY_MS
     ? 'onboarding' : 'established';
   const engagements = upTo(timeline.engagements, now);
-  const inbound = engagements.filter((e) => isInbound(e, config));
-  const usage = new Map([...timeline.usage].map(([metric, points]) => [metric, upTo(points, now)]));
-  const activeUsers = usage.get(config.usage.activeUsersMetric) ?? [];
-  const currentActiveUsers = activeUsers.length > 0 ? activeUsers[activeUsers.length - 1]!.value : company.activeUsers30d;
+  const inbound = engagements.filter((e) => isInbound(e.item, config));
+  const usage = new Map<string, UsageSeries>();
+  for (const [metric, series] of timeline.usage) usage.set(metric, usageUpTo(series, now));
+  const activeUsers = usage.get(config.usage.activeUsersMetric) ?? noUsage;
+  const currentActiveUsers = activeUsers.length > 0 ? activeUsers.value[activeUsers.length - 1]! : company.activeUsers30d;
   const depth = currentActiveUsers !== null && company.seats ? currentActiveUsers / company.seats : null;
-  const tickets = dated(snapshot.tickets, (t) => t.createdAt, now);
-  const openTickets = tickets.filter((t) => { const closed = toMs(t.closedAt); return closed === null || closed > now; });
+  const tickets = dated(snapshot.tickets, timesOf(snapshot.tickets, (t) => t.createdAt), now);
+  const openTickets = tickets.filter((t) => { const closed = toMs(t.item.closedAt); return closed === null || closed > now; }).map((t) => t.item);
   const surveys = upTo(timeline.feedback, now);
-  const nps = surveys.filter((s) => s.surveyType === 'NPS');
-  const lastUsed = activeUsers.findLast((s) => s.value > 0)?.at
+  const nps = surveys.filter((s) => s.item.surveyType === 'NPS');
+  const lastUsed = lastAt(activeUsers, (value) => value > 0)
     ?? (activeUsers.length === 0 && (company.activeUsers30d ?? 0) > 0 ? now : null);
   const signals = [inbound.at(-1)?.at, tickets.at(-1)?.at, surveys.at(-1)?.at, lastUsed].filter((v): v is number => v != null);
   const lastTwoWay = signals.length > 0 ? Math.max(...signals) : startMs !== null && startMs <= now ? startMs : null;

@@ -7,6 +7,7 @@ import { DAY_MS, daysBetween, isoDay, isoTime, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
 import { own } from './own.ts';
 import { cardLimits } from './card-limits.ts';
+import { firstAt, noUsage } from './usage-series.ts';
 
 export type MilestoneSummary = {
   milestones: MilestoneResult[];
@@ -26,14 +27,14 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
   switch (condition.type) {
     case 'meeting': {
       const title = compilePattern(condition.titlePattern);
-      return facts.engagements.find((e) => isMeetingHeld(e, config) && title.test(e.title ?? ''))?.at ?? null;
+      return facts.engagements.find((e) => isMeetingHeld(e.item, config) && title.test(e.item.title ?? ''))?.at ?? null;
     }
     case 'usage':
       // Oldest first, so the first point at the threshold is the earliest.
-      return facts.usage.get(condition.metric)?.find((p) => p.value >= condition.atLeast)?.at ?? null;
+      return firstAt(facts.usage.get(condition.metric) ?? noUsage, (value) => value >= condition.atLeast);
     case 'depth': {
       const seats = snapshot.company.seats;
-      const inSeries = seats ? facts.activeUsers.find((s) => s.value / seats >= condition.atLeast)?.at ?? null : null;
+      const inSeries = seats ? firstAt(facts.activeUsers, (value) => value / seats >= condition.atLeast) : null;
       // Without a usage series the depth the usage component shows comes from the active-users property; the
       // milestone must agree with it ("82% of seats active" next to "half of the seats active: stuck" is wrong).
       return inSeries ?? (facts.depth !== null && facts.depth >= condition.atLeast ? facts.now : null);

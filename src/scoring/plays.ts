@@ -74,7 +74,7 @@ const choose = (input: PlayInput, config: ScoringConfig): Chosen => {
     return { play: 'expansion_conversation', reason: `positive and ${percent(facts.depth)} of seats in use` };
   }
   const nps = facts.latestNps;
-  const promoter = nps !== null && nps.responseGroup === 'promoter' && facts.now - nps.at <= config.plays.promoterWithinDays * DAY_MS;
+  const promoter = nps !== null && nps.item.responseGroup === 'promoter' && facts.now - nps.at <= config.plays.promoterWithinDays * DAY_MS;
   if (promoter || milestones.justReached) {
     const ladder = config.plays.advocacyLadder;
     const { asks, rung } = recordedAdvocacy(input.snapshot.playOutcomes ?? [], facts.now);

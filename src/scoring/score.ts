@@ -1,7 +1,7 @@
 import type { Cohort, ScoringConfig } from './config.schema.ts';
 import { boundSnapshot } from './bounds.ts';
 import { assignCohort } from './cohort.ts';
-import { classifyChurn } from './churn.ts';
+import { classifyChurn, snapshotAsOf } from './churn.ts';
 import { churnOf, type ChurnSignal } from './churn-signal.ts';
 import { activeCsmSentiment } from './csm-sentiment.ts';
 import { scoreDark } from './dark.ts';
@@ -34,8 +34,10 @@ const scoreCore = (snapshot: CompanySnapshot, config: ScoringConfig, now: Date, 
   return { facts, fit, milestones, health, vector, goneDark, cohort };
 };
 
-const cohortAt = (config: ScoringConfig, fit: Fit, timeline: Timeline) => (asOf: CompanySnapshot, at: Date): Cohort =>
-  scoreCore(asOf, config, at, { fit, churn: churnOf(asOf, config), timeline }).cohort;
+const cohortAt = (snapshot: CompanySnapshot, config: ScoringConfig, fit: Fit, timeline: Timeline) => (at: number): Cohort => {
+  const asOf = snapshotAsOf(snapshot, at, timeline.times);
+  return scoreCore(asOf, config, new Date(at), { fit, churn: churnOf(asOf, config), timeline }).cohort;
+};
 
 /**
  * Scores one company from its snapshot, the portal's config and the time to score at. Pure: the same
@@ -49,7 +51,7 @@ export const scoreCompany = (input: CompanySnapshot, config: ScoringConfig, now:
     fit: scoreFit(snapshot.company.properties, config), churn: signal, timeline,
   });
   const drag = biggestDrag(health.components);
-  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(config, fit, timeline), signal);
+  const churn = classifyChurn(snapshot, fit.value, config, cohortAt(snapshot, config, fit, timeline), signal);
   const previous = latestPreviousCard(snapshot.previousCards, facts.now);
   return {
     companyId: snapshot.company.id,

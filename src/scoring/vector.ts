@@ -45,8 +45,8 @@ export const scoreVector = (
   else if (won.some((d) => d.kind === 'renewal')) signals.push({ points: 0, text: 'renewed flat' });
   const nps = facts.latestNps;
   if (nps && facts.now - nps.at <= v.sentimentWithinDays * DAY_MS) {
-    if (nps.responseGroup === 'promoter') signals.push({ points: 1, text: 'promoter NPS' });
-    if (nps.responseGroup === 'detractor') signals.push({ points: -1, text: 'detractor NPS' });
+    if (nps.item.responseGroup === 'promoter') signals.push({ points: 1, text: 'promoter NPS' });
+    if (nps.item.responseGroup === 'detractor') signals.push({ points: -1, text: 'detractor NPS' });
   }
   const trend = healthTrend(snapshot, health, facts, config);
   if (trend !== null && trend >= v.healthTrendPoints) signals.push({ points: 1, text: `health up ${Math.round(trend)} on its baseline` });

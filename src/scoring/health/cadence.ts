@@ -10,7 +10,7 @@ export const cadenceComponent = ({ facts, config }: ComponentInput): Reading => 
   const expected = own(t.expectedTouchesBySegment, facts.segment) ?? 0;
   if (expected === 0) return missing(`no CSM cadence expected for ${facts.segment} accounts`);
   const since = facts.now - t.windowDays * DAY_MS;
-  const touches = facts.engagements.filter((e) => e.at >= since && (
+  const touches = facts.engagements.filter(({ at, item: e }) => at >= since && (
     ((e.kind === 'email' || e.kind === 'call') && e.direction === 'outbound') || (e.kind === 'meeting' && e.outcome !== 'CANCELED')
   )).length;
   return { value: clamp((touches / expected) * 100), detail: `${counted(touches, 'CSM touch', 'CSM touches')} in the last ${days(t.windowDays)}, ${expected} expected` };

@@ -46,7 +46,7 @@ const vetoSignals = (facts: Facts) => ({
   urgentTicketsOpen: { value: facts.urgentOpen, text: `${plural(facts.urgentOpen, 'urgent ticket')} open` },
   daysSinceTwoWay: { value: facts.daysSinceTwoWay ?? 0, text: `no two-way touch in ${days(facts.daysSinceTwoWay ?? 0)}` },
   championLeft: { value: facts.championLeftDaysAgo === null ? 0 : 1, text: 'champion left' },
-  detractor: { value: facts.latestNps?.responseGroup === 'detractor' ? 1 : 0, text: 'latest NPS is a detractor' },
+  detractor: { value: facts.latestNps?.item.responseGroup === 'detractor' ? 1 : 0, text: 'latest NPS is a detractor' },
 });
 
 /** A critical signal caps the status however good the other components look; the most severe cap wins. */

@@ -18,9 +18,9 @@ export const sentimentComponent = ({ facts, config }: ComponentInput): Reading =
   const since = facts.now - config.health.components.sentiment.withinDays * DAY_MS;
   const recent = facts.surveys.filter((s) => s.at >= since).slice(-3);
   if (recent.length === 0) return missing('no survey answer recently');
-  const latest = recent[recent.length - 1]!;
+  const { at, item: latest } = recent[recent.length - 1]!;
   const group = latest.responseGroup ? ` (${latest.responseGroup})` : '';
-  const value = recent.reduce((sum, s) => sum + surveyScore(s), 0) / recent.length;
+  const value = recent.reduce((sum, s) => sum + surveyScore(s.item), 0) / recent.length;
   const average = recent.length > 1 ? `; ${Math.round(value)} on average over the last ${recent.length} answers` : '';
-  return { value, detail: `${latest.surveyType} ${latest.value}${group} ${ago(daysBetween(latest.at, facts.now))}${average}` };
+  return { value, detail: `${latest.surveyType} ${latest.value}${group} ${ago(daysBetween(at, facts.now))}${average}` };
 };
