@@ -29,25 +29,29 @@ export const bounded = (value: number | null, range: NumberBound): number | null
 const b = numberBounds;
 
 /** The snapshot with every number inside its range; usage points without a finite value are dropped. */
-export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => ({
-  ...snapshot,
-  company: {
-    ...snapshot.company,
-    arr: bounded(snapshot.company.arr, b.arr),
-    seats: bounded(snapshot.company.seats, b.seats),
-    activeUsers30d: bounded(snapshot.company.activeUsers30d, b.activeUsers30d),
-    keyFeaturesUsed: bounded(snapshot.company.keyFeaturesUsed, b.keyFeaturesUsed),
-  },
-  deals: snapshot.deals.map((d) => (Object.is(bounded(d.amount, b.dealAmount), d.amount) ? d : { ...d, amount: bounded(d.amount, b.dealAmount) })),
-  feedback: boundedValues(snapshot.feedback, b.feedbackValue),
-  usage: boundedValues(snapshot.usage, b.usageValue),
-});
+export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => {
+  const { company } = snapshot;
+  const arr = bounded(company.arr, b.arr);
+  const seats = bounded(company.seats, b.seats);
+  const activeUsers30d = bounded(company.activeUsers30d, b.activeUsers30d);
+  const keyFeaturesUsed = bounded(company.keyFeaturesUsed, b.keyFeaturesUsed);
+  const inBounds = Object.is(arr, company.arr) && Object.is(seats, company.seats) && Object.is(activeUsers30d, company.activeUsers30d)
+    && Object.is(keyFeaturesUsed, company.keyFeaturesUsed);
+  return {
+    ...snapshot,
+    company: inBounds ? company : { ...company, arr, seats, activeUsers30d, keyFeaturesUsed },
+    deals: snapshot.deals.map((d) => (Object.is(bounded(d.amount, b.dealAmount), d.amount) ? d : { ...d, amount: bounded(d.amount, b.dealAmount) })),
+    feedback: boundedValues(snapshot.feedback, b.feedbackValue),
+    usage: boundedValues(snapshot.usage, b.usageValue),
+  };
+};
 
 /**
  * Items whose value is outside the range are copied with the value clamped, and those without a finite value are
- * dropped; the rest are kept as they are, so a snapshot already in bounds (nearly every one) costs no copies.
+ * dropped; a list already in bounds (nearly every one) is kept as it is, so it costs no copies.
  */
-const boundedValues = <T extends { value: number }>(items: readonly T[], range: NumberBound): T[] => {
+const boundedValues = <T extends { value: number }>(items: T[], range: NumberBound): T[] => {
+  if (items.every((item) => Object.is(bounded(item.value, range), item.value))) return items;
   const out: T[] = [];
   for (const item of items) {
     const value = bounded(item.value, range);

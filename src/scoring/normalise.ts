@@ -49,8 +49,9 @@ export const countryKey = memoBy(lookUpCountry, 10_000);
  * HubSpot's industry option labels ("Hospital & Health Care") and internal values (HOSPITAL_HEALTH_CARE) on one key:
  * upper case, words joined by "_", with "and"/"&" dropped because the values drop them inconsistently.
  */
-export const industryKey = (raw: string): string =>
-  raw.toUpperCase().split(/[^A-Z0-9]+/).filter((word) => word !== '' && word !== 'AND').join('_');
+// A portal's companies share a few dozen industry values: each spelling is keyed once.
+export const industryKey = memoBy((raw: string): string =>
+  raw.toUpperCase().split(/[^A-Z0-9]+/).filter((word) => word !== '' && word !== 'AND').join('_'), 10_000);
 
 export const normaliser = (kind: 'country' | 'industry' | 'text' | undefined): ((raw: string) => string) =>
   kind === 'country' ? countryKey : kind === 'industry' ? industryKey : text;

@@ -6,6 +6,7 @@ import type { CompanySnapshot, SnapshotContact } from './snapshot.schema.ts';
 import { daysBetween, isoDay, percent, toMs } from './time.ts';
 import { ago, counted, inDays } from './wording.ts';
 import { own } from './own.ts';
+import { memoBy } from './memo.ts';
 
 /** What a play is about, beyond its name: whom to talk to, the evidence, and the words to start with. */
 export type PlayContext = { who: PlayContact | null; evidence: string[]; template: { subject: string; body: string } | null };
@@ -42,30 +43,33 @@ const lastTouchMs = (c: SnapshotContact, now: number): number | null => {
   return at !== null && at <= now ? at : null;
 };
 
-const byLastTouch = (now: number) => (a: SnapshotContact, b: SnapshotContact) =>
-  (lastTouchMs(b, now) ?? -Infinity) - (lastTouchMs(a, now) ?? -Infinity) || a.id.localeCompare(b.id);
+type Touched = { contact: SnapshotContact; touched: number | null };
 
-const candidates = (role: Role, contacts: SnapshotContact[], facts: Facts): SnapshotContact[] => {
-  const sorted = [...contacts].sort(byLastTouch(facts.now));
+const byLastTouch = (a: Touched, b: Touched) => (b.touched ?? -Infinity) - (a.touched ?? -Infinity) || a.contact.id.localeCompare(b.contact.id);
+
+const candidates = (role: Role, sorted: Touched[], facts: Facts): Touched[] => {
   switch (role) {
     case 'sponsor': {
-      const tagged = sorted.filter((c) => hasRole(c, 'EXECUTIVE_SPONSOR', 'DECISION_MAKER', 'BUDGET_HOLDER'));
+      const tagged = sorted.filter((c) => hasRole(c.contact, 'EXECUTIVE_SPONSOR', 'DECISION_MAKER', 'BUDGET_HOLDER'));
       const executives = new Set(facts.executives.map((c) => c.id));
-      return tagged.length > 0 ? tagged : sorted.filter((c) => executives.has(c.id));
+      return tagged.length > 0 ? tagged : sorted.filter((c) => executives.has(c.contact.id));
     }
-    case 'champion': return sorted.filter((c) => hasRole(c, 'CHAMPION'));
-    case 'engaged': return sorted.filter((c) => lastTouchMs(c, facts.now) !== null);
+    case 'champion': return sorted.filter((c) => hasRole(c.contact, 'CHAMPION'));
+    case 'engaged': return sorted.filter((c) => c.touched !== null);
   }
 };
 
 export const pickContact = (play: Play, snapshot: CompanySnapshot, facts: Facts): PlayContact | null => {
-  const active = snapshot.contacts.filter((c) => !c.leftCompany);
+  // Every role ranks its candidates by their last touch: each contact's is read once and the contacts sorted once.
+  const sorted = snapshot.contacts.filter((c) => !c.leftCompany)
+    .map((contact): Touched => ({ contact, touched: lastTouchMs(contact, facts.now) }))
+    .sort(byLastTouch);
   for (const role of rolesByPlay[play]) {
-    const found = candidates(role, active, facts)[0];
+    const found = candidates(role, sorted, facts)[0];
     if (found === undefined) continue;
-    const touched = lastTouchMs(found, facts.now);
+    const { contact, touched } = found;
     return {
-      contactId: found.id, name: found.name ?? null, role: roleWords[role], jobTitle: found.jobTitle, email: found.email ?? null,
+      contactId: contact.id, name: contact.name ?? null, role: roleWords[role], jobTitle: contact.jobTitle, email: contact.email ?? null,
       lastTouch: touched === null ? null : isoDay(touched),
     };
   }
@@ -105,24 +109,32 @@ const fitEvidence = (criteria: FitCriterionResult[]): string[] =>
 const silenceEvidence = (facts: Facts): string[] =>
   facts.daysSinceTwoWay === null ? ['No two-way contact on record'] : [`Last two-way contact ${ago(facts.daysSinceTwoWay)}`];
 
-export const evidenceFor = (play: Play, input: ContextInput): string[] => {
-  const { snapshot, facts, milestones } = input;
-  const lists: Record<Play, () => string[]> = {
-    rescue: () => [...ticketEvidence(facts), ...usageEvidence(snapshot, facts), ...milestoneEvidence(milestones)],
-    renewal: () => [...renewalEvidence(input), ...ticketEvidence(facts), ...usageEvidence(snapshot, facts)],
-    drive_adoption: () => [...milestoneEvidence(milestones), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
-    expansion_conversation: () => [...usageEvidence(snapshot, facts), ...renewalEvidence(input)],
-    re_engage: () => [...silenceEvidence(facts), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
-    advocacy_ask: () => [...usageEvidence(snapshot, facts)],
-    off_board: () => [...fitEvidence(input.fitCriteria), ...renewalEvidence(input), ...ticketEvidence(facts)],
-    review_fit: () => [...fitEvidence(input.fitCriteria), ...usageEvidence(snapshot, facts)],
-    monitor: () => [...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
-  };
-  return lists[play]().slice(0, 8);
+// A table of the plays' evidence, built once rather than once per card.
+const evidenceLists: Record<Play, (input: ContextInput) => string[]> = {
+  rescue: ({ snapshot, facts, milestones }) => [...ticketEvidence(facts), ...usageEvidence(snapshot, facts), ...milestoneEvidence(milestones)],
+  renewal: (input) => [...renewalEvidence(input), ...ticketEvidence(input.facts), ...usageEvidence(input.snapshot, input.facts)],
+  drive_adoption: ({ snapshot, facts, milestones }) => [...milestoneEvidence(milestones), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
+  expansion_conversation: (input) => [...usageEvidence(input.snapshot, input.facts), ...renewalEvidence(input)],
+  re_engage: ({ snapshot, facts }) => [...silenceEvidence(facts), ...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
+  advocacy_ask: ({ snapshot, facts }) => [...usageEvidence(snapshot, facts)],
+  off_board: (input) => [...fitEvidence(input.fitCriteria), ...renewalEvidence(input), ...ticketEvidence(input.facts)],
+  review_fit: (input) => [...fitEvidence(input.fitCriteria), ...usageEvidence(input.snapshot, input.facts)],
+  monitor: ({ snapshot, facts }) => [...usageEvidence(snapshot, facts), ...ticketEvidence(facts)],
 };
 
-const fill = (text: string, values: Record<string, string>): string =>
-  text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+export const evidenceFor = (play: Play, input: ContextInput): string[] => evidenceLists[play](input).slice(0, 8);
+
+// A template split once at its placeholders ({{ contact }}), as literal, placeholder, key, literal...: a portal's few
+// template texts open every one of its cards.
+const templateParts = memoBy((text: string): string[] => text.split(/(\{\{\s*(\w+)\s*\}\})/), 1_000);
+
+/** Each placeholder replaced by its value; one without a value stays as written. */
+const fill = (text: string, values: Record<string, string>): string => {
+  const parts = templateParts(text);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) out += (values[parts[i + 1]!] ?? parts[i]!) + parts[i + 2]!;
+  return out;
+};
 
 export const templateFor = (play: Play, input: ContextInput, who: PlayContact | null, config: ScoringConfig) => {
   const configured = config.plays.templates[play];

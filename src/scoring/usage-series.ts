@@ -18,23 +18,35 @@ const inTimeOrder = (at: number[], value: number[]): UsageSeries => {
 
 /** Each metric's dated points, given each point's time (NaN when undated: left out). */
 export const usageByMetric = (points: CompanySnapshot['usage'], times: readonly number[]): Map<string, UsageSeries> => {
-  const lists = new Map<string, { at: number[]; value: number[] }>();
+  type Lists = { at: number[]; value: number[] };
+  const lists = new Map<string, Lists>();
+  const listOf = (name: string): Lists => {
+    const known = lists.get(name);
+    if (known !== undefined) return known;
+    const created: Lists = { at: [], value: [] };
+    lists.set(name, created);
+    return created;
+  };
   let ordered = true;
+  // The store hands a company's usage metric by metric, so the previous point's list is nearly always this one's.
+  let metric: string | null = null;
+  let list: Lists = { at: [], value: [] };
   for (let i = 0; i < points.length; i++) {
     const p = points[i]!;
     const at = times[i]!;
     if (Number.isNaN(at)) continue;
-    const list = lists.get(p.metric);
-    if (list === undefined) lists.set(p.metric, { at: [at], value: [p.value] });
-    else {
-      ordered &&= list.at[list.at.length - 1]! <= at;
-      list.at.push(at);
-      list.value.push(p.value);
+    if (p.metric !== metric) {
+      metric = p.metric;
+      list = listOf(metric);
     }
+    const last = list.at.length - 1;
+    ordered &&= last < 0 || list.at[last]! <= at;
+    list.at.push(at);
+    list.value.push(p.value);
   }
   // The store hands usage over in day order; sorting only when it is not.
   const series = new Map<string, UsageSeries>();
-  for (const [metric, { at, value }] of lists) series.set(metric, ordered ? { at, value, length: at.length } : inTimeOrder(at, value));
+  for (const [name, { at, value }] of lists) series.set(name, ordered ? { at, value, length: at.length } : inTimeOrder(at, value));
   return series;
 };
 

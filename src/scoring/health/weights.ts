@@ -6,16 +6,16 @@ import { own } from '../own.ts';
 export const resolveWeights = (config: ScoringConfig, segment: string, stage: LifecycleStage): Record<ComponentKey, number> => {
   const bySegment = own(config.health.weightsBySegment, segment) ?? {};
   const byStage = own(config.health.weightsByStage, stage) ?? {};
-  return Object.fromEntries(componentKeys.map((key) => [
-    key, own(byStage, key) ?? own(bySegment, key) ?? config.health.components[key].weight,
-  ])) as Record<ComponentKey, number>;
+  const weights = {} as Record<ComponentKey, number>;
+  for (const key of componentKeys) weights[key] = own(byStage, key) ?? own(bySegment, key) ?? config.health.components[key].weight;
+  return weights;
 };
 
 /** Missing components drop out and the others share their weight, so present weights always sum to 1. */
 export const redistribute = (weights: Record<ComponentKey, number>, present: ReadonlySet<ComponentKey>): Record<ComponentKey, number> => {
   const total = componentKeys.reduce((sum, key) => sum + (present.has(key) ? weights[key] : 0), 0);
   const equal = present.size > 0 ? 1 / present.size : 0;
-  return Object.fromEntries(componentKeys.map((key) => [
-    key, !present.has(key) ? 0 : total > 0 ? weights[key] / total : equal,
-  ])) as Record<ComponentKey, number>;
+  const shares = {} as Record<ComponentKey, number>;
+  for (const key of componentKeys) shares[key] = !present.has(key) ? 0 : total > 0 ? weights[key] / total : equal;
+  return shares;
 };
