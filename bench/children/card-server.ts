@@ -16,11 +16,11 @@ import { quietLogger } from '../lib/waypoint.ts';
  * Waypoint's web role in a process of its own, for the card benchmark: a seeded store, scored once, the portal
  * installed, and the signed card route next to the trivial /healthz on one server.
  */
-const { values } = parseArgs({ options: { dataDir: { type: 'string' }, portalId: { type: 'string' }, clientSecret: { type: 'string' }, publicBaseUrl: { type: 'string' } } });
-if (!values.dataDir || !values.portalId || !values.clientSecret || !values.publicBaseUrl) throw new Error('card-server needs --dataDir --portalId --clientSecret --publicBaseUrl');
+const { values } = parseArgs({ options: { dataDir: { type: 'string' }, databaseUrl: { type: 'string' }, portalId: { type: 'string' }, clientSecret: { type: 'string' }, publicBaseUrl: { type: 'string' } } });
+if ((!values.dataDir && !values.databaseUrl) || !values.portalId || !values.clientSecret || !values.publicBaseUrl) throw new Error('card-server needs --dataDir or --databaseUrl, --portalId --clientSecret --publicBaseUrl');
 const portalId = Number(values.portalId);
 const logger = quietLogger();
-const db = await openStore({ kind: 'pglite', dataDir: values.dataDir });
+const db = await openStore(values.databaseUrl ? { kind: 'postgres', databaseUrl: values.databaseUrl } : { kind: 'pglite', dataDir: values.dataDir! });
 const scored = await scorePortal({ db, clock: fixedClock(DEFAULT_NOW), logger, snapshots: storeSnapshotSource(db) }, { portalId });
 await markInstalled(db, portalId);
 const verify = verifyHubSpotSignature({ clientSecret: values.clientSecret, publicBaseUrl: values.publicBaseUrl, clock: systemClock });

@@ -5,6 +5,7 @@ import { runLoad } from '../lib/load.ts';
 import { round } from '../lib/measure.ts';
 import { scenarioMain } from '../lib/scenario-main.ts';
 import { seededStoreDir } from '../lib/seeded-store.ts';
+import { freshPostgresDatabase } from '../../tests/helpers/stores.ts';
 
 const PORTAL_ID = 9_000_001;
 const CLIENT_SECRET = 'bench-client-secret';
@@ -18,11 +19,17 @@ type Listening = { type: 'listening'; port: number; companyIds: string[] };
 
 /**
  * 50 concurrent callers against the signed card endpoint and, on the same server, the trivial /healthz: the card's
- * latency quoted as a multiple of that floor, so the figure holds on any machine.
+ * latency quoted as a multiple of that floor, so the figure holds on any machine. On the embedded store, or
+ * (`--store postgres`) on a fresh database on the server in DATABASE_URL.
  */
-scenarioMain(async ({ quick, seed }) => {
-  const seeded = await seededStoreDir({ size: 'S', seed, portalId: PORTAL_ID });
-  const server = fork(serverScript, ['--dataDir', seeded.dataDir, '--portalId', String(PORTAL_ID), '--clientSecret', CLIENT_SECRET, '--publicBaseUrl', PUBLIC_BASE_URL], {
+scenarioMain(async ({ quick, seed, store }) => {
+  const url = process.env.DATABASE_URL;
+  if (store === 'postgres' && !url) throw new Error('--store postgres needs DATABASE_URL (scripts/test-postgres.sh prints one)');
+  const postgres = store === 'postgres' && url ? await freshPostgresDatabase(url) : undefined;
+  const seeded = await seededStoreDir({ size: 'S', seed, portalId: PORTAL_ID, ...(postgres ? { databaseUrl: postgres.url } : {}) });
+  const storeArgs = postgres ? ['--databaseUrl', postgres.url] : ['--dataDir', seeded.dataDir];
+  const key = store === 'postgres' ? 'card.postgres' : 'card';
+  const server = fork(serverScript, [...storeArgs, '--portalId', String(PORTAL_ID), '--clientSecret', CLIENT_SECRET, '--publicBaseUrl', PUBLIC_BASE_URL], {
     execPath: process.execPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
@@ -55,11 +62,11 @@ scenarioMain(async ({ quick, seed }) => {
     if (failures > 0) throw new Error(`${failures} requests did not answer 200`);
     return {
       figures: {
-        'card.p50RatioToFloor': round(card.p50Ms / floor.p50Ms),
-        'card.p99RatioToFloor': round(card.p99Ms / floor.p99Ms),
-        'card.requestsPerSec': round(card.requestsPerSec, 0),
-        'card.distinctP50RatioToFloor': round(distinct.p50Ms / floor.p50Ms),
-        'card.distinctP99RatioToFloor': round(distinct.p99Ms / floor.p99Ms),
+        [`${key}.p50RatioToFloor`]: round(card.p50Ms / floor.p50Ms),
+        [`${key}.p99RatioToFloor`]: round(card.p99Ms / floor.p99Ms),
+        [`${key}.requestsPerSec`]: round(card.requestsPerSec, 0),
+        [`${key}.distinctP50RatioToFloor`]: round(distinct.p50Ms / floor.p50Ms),
+        [`${key}.distinctP99RatioToFloor`]: round(distinct.p99Ms / floor.p99Ms),
       },
       missing: {},
       notes: [`${count} requests each at ${CONCURRENCY} concurrent over ${ready.companyIds.length} customers; floor /healthz ${Math.round(floor.requestsPerSec)} req/s; distinct (each card once) ${Math.round(distinct.requestsPerSec)} req/s`],
@@ -67,5 +74,6 @@ scenarioMain(async ({ quick, seed }) => {
   } finally {
     server.kill('SIGKILL');
     await seeded.cleanup();
+    await postgres?.drop();
   }
 });
