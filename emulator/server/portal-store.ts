@@ -1,12 +1,16 @@
 import {
-  childTypes, createdIdBase, decodeId, type ChildType, type CrmRecord, type ObjectType, type Portal, type Properties,
+  childId, childTypes, createdIdBase, decodeId, type ChildType, type CrmRecord, type ObjectType, type Portal, type Properties,
 } from '../generator/index.ts';
-import { ModifiedIndex } from './modified-index.ts';
+import { ARCHIVED, CONTACT_ONLY, GeneratedIndex } from './generated-index.ts';
 import type { ChangeSource, HistoryEntry, StoreEvent } from './store-types.ts';
 
 const key = (type: ObjectType, id: string): string => `${type}:${id}`;
 
 export interface ScanPage { records: CrmRecord[]; nextAfter: string | null }
+
+/** A child as associations see it: its id and links, without its properties. */
+export interface ChildLink { id: string; contactId: string | null; contactOnly: boolean }
+type LinkView = ChildLink & Pick<CrmRecord, 'archived' | 'companyId'>;
 
 /**
  * One portal's live data: the generated portal underneath, an overlay of everything changed since. Generated
@@ -24,17 +28,16 @@ export class PortalStore {
   private readonly history = new Map<string, Map<string, HistoryEntry[]>>();
   private readonly nextCreated = new Map<ObjectType, number>();
   private readonly touched = new Map<ObjectType, Set<string>>();
-  private generatedLive: Map<ObjectType, number> | null = null;
   /** Bumped by every change, so answers computed from the data can be kept until it changes. */
   version = 0;
-  readonly modified: ModifiedIndex;
+  readonly generatedIndex: GeneratedIndex;
 
   constructor(portal: Portal, clock: () => number, emit: (event: StoreEvent) => void) {
     this.portal = portal;
     this.portalId = portal.portalId;
     this.clock = clock;
     this.emit = emit;
-    this.modified = new ModifiedIndex(portal);
+    this.generatedIndex = new GeneratedIndex(portal);
   }
 
   private generated(type: ObjectType, id: string): CrmRecord | undefined {
@@ -93,7 +96,7 @@ export class PortalStore {
    * set the pace. Generated records never change, so they are counted in one pass and the overlay is applied on top.
    */
   liveCount(type: ObjectType): number {
-    const generated = this.generatedCounts().get(type) ?? 0;
+    const generated = this.generatedIndex.liveCount(type);
     let delta = this.createdIds.get(type)?.filter((id) => this.overrides.get(key(type, id))?.archived === false).length ?? 0;
     for (const id of this.touchedIds(type)) {
       const before = this.generated(type, id);
@@ -103,30 +106,41 @@ export class PortalStore {
     return generated + delta;
   }
 
-  private generatedCounts(): Map<ObjectType, number> {
-    if (this.generatedLive) return this.generatedLive;
-    const counts = new Map<ObjectType, number>([['companies', this.portal.companies.filter((c) => !c.archived).length]]);
-    for (let i = 0; i < this.portal.companies.length; i++) {
-      for (const [type, records] of Object.entries(this.portal.children(i)) as [ObjectType, readonly CrmRecord[]][]) {
-        counts.set(type, (counts.get(type) ?? 0) + records.filter((r) => !r.archived).length);
-      }
-    }
-    this.generatedLive = counts;
-    return counts;
-  }
-
   /** The live children of a company, following merges and objects created since generation. */
   childrenOf(companyId: string, type: ChildType): CrmRecord[] {
+    return this.linkedChildren(companyId, type).map((link) => this.get(type, link.id) as CrmRecord);
+  }
+
+  /**
+   * The same children as childrenOf with their links only: generated ones are read off the generated index, so
+   * answering a company's associations builds no records (the sync asks for 1,000 companies' at a time).
+   */
+  linkedChildren(companyId: string, type: ChildType): ChildLink[] {
     const seen = new Set<string>();
-    const out: CrmRecord[] = [];
-    const consider = (record: CrmRecord | undefined) => {
-      if (!record || seen.has(record.id)) return;
-      seen.add(record.id);
-      if (!record.archived && record.companyId === companyId) out.push(record);
+    const out: ChildLink[] = [];
+    const consider = (view: LinkView | undefined) => {
+      if (!view || seen.has(view.id)) return;
+      seen.add(view.id);
+      if (!view.archived && view.companyId === companyId) out.push({ id: view.id, contactId: view.contactId, contactOnly: view.contactOnly });
     };
+    const asView = (record: CrmRecord | undefined): LinkView | undefined =>
+      record && { id: record.id, companyId: record.companyId, archived: record.archived, contactId: record.contactId, contactOnly: record.contactOnly === true };
     const index = this.portal.companyIndex(companyId);
-    if (index !== undefined) for (const r of this.portal.children(index)[type]) consider(this.current(type, r));
-    for (const id of this.extraChildren.get(companyId)?.get(type) ?? []) consider(this.get(type, id));
+    if (index !== undefined) {
+      const { offsets, contactOrdinal, flags } = this.generatedIndex.links(type);
+      const generatedCompany = this.portal.companies[index]?.id ?? null;
+      for (let at = offsets[index] ?? 0, ordinal = 0; at < (offsets[index + 1] ?? 0); at++, ordinal++) {
+        const id = childId(type, index, ordinal);
+        const overridden = this.overrides.get(key(type, id));
+        const contact = contactOrdinal[at] ?? -1;
+        const flag = flags[at] ?? 0;
+        consider(overridden ? asView(overridden) : {
+          id, companyId: generatedCompany, archived: (flag & ARCHIVED) !== 0, contactOnly: (flag & CONTACT_ONLY) !== 0,
+          contactId: contact < 0 ? null : childId('contacts', index, contact),
+        });
+      }
+    }
+    for (const id of this.extraChildren.get(companyId)?.get(type) ?? []) consider(asView(this.get(type, id)));
     return out.sort((a, b) => Number(a.id) - Number(b.id));
   }
 

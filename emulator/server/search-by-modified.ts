@@ -1,5 +1,5 @@
 import type { CrmRecord, ObjectType } from '../generator/index.ts';
-import { lowerBound } from './modified-index.ts';
+import { lowerBound } from './generated-index.ts';
 import type { PortalStore } from './portal-store.ts';
 
 export interface RangeFilter { operator: string; value: number; highValue?: number }
@@ -22,7 +22,7 @@ const inRange = (stamp: number, filters: readonly RangeFilter[]): boolean => fil
  * generated records merged with the records changed since, instead of regenerating every company's children.
  */
 export const searchByModified = (store: PortalStore, type: ObjectType, filters: readonly RangeFilter[], offset: number, limit: number): { total: number; records: CrmRecord[] } => {
-  const { stamps, ids } = store.modified.get(type);
+  const { stamps, ids } = store.generatedIndex.stamps(type);
   let lo = 0;
   let hi = stamps.length;
   for (const f of filters) {

@@ -14,10 +14,10 @@ export interface ShapeOptions {
 export const associatedIds = (store: PortalStore, type: ObjectType, record: CrmRecord, to: ObjectType): string[] => {
   if (type === to) return [];
   if (to === 'companies') return record.companyId && type !== 'companies' && !record.contactOnly ? [record.companyId] : [];
-  if (type === 'companies') return store.childrenOf(record.id, to as ChildType).filter((r) => !r.contactOnly).map((r) => r.id);
+  if (type === 'companies') return store.linkedChildren(record.id, to as ChildType).filter((r) => !r.contactOnly).map((r) => r.id);
   if (to === 'contacts') return record.contactId && type !== 'contacts' ? [record.contactId] : [];
   if (type === 'contacts' && record.companyId) {
-    return store.childrenOf(record.companyId, to as ChildType).filter((r) => r.contactId === record.id).map((r) => r.id);
+    return store.linkedChildren(record.companyId, to as ChildType).filter((r) => r.contactId === record.id).map((r) => r.id);
   }
   return [];
 };

@@ -41,7 +41,7 @@ export interface EmulatorOptions {
   /** Monotonic clock of the rate windows (default performance.now): a test moves it by hand, so a burst's outcome does not depend on how fast a loaded machine sends it. */
   rateClock?: () => number;
   enforceScopes?: boolean;
-  /** Build the modification-date search index at start (default) rather than on the first search. */
+  /** Build the generated index (modification dates, counts, child links) at start (default) rather than on first use. */
   warmSearchIndex?: boolean;
 }
 
@@ -92,7 +92,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     const store = new PortalStore(portal, clock, (event) => webhooks.enqueue(portal.portalId, event));
     const schema = new PropertySchema(clock, portal.owners.map((o) => o.id), portal.now, portal.profile);
     states.set(portal.portalId, { portal, store, schema, limiters: buildLimiters() });
-    if (options.warmSearchIndex !== false) for (const type of ['companies', 'calls'] as const) store.modified.get(type);
+    if (options.warmSearchIndex !== false) for (const type of ['companies', 'calls'] as const) store.generatedIndex.stamps(type);
   }
   const firstId = portals[0]?.portalId;
   const portalState = (portalId = firstId): PortalState => {
