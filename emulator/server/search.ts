@@ -21,12 +21,12 @@ const comparable = (raw: unknown): number | string => {
   return text.toLowerCase();
 };
 
-const compare = (a: unknown, b: unknown): number => {
-  const x = comparable(a);
-  const y = comparable(b);
+const compareComparable = (x: number | string, y: number | string): number => {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
 };
+
+const compare = (a: unknown, b: unknown): number => compareComparable(comparable(a), comparable(b));
 
 const matches = (record: CrmRecord, filter: Filter): boolean => {
   const name = String(filter.propertyName);
@@ -157,16 +157,21 @@ const filterAndSort = (store: PortalStore, type: ObjectType, q: ParsedSearch): C
       ? record.companyId === String(f.value) && !record.contactOnly : matches(record, f)));
     if (pass) matched.push(record);
   }
-  if (q.sorts.length > 0) {
-    matched.sort((a, b) => {
-      for (const s of q.sorts) {
-        const av = a.properties[s.propertyName] ?? '';
-        const bv = b.properties[s.propertyName] ?? '';
-        const c = compare(av, bv) * (s.descending ? -1 : 1);
-        if (c !== 0) return c;
-      }
-      return Number(a.id) - Number(b.id);
-    });
-  }
-  return matched;
+  return q.sorts.length > 0 ? sorted(matched, q.sorts) : matched;
+};
+
+/**
+ * Each record's sort values read once, not once per comparison: a customer search at XL sorts about 70,000
+ * companies by hs_lastmodifieddate, and parsing both dates in every comparison held the emulator for seconds.
+ */
+const sorted = (records: readonly CrmRecord[], sorts: ParsedSearch['sorts']): CrmRecord[] => {
+  const keyed = records.map((record) => ({ record, id: Number(record.id), keys: sorts.map((s) => comparable(record.properties[s.propertyName] ?? '')) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sorts.length; i++) {
+      const c = compareComparable(a.keys[i] ?? '', b.keys[i] ?? '') * (sorts[i]?.descending ? -1 : 1);
+      if (c !== 0) return c;
+    }
+    return a.id - b.id;
+  });
+  return keyed.map((k) => k.record);
 };
