@@ -28,7 +28,9 @@ export const HISTORY_DAYS = 120;
 
 /** Cards stored per statement: one round trip per card was most of the store side of a scoring run (issue 14). */
 const CARDS_PER_INSERT = 500;
-const YIELD_EVERY = 200;
+// A turn of the event loop this often also lets the page read ahead and the cards being stored come in while the
+// job scores (PostgreSQL's replies wait in the socket until then, and a full socket stalls the server).
+const YIELD_EVERY = 25;
 
 /** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
 export interface SnapshotSource {
@@ -146,8 +148,18 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
   const coverage = companyIds === undefined ? coverageAccumulator(config, now) : null;
   const pupils: PupilObservation[] | null = companyIds === undefined ? [] : null;
   const scoredIds: string[] = [];
-  const toInsert: ScoreCard[] = [];
-  const factsOf = new Map<string, CardFacts>();
+  let toInsert: ScoreCard[] = [];
+  let factsOf = new Map<string, CardFacts>();
+  // One statement of cards is stored while the next ones are scored; the job waits for it before sending another,
+  // and a failure fails the run as it did when each insert was awaited in turn.
+  let storing: Promise<void> = Promise.resolve();
+  const storeCards = async () => {
+    await storing;
+    storing = scores.insertMany(portalId, toInsert, version, factsOf);
+    storing.catch(() => undefined);
+    toInsert = [];
+    factsOf = new Map();
+  };
   for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
     const id = snapshot.company.id;
     let card: ScoreCard;
@@ -172,17 +184,15 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
       toInsert.push(toStore);
       const churn = toStore.churn === null ? null : churnOf(snapshot, config);
       factsOf.set(id, { arr: snapshot.company.arr, churnedAt: churn ? new Date(churn.at).toISOString() : null, churnReason: churn?.reason ?? null });
-      if (toInsert.length >= CARDS_PER_INSERT) {
-        await scores.insertMany(portalId, toInsert.splice(0), version, factsOf);
-        factsOf.clear();
-      }
+      if (toInsert.length >= CARDS_PER_INSERT) await storeCards();
       report.stored += 1;
     } else {
       report.unchanged += 1;
     }
     report.cards.push(toStore ?? latest.get(id)?.card ?? card);
   }
-  await scores.insertMany(portalId, toInsert, version, factsOf);
+  await storeCards();
+  await storing;
   await scoreFailuresRepository(deps.db).settle(portalId, scoredIds, report.failed);
   if (coverage) await dataCoverageRepository(deps.db).save(portalId, coverage.report());
   if (pupils) await starPupilsRepository(deps.db).save(portalId, starPupilProfile(pupils, config, now));

@@ -9,20 +9,38 @@ const recordRow = z.object({
   object_id: z.string(),
   properties: z.record(z.string(), z.string().nullable()),
   hs_updated_at: z.coerce.date().nullable(),
-  previous_jobtitle: z.string().nullable().optional(),
-  jobtitle_changed_at: z.coerce.date().nullable().optional(),
 });
+const properties = z.record(z.string(), z.string().nullable());
+// A company's associated records as one JSON text, each record [type, id, properties, updated at, previous job
+// title, title changed at], timestamps already in toISOString's form: one text column a company is what the drivers
+// decode (their per-row, per-column conversion was most of the embedded store's part of a scoring run), and
+// JSON.parse, native, does the rest.
+const childrenRow = z.object({ company_id: z.string(), children: z.string() });
+const childRecords = z.array(z.tuple([z.string(), z.string(), properties, z.string().nullable(), z.string().nullable(), z.string().nullable()]));
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // One row per company and metric, its days and values each as one comma-separated text: 180 daily points a customer
 // were most of the rows scoring read, each row cost a round of driver conversion on its own, and the embedded
 // driver's array parser, character by character, was most of what remained (a split is native). Values are
-// float8, whose text form reads back to the same number.
+// float8, whose text form reads back to the same number; days are counted from 1970-01-01 (to_char per point cost
+// more than the rest of the query, and a date's own text form depends on the session's DateStyle).
 const usageSeriesRow = z.object({ company_id: z.string(), metric: z.string(), days: z.string(), vals: z.string() });
+
+const dayTexts = new Map<string, string>();
+/** The ISO date of a day number (days since 1970-01-01); a run meets the same few hundred days again and again. */
+const dayText = (day: string): string => {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(Number(day) * 86_400_000).toISOString().slice(0, 10);
+    if (dayTexts.size < 100_000) dayTexts.set(day, text);
+  }
+  return text;
+};
 
 const byDayThenMetric = (a: { date: string; metric: string }, b: { date: string; metric: string }): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0;
 
-const toRecord = (row: z.infer<typeof recordRow>): HubSpotRecord => ({
-  id: row.object_id, properties: row.properties, ...(row.hs_updated_at ? { updatedAt: row.hs_updated_at.toISOString() } : {}),
+const toRecord = (id: string, props: Record<string, string | null>, updatedAt: string | null): HubSpotRecord => ({
+  id, properties: props, ...(updatedAt !== null ? { updatedAt } : {}),
 });
 
 type History = HubSpotCompanyHistory & {
@@ -53,39 +71,47 @@ export const snapshotRepository = (db: Queryable) => ({
     return rows.map((r) => r.id);
   },
 
-  /** Histories of the held companies among the given ids, in id order (unknown ids are skipped). */
+  /**
+   * Histories of the held companies among the given ids, in id order (unknown ids are skipped). The four reads go out
+   * at once: on PostgreSQL each runs on its own connection, so the page costs the slowest of them, not their sum.
+   */
   async histories(portalId: number, companyIds: readonly string[]): Promise<History[]> {
     if (companyIds.length === 0) return [];
     const ids = [...companyIds];
-    const companies = z.array(recordRow).parse(await db.query(
-      `SELECT object_id AS company_id, object_type, object_id, properties, hs_updated_at FROM crm_objects
-       WHERE portal_id = $1 AND object_type = 'companies' AND object_id = ANY($2::text[]) ORDER BY object_id`, [portalId, ids],
-    ));
-    const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row))]));
-    const children = z.array(recordRow).parse(await db.query(
-      `SELECT a.to_id AS company_id, o.object_type, o.object_id, o.properties, o.hs_updated_at, o.previous_jobtitle, o.jobtitle_changed_at
-       FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
-       WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) ORDER BY a.to_id, o.object_type, o.object_id`, [portalId, ids],
-    ));
-    for (const row of children) {
+    const [companyRows, childRows, seriesRows, departed] = await Promise.all([
+      db.query(
+        `SELECT object_id AS company_id, object_type, object_id, properties, hs_updated_at FROM crm_objects
+         WHERE portal_id = $1 AND object_type = 'companies' AND object_id = ANY($2::text[]) ORDER BY object_id`, [portalId, ids],
+      ),
+      db.query(
+        `SELECT a.to_id AS company_id, json_agg(json_build_array(o.object_type, o.object_id, o.properties, ${isoText('o.hs_updated_at')},
+           o.previous_jobtitle, ${isoText('o.jobtitle_changed_at')}) ORDER BY o.object_type, o.object_id)::text AS children
+         FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
+         WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) GROUP BY a.to_id`, [portalId, ids],
+      ),
+      db.query(
+        `SELECT company_id, metric, string_agg((day - DATE '1970-01-01')::text, ',' ORDER BY day) AS days, string_agg(value::text, ',' ORDER BY day) AS vals
+         FROM usage_metrics WHERE portal_id = $1 AND company_id = ANY($2::text[]) GROUP BY company_id, metric ORDER BY company_id, metric`, [portalId, ids],
+      ),
+      contactDeparturesRepository(db).forCompanies(portalId, ids),
+    ]);
+    const companies = z.array(recordRow).parse(companyRows);
+    const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row.object_id, row.properties, row.hs_updated_at?.toISOString() ?? null))]));
+    for (const row of z.array(childrenRow).parse(childRows)) {
       const history = byId.get(row.company_id);
       if (!history) continue;
-      place(history, row.object_type, toRecord(row));
-      if (row.previous_jobtitle != null && row.jobtitle_changed_at != null) {
-        history.titleChanges.push({ id: row.object_id, previousTitle: row.previous_jobtitle, changedAt: row.jobtitle_changed_at.toISOString() });
+      for (const [type, id, props, updatedAt, previousTitle, titleChangedAt] of childRecords.parse(JSON.parse(row.children))) {
+        place(history, type, toRecord(id, props, updatedAt));
+        if (previousTitle !== null && titleChangedAt !== null) history.titleChanges.push({ id, previousTitle, changedAt: titleChangedAt });
       }
     }
-    const series = z.array(usageSeriesRow).parse(await db.query(
-      `SELECT company_id, metric, string_agg(to_char(day, 'YYYY-MM-DD'), ',' ORDER BY day) AS days, string_agg(value::text, ',' ORDER BY day) AS vals
-       FROM usage_metrics WHERE portal_id = $1 AND company_id = ANY($2::text[]) GROUP BY company_id, metric ORDER BY company_id, metric`, [portalId, ids],
-    ));
-    for (const row of series) {
+    for (const row of z.array(usageSeriesRow).parse(seriesRows)) {
       const vals = row.vals.split(',');
-      byId.get(row.company_id)?.usage.push(...row.days.split(',').map((date, i) => ({ date, metric: row.metric, value: Number(vals[i] ?? 0) })));
+      byId.get(row.company_id)?.usage.push(...row.days.split(',').map((day, i) => ({ date: dayText(day), metric: row.metric, value: Number(vals[i] ?? 0) })));
     }
     // Day by day, metrics in name order within a day, as one query per point used to return them.
     for (const history of byId.values()) if (new Set(history.usage.map((p) => p.metric)).size > 1) history.usage.sort(byDayThenMetric);
-    for (const [companyId, departures] of await contactDeparturesRepository(db).forCompanies(portalId, ids)) {
+    for (const [companyId, departures] of departed) {
       byId.get(companyId)?.departedContacts.push(...departures.map((d) => ({ id: d.contactId, departedAt: d.departedAt })));
     }
     return [...byId.values()];
