@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROPERTIES_SHAPE } from './crm-properties-shape.ts';
 import type { Queryable } from './db.ts';
 
 /** A synced CRM record in HubSpot's own shape: every property a string or null. */
@@ -34,11 +35,13 @@ const titleChanged = `o.object_type = 'contacts' AND NOT COALESCE(EXCLUDED.hs_up
 const UPSERT_INPUT = `input AS (
   SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($3::jsonb) AS r(id text, properties jsonb, updated_at timestamptz)
   ORDER BY id, updated_at DESC NULLS LAST)`;
-// A contact whose job title changed keeps the previous one and when it changed.
-const UPSERT_WRITE = `INSERT INTO crm_objects AS o (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at)
-  SELECT $1, $2, i.id, i.properties, false, i.updated_at, now() FROM input i
+// A contact whose job title changed keeps the previous one and when it changed. Properties are stamped with the shape
+// they hold (CrmRecordInput's, as the door parsed them); a stale read keeps the stored properties and their stamp.
+const UPSERT_WRITE = `INSERT INTO crm_objects AS o (portal_id, object_type, object_id, properties, archived, hs_updated_at, synced_at, properties_shape)
+  SELECT $1, $2, i.id, i.properties, false, i.updated_at, now(), '${PROPERTIES_SHAPE}' FROM input i
   ON CONFLICT (portal_id, object_type, object_id) DO UPDATE SET
     properties = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.properties ELSE EXCLUDED.properties END,
+    properties_shape = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.properties_shape ELSE EXCLUDED.properties_shape END,
     hs_updated_at = CASE WHEN EXCLUDED.hs_updated_at < o.hs_updated_at THEN o.hs_updated_at ELSE EXCLUDED.hs_updated_at END,
     previous_jobtitle = CASE WHEN ${titleChanged} THEN o.properties->>'jobtitle' ELSE o.previous_jobtitle END,
     jobtitle_changed_at = CASE WHEN ${titleChanged} THEN COALESCE(EXCLUDED.hs_updated_at, now()) ELSE o.jobtitle_changed_at END,

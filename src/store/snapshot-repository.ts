@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import type { HubSpotCompanyHistory, HubSpotRecord } from '../snapshot/hubspot-records.schema.ts';
 import { contactDeparturesRepository } from './contact-departures-repository.ts';
+import { crmPropertiesSchema, PROPERTIES_SHAPE } from './crm-properties-shape.ts';
 import type { Queryable } from './db.ts';
 
 const recordRow = z.object({
   company_id: z.string(),
   object_type: z.string(),
   object_id: z.string(),
-  properties: z.record(z.string(), z.string().nullable()),
+  properties: crmPropertiesSchema,
   hs_updated_at: z.coerce.date().nullable(),
 });
-const properties = z.record(z.string(), z.string().nullable());
 // A company's associated records as one JSON text, each record [type, id, properties, updated at, previous job
-// title, title changed at], timestamps already in toISOString's form: one text column a company is what the drivers
-// decode (their per-row, per-column conversion was most of the embedded store's part of a scoring run), and
-// JSON.parse, native, does the rest.
+// title, title changed at, stamped], timestamps already in toISOString's form: one text column a company is what the
+// drivers decode (their per-row, per-column conversion was most of the embedded store's part of a scoring run), and
+// JSON.parse, native, does the rest. A record whose properties carry the running release's PROPERTIES_SHAPE was
+// checked before it was written, and the other fields come from the query's own text columns, so it is taken as it
+// is (parsing every record again was the largest single cost of building snapshots on PostgreSQL); any other record
+// is parsed in full.
 const childrenRow = z.object({ company_id: z.string(), children: z.string() });
-const childRecords = z.array(z.tuple([z.string(), z.string(), properties, z.string().nullable(), z.string().nullable(), z.string().nullable()]));
+type ChildRecord = [type: string, id: string, properties: Record<string, string | null>, updatedAt: string | null, previousTitle: string | null, titleChangedAt: string | null, stamped: boolean | null];
+const childRecord = z.tuple([z.string(), z.string(), crmPropertiesSchema, z.string().nullable(), z.string().nullable(), z.string().nullable(), z.boolean().nullable()]);
+const childRecordsOf = (text: string): ChildRecord[] => {
+  const records: unknown = JSON.parse(text);
+  if (!Array.isArray(records)) return z.array(childRecord).parse(records);
+  return records.map((record: unknown) => (Array.isArray(record) && record[6] === true ? record as ChildRecord : childRecord.parse(record)));
+};
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // One row per company and metric, its days and values each as one comma-separated text: 180 daily points a customer
 // were most of the rows scoring read, each row cost a round of driver conversion on its own, and the embedded
@@ -85,7 +94,7 @@ export const snapshotRepository = (db: Queryable) => ({
       ),
       db.query(
         `SELECT a.to_id AS company_id, json_agg(json_build_array(o.object_type, o.object_id, o.properties, ${isoText('o.hs_updated_at')},
-           o.previous_jobtitle, ${isoText('o.jobtitle_changed_at')}) ORDER BY o.object_type, o.object_id)::text AS children
+           o.previous_jobtitle, ${isoText('o.jobtitle_changed_at')}, o.properties_shape = '${PROPERTIES_SHAPE}') ORDER BY o.object_type, o.object_id)::text AS children
          FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
          WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) GROUP BY a.to_id`, [portalId, ids],
       ),
@@ -100,7 +109,7 @@ export const snapshotRepository = (db: Queryable) => ({
     for (const row of z.array(childrenRow).parse(childRows)) {
       const history = byId.get(row.company_id);
       if (!history) continue;
-      for (const [type, id, props, updatedAt, previousTitle, titleChangedAt] of childRecords.parse(JSON.parse(row.children))) {
+      for (const [type, id, props, updatedAt, previousTitle, titleChangedAt] of childRecordsOf(row.children)) {
         place(history, type, toRecord(id, props, updatedAt));
         if (previousTitle !== null && titleChangedAt !== null) history.titleChanges.push({ id, previousTitle, changedAt: titleChangedAt });
       }
