@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { npmScriptNodeFlags } from '../helpers/node-flags.ts';
 
 const run = promisify(execFile);
 const child = fileURLToPath(new URL('./support/open-empty-store.ts', import.meta.url));
 
 /** Peak RSS of a fresh process that opens an empty, migrated embedded store, started as `npm start` starts node. */
 const peakRssMb = async (where: 'disk' | 'memory'): Promise<number> => {
-  const { stdout } = await run(process.execPath, ['--liftoff-only', child, where], { timeout: 300_000 });
+  const { stdout } = await run(process.execPath, [...npmScriptNodeFlags('start'), child, where], { timeout: 300_000 });
   return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMb: number }).peakRssMb;
 };
 
