@@ -5,15 +5,18 @@ import { queryNamed, type Queryable } from './db.ts';
 import { CARD_SHAPE } from './score-card-shape.ts';
 
 // Score snapshots are the history behind the card's trend, "why it changed" and write-back. Cards are stored whole
-// (jsonb) and parsed on the way out: a row that does not parse (written by an older release, or a poisoned value from
-// before cards were checked on the way in) is passed over as if absent, so the next score replaces it and one bad
-// row never stops its portal's cards, scoring or write-back.
+// (jsonb) and read through storedCard on the way out: one stamped with this release's CARD_SHAPE as it is, any other
+// parsed, and a row that does not parse (written by an older release, or a poisoned value from before cards were
+// checked on the way in) is passed over as if absent, so the next score replaces it and one bad row never stops its
+// portal's cards, scoring or write-back.
 
+// The card itself is read by storedCard (below): trusted when stamped with this release's CARD_SHAPE, else parsed.
 const cardRowSchema = z.object({
   company_id: z.string(),
   scored_at: z.coerce.date(),
   config_version: z.coerce.number().int().nullable(),
-  card: scoreCardSchema,
+  card: z.unknown(),
+  card_shape: z.string().nullable().optional(),
 });
 
 const pointRowSchema = z.object({
@@ -56,7 +59,8 @@ const toStored = (row: unknown): StoredScore | null => {
   const parsed = cardRowSchema.safeParse(row);
   if (!parsed.success) return null;
   const r = parsed.data;
-  return { companyId: r.company_id, scoredAt: r.scored_at, configVersion: r.config_version, card: r.card };
+  const card = storedCard(r.card, r.card_shape);
+  return card === null ? null : { companyId: r.company_id, scoredAt: r.scored_at, configVersion: r.config_version, card };
 };
 
 const storedOnly = (rows: readonly unknown[]): StoredScore[] => rows.map(toStored).filter((s): s is StoredScore => s !== null);
@@ -75,7 +79,7 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export const scoresRepository = (db: Queryable) => ({
   async latest(portalId: number, companyId: string): Promise<StoredScore | null> {
     const rows = await db.query(
-      `SELECT company_id, scored_at, config_version, card FROM score_snapshots
+      `SELECT company_id, scored_at, config_version, card, card_shape FROM score_snapshots
        WHERE portal_id = $1 AND company_id = $2 AND NOT backfilled ORDER BY scored_at DESC, id DESC LIMIT 1`,
       [portalId, companyId],
     );
@@ -88,7 +92,7 @@ export const scoresRepository = (db: Queryable) => ({
    */
   async latestByCompany(portalId: number, companyIds?: readonly string[], options: { liveOnly?: boolean } = {}): Promise<Map<string, StoredScore>> {
     const rows = await db.query(
-      `SELECT DISTINCT ON (s.company_id) s.company_id, s.scored_at, s.config_version, s.card FROM score_snapshots s
+      `SELECT DISTINCT ON (s.company_id) s.company_id, s.scored_at, s.config_version, s.card, s.card_shape FROM score_snapshots s
        WHERE s.portal_id = $1 AND NOT s.backfilled AND ($2::text[] IS NULL OR s.company_id = ANY($2::text[]))
          AND (NOT $3 OR EXISTS (SELECT 1 FROM crm_objects o WHERE o.portal_id = $1 AND o.object_type = 'companies'
                                  AND o.object_id = s.company_id AND NOT o.archived))
@@ -166,7 +170,7 @@ export const scoresRepository = (db: Queryable) => ({
   async worklist(portalId: number, limit: number): Promise<Array<StoredScore & { name: string | null }>> {
     const rows = await db.query<Record<string, unknown>>(
       `SELECT w.*, o.properties->>'name' AS name FROM (
-         SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card FROM score_snapshots
+         SELECT DISTINCT ON (company_id) company_id, scored_at, config_version, card, card_shape FROM score_snapshots
          WHERE portal_id = $1 AND NOT backfilled ORDER BY company_id, scored_at DESC, id DESC) w
        LEFT JOIN crm_objects o ON o.portal_id = $1 AND o.object_type = 'companies' AND o.object_id = w.company_id
        ORDER BY (w.card->>'priority')::double precision DESC, w.company_id LIMIT $2`,
