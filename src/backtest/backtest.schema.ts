@@ -42,7 +42,9 @@ const figuresSchema = z.object({
   observations: count, churned: count, healthAuc: auc, churnedWhileGreen: share, precisionOfRed: share,
   greenShare: share.describe('the share shown green'),
 });
-const weightsSchema = z.object(Object.fromEntries(componentKeys.map((k) => [k, z.number().min(0).max(1)])) as Record<(typeof componentKeys)[number], z.ZodNumber>);
+// A report stored before a component existed was computed without it: reading its weight as 0 keeps the proposal the
+// one its figures were judged on.
+const weightsSchema = z.object(Object.fromEntries(componentKeys.map((k) => [k, z.number().min(0).max(1).default(0)])) as Record<(typeof componentKeys)[number], z.ZodDefault<z.ZodNumber>>);
 const thresholdsSchema = z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) });
 const bandsBySegmentSchema = z.record(z.string(), thresholdsSchema).describe('a segment\'s own bands, replacing status for it');
 
@@ -58,7 +60,7 @@ export const calibrationResultSchema = z.discriminatedUnion('ok', [
     proposed: z.object({ weights: weightsSchema, status: thresholdsSchema, statusBySegment: bandsBySegmentSchema, training: figuresSchema, holdout: figuresSchema }),
     partialConfig: z.object({
       health: z.object({
-        components: z.object(Object.fromEntries(componentKeys.map((k) => [k, z.object({ weight: z.number().min(0).max(1) })])) as Record<(typeof componentKeys)[number], z.ZodObject<{ weight: z.ZodNumber }>>),
+        components: z.object(Object.fromEntries(componentKeys.map((k) => [k, z.object({ weight: z.number().min(0).max(1) }).default({ weight: 0 })])) as Record<(typeof componentKeys)[number], z.ZodDefault<z.ZodObject<{ weight: z.ZodNumber }>>>),
         weightsBySegment: z.record(z.string(), weightsSchema),
         weightsByStage: z.partialRecord(z.enum(lifecycleStages), weightsSchema.partial()).default({}).describe('the stage overrides, their values refined with the weights (absent in a proposal stored before they were)'),
         status: thresholdsSchema,

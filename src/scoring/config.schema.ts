@@ -5,7 +5,7 @@ import { addedPlaySteps, defaultPlayTemplates } from './playbook-defaults.ts';
 import { cardLimits, identifierPattern } from './card-limits.ts';
 import { patternError } from './pattern.ts';
 
-export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial', 'csm_sentiment'] as const;
+export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial', 'decline', 'csm_sentiment'] as const;
 export type ComponentKey = (typeof componentKeys)[number];
 export const lifecycleStages = ['onboarding', 'established'] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
@@ -80,6 +80,14 @@ const healthComponentsSchema = z.object({
   relationship: z.object({ weight, executiveTitlePattern: pattern, championLeftWithinDays: days, roleChangePenalty: positive.default(25) }),
   milestones: z.object({ weight }),
   commercial: z.object({ weight, renewalWindowDays: days, expansionWithinDays: days }),
+  /**
+   * Signs of decline: usage of the latest days against the days before them, a contraction, a run of tickets; the
+   * worst decides. Defaulted, so a config stored before the component existed still parses.
+   */
+  decline: z.object({
+    weight, usageRecentDays: days.min(1, 'must be at least 1 day'), usagePriorDays: days.min(1, 'must be at least 1 day'),
+    usageDropForZero: between(0.01, 1), contractionWithinDays: days, ticketWindowDays: days, ticketPenalty: positive,
+  }).default({ weight: 0.1, usageRecentDays: 30, usagePriorDays: 60, usageDropForZero: 0.3, contractionWithinDays: 365, ticketWindowDays: 90, ticketPenalty: 25 }),
   /**
    * The CSM's sentiment from the card. It expires after expiresAfterDays (the card stops showing it too) and is a
    * health component only where enabled: by default it is shown apart from health and moves no score.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ComponentKey, ScoringConfig } from './config.schema.ts';
 import { componentKeys } from './config.schema.ts';
 import { isMeetingHeld } from './facts.ts';
+import { noDeclineSign } from './health/decline.ts';
 import type { ScoreCard } from './score-card.schema.ts';
 import type { CompanySnapshot } from './snapshot.schema.ts';
 import { DAY_MS, toMs } from './time.ts';
@@ -83,9 +84,13 @@ const componentFill = (key: ComponentKey, has: (input: CoverageInput) => boolean
     case 'cadence': return has('arr') ? null : `${fill('arr')}: without ARR every customer is in the first, tech-touch segment`;
     case 'milestones': return null;
     case 'support': return null;
+    case 'decline': return `${fill('usage')}, or log deals and tickets on the company in HubSpot`;
     case 'csm_sentiment': return 'set the CSM sentiment on the company card';
   }
 };
+
+/** A component out of the blend because nothing is wrong, not for want of data. */
+const quiet = (component: { key: ComponentKey; detail: string }): boolean => component.key === 'decline' && component.detail === noDeclineSign;
 
 /**
  * Per portal: the share of customers that have each input the scoring reads, and which health components are
@@ -105,7 +110,7 @@ export const coverageAccumulator = (config: ScoringConfig, now: Date) => {
       const present = new Set(coverageInputs.filter((key) => hasInput(key, snapshot, config, now.getTime())));
       present.forEach((key) => inputs.set(key, (inputs.get(key) ?? 0) + 1));
       for (const component of card.health.components) {
-        if (!component.missing) continue;
+        if (!component.missing || quiet(component)) continue;
         const tally = missing.get(component.key)!;
         tally.count += 1;
         bump(tally.reasons, component.detail);
@@ -145,6 +150,7 @@ const cardHints: Partial<Record<ComponentKey, string>> = {
 
 /** The line a card shows for a component with no data: what is missing and what would fill it ("no usage data: map active users in Settings"). */
 export const missingComponentHint = (key: ComponentKey, detail: string): string | null => {
+  if (quiet({ key, detail })) return detail;
   const hint = cardHints[key];
   return hint === undefined ? null : `${detail}: ${hint}`;
 };

@@ -86,17 +86,17 @@ describe('calibration on the portal\'s own outcomes', () => {
 
 describe('coefficients to config weights', () => {
   it('when higher values of two components lower the odds of churn and one raises them, then the two share the config\'s sum by their effect and the third gets none', () => {
-    const weights = weightsFromCoefficients([-3, -1, 2, 0, 0, 0, 0, 0, 0], 1)!;
-    expect(Object.values(weights)).toEqual([0.75, 0.25, 0, 0, 0, 0, 0, 0, 0]);
+    const weights = weightsFromCoefficients([-3, -1, 2, 0, 0, 0, 0, 0, 0, 0], 1)!;
+    expect(Object.values(weights)).toEqual([0.75, 0.25, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('when one component would take more than a weight of 1, then all shrink alike so it is 1', () => {
-    const weights = weightsFromCoefficients([-9, -1, 0, 0, 0, 0, 0, 0, 0], 1.5)!;
+    const weights = weightsFromCoefficients([-9, -1, 0, 0, 0, 0, 0, 0, 0, 0], 1.5)!;
     expect([weights.usage, weights.cadence]).toEqual([1, 0.111]);
   });
 
   it('when no component lowers the odds, then there are no weights to propose', () => {
-    expect(weightsFromCoefficients([1, 0, 0, 0, 0, 0, 0, 0, 0], 1)).toBeNull();
+    expect(weightsFromCoefficients([1, 0, 0, 0, 0, 0, 0, 0, 0, 0], 1)).toBeNull();
   });
 });
 

@@ -64,7 +64,9 @@ describe('data coverage of a stock portal', () => {
 
   it('when components have no data, then the report names each of them, for how many customers, why, and the mapping that fills it', () => {
     const byKey = new Map(coverage.components.map((c) => [c.key, c]));
-    expect([...byKey.keys()].sort()).toEqual(['cadence', 'commercial', 'engagement', 'sentiment', 'usage']);
+    expect([...byKey.keys()].sort()).toEqual(['cadence', 'commercial', 'decline', 'engagement', 'sentiment', 'usage']);
+    expect(byKey.get('decline')).toMatchObject({ missing: 10, reasons: [{ reason: 'no usage, deals or tickets to read', customers: 10 }] });
+    expect(byKey.get('decline')?.fill).toContain('or log deals and tickets on the company in HubSpot');
     expect(byKey.get('usage')).toMatchObject({ missing: 10, reasons: [{ reason: 'no usage data', customers: 10 }] });
     expect(byKey.get('usage')?.fill).toContain('map active users in Settings (reads active_users_30d)');
     expect(byKey.get('usage')?.fill).toContain('map seats purchased in Settings');

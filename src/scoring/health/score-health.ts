@@ -7,6 +7,7 @@ import { clamp, plural, round } from '../time.ts';
 import { cadenceComponent } from './cadence.ts';
 import { commercialComponent } from './commercial.ts';
 import { csmSentimentComponent } from './csm-sentiment.ts';
+import { declineComponent } from './decline.ts';
 import type { ComponentInput, Reading } from './component.ts';
 import { engagementComponent } from './engagement.ts';
 import { milestonePaceComponent } from './milestone-pace.ts';
@@ -26,6 +27,7 @@ const readers: Record<ComponentKey, (input: ComponentInput) => Reading> = {
   relationship: relationshipComponent,
   milestones: milestonePaceComponent,
   commercial: commercialComponent,
+  decline: declineComponent,
   csm_sentiment: csmSentimentComponent,
 };
 

@@ -19,6 +19,7 @@ export const componentLabels: Record<ComponentKey, string> = {
   relationship: 'Relationship',
   milestones: 'Milestones',
   commercial: 'Commercial',
+  decline: 'Signs of decline',
   csm_sentiment: 'CSM sentiment',
 };
 

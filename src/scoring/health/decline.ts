@@ -1,0 +1,75 @@
+import { classifyDeals } from '../deal-kinds.ts';
+import { DAY_MS, clamp, daysBetween, percent, scale, toMs } from '../time.ts';
+import type { UsageSeries } from '../usage-series.ts';
+import { ago, counted, days } from '../wording.ts';
+import { missing } from './component.ts';
+import type { ComponentInput, Reading } from './component.ts';
+
+type Sign = { value: number; text: string };
+
+/**
+ * A customer showing no sign is judged on the other components alone: the component only ever takes health down, so
+ * switching it on moves no card without a sign. Out of the blend then, but no data gap (coverage and the card say so).
+ */
+export const noDeclineSign = 'no sign of decline';
+
+const meanOf = (series: UsageSeries, from: number, to: number): number | null => {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < series.length; i++) {
+    const at = series.at[i]!;
+    if (at > from && at <= to) { sum += series.value[i]!; count += 1; }
+  }
+  return count === 0 ? null : sum / count;
+};
+
+/**
+ * Active users of the latest days against the days before them: a customer about to leave stops using the product
+ * weeks before the renewal, which the 90-day trend of the usage component blurs with the months before the fall.
+ */
+const usageDrop = ({ facts, config }: ComponentInput): Sign | null => {
+  const t = config.health.components.decline;
+  const recentFrom = facts.now - t.usageRecentDays * DAY_MS;
+  const recent = meanOf(facts.activeUsers, recentFrom, facts.now);
+  const prior = meanOf(facts.activeUsers, recentFrom - t.usagePriorDays * DAY_MS, recentFrom);
+  if (recent === null || prior === null) return null;
+  // One user is the smallest meaningful base: a drop from nothing is no drop.
+  const change = recent / Math.max(prior, 1) - 1;
+  if (change >= 0) return { value: 100, text: '' };
+  return {
+    value: scale(change, -t.usageDropForZero, 0),
+    text: `usage down ${percent(-change)} in the last ${days(t.usageRecentDays)} against the ${days(t.usagePriorDays)} before`,
+  };
+};
+
+const latestContraction = ({ snapshot, facts, config }: ComponentInput): Sign | null => {
+  const within = config.health.components.decline.contractionWithinDays * DAY_MS;
+  const cut = classifyDeals(snapshot.deals, config)
+    .filter((d) => d.isClosedWon && d.kind === 'contraction' && d.at !== null && d.at <= facts.now && facts.now - d.at <= within)
+    .at(-1);
+  return cut === undefined ? null : { value: 0, text: `contracted ${ago(daysBetween(cut.at!, facts.now))} (${cut.how})` };
+};
+
+const ticketRun = ({ snapshot, facts, config }: ComponentInput): Sign | null => {
+  const t = config.health.components.decline;
+  const from = facts.now - t.ticketWindowDays * DAY_MS;
+  const opened = snapshot.tickets.filter((ticket) => { const at = toMs(ticket.createdAt); return at !== null && at > from && at <= facts.now; }).length;
+  if (opened === 0) return null;
+  return { value: clamp(100 - t.ticketPenalty * opened), text: `${counted(opened, 'ticket', 'tickets')} opened in the last ${days(t.ticketWindowDays)}` };
+};
+
+/**
+ * Signs that a customer is slipping away: usage falling against its own recent past, a contraction signed, a run of
+ * tickets. The worst sign decides, since any one of them is reason enough for a CSM to call; the detail names each.
+ */
+export const declineComponent = (input: ComponentInput): Reading => {
+  const { snapshot, facts } = input;
+  const dated = (iso: string | null) => { const at = toMs(iso); return at !== null && at <= facts.now; };
+  if (facts.activeUsers.length === 0 && !snapshot.deals.some((d) => dated(d.closeDate)) && !snapshot.tickets.some((t) => dated(t.createdAt))) {
+    return missing('no usage, deals or tickets to read');
+  }
+  const signs = [usageDrop(input), latestContraction(input), ticketRun(input)].filter((s): s is Sign => s !== null);
+  const value = Math.min(100, ...signs.map((s) => s.value));
+  const texts = signs.filter((s) => s.value < 100).map((s) => s.text);
+  return texts.length === 0 ? missing(noDeclineSign) : { value, detail: texts.join('; ') };
+};
