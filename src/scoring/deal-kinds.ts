@@ -64,7 +64,11 @@ const classify = (deals: readonly SnapshotDeal[], config: ScoringConfig): Classi
   });
 };
 
-const classified = new WeakMap<readonly SnapshotDeal[], { config: ScoringConfig; result: readonly ClassifiedDeal[] }>();
+// One score classifies the same deals several times (churn, milestones, the vector, commercial health, plays), and a
+// churned customer's three as-of views theirs: the last few lists are remembered. A WeakMap keyed by every list did
+// the same at several times the cost, each company's list being a new key.
+const recent: { deals: readonly SnapshotDeal[]; config: ScoringConfig; result: readonly ClassifiedDeal[] }[] = [];
+const RECENT_LISTS = 4;
 
 /**
  * Each deal's commercial meaning, in close-date order: a pipeline named in the config decides first, then the
@@ -73,10 +77,11 @@ const classified = new WeakMap<readonly SnapshotDeal[], { config: ScoringConfig;
  */
 export const classifyDeals = (deals: readonly SnapshotDeal[], config: ScoringConfig): readonly ClassifiedDeal[] => {
   // Churn, milestones, the vector and commercial health each classify the same deals of a score.
-  const known = classified.get(deals);
-  if (known !== undefined && known.config === config) return known.result;
+  const known = recent.find((r) => r.deals === deals && r.config === config);
+  if (known !== undefined) return known.result;
   const result = classify(deals, config);
-  classified.set(deals, { config, result });
+  recent.unshift({ deals, config, result });
+  if (recent.length > RECENT_LISTS) recent.pop();
   return result;
 };
 

@@ -3,7 +3,7 @@ import { classifyDeals } from './deal-kinds.ts';
 import { isMeetingHeld, type Facts } from './facts.ts';
 import type { MilestoneResult, MilestoneState } from './score-card.schema.ts';
 import type { CompanyMilestone, CompanySnapshot } from './snapshot.schema.ts';
-import { DAY_MS, daysBetween, isoDay, isoTime, toMs } from './time.ts';
+import { DAY_MS, daysBetween, isoDay, isoTime, isoTimeMs, toMs } from './time.ts';
 import { compilePattern } from './pattern.ts';
 import { own } from './own.ts';
 import { cardLimits } from './card-limits.ts';
@@ -57,32 +57,54 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
   }
 };
 
+/** A moment an earlier card showed; `text`, the card's own words for it when they are how this card writes it. */
+type Shown = { at: number; text: string | null };
+
 /** The earliest day an earlier card showed each milestone done: once reached, a milestone stays reached. */
-const doneBefore = (snapshot: CompanySnapshot, now: number): Map<string, number> => {
-  const done = new Map<string, number>();
+const doneBefore = (snapshot: CompanySnapshot, now: number): Map<string, Shown> => {
+  const done = new Map<string, Shown>();
   for (const card of snapshot.previousCards) {
     for (const m of card.milestonesDone ?? []) {
-      const at = toMs(m.doneAt);
-      if (at !== null && at <= now && at < (done.get(m.key) ?? Infinity)) done.set(m.key, at);
+      const canonical = isoTimeMs(m.doneAt);
+      const at = canonical ?? toMs(m.doneAt);
+      if (at !== null && at <= now && at < (done.get(m.key)?.at ?? Infinity)) done.set(m.key, { at, text: canonical === undefined ? null : m.doneAt });
     }
   }
   return done;
 };
 
+// A milestone done weeks ago is written on every card from then on: the earlier card's text is taken as it is
+// rather than the moment written out again.
+const doneText = (doneMs: number, earlier: Shown | null): string =>
+  earlier !== null && earlier.text !== null && earlier.at === doneMs ? earlier.text : isoTime(doneMs);
+
 /** dueMs: a customer's own milestone is due on the date agreed, not days after the contract start. */
 type PlannedMilestone = ScoringConfig['milestones']['items'][number] & { scope: 'portal' | 'company'; dueMs: number | null };
+
+// The portal's plan is the same for every company scored with a config: marked up once per config, not per score.
+const portalPlans = new WeakMap<ScoringConfig['milestones']['items'], { all: PlannedMilestone[]; shown: readonly PlannedMilestone[] }>();
+const portalPlan = (config: ScoringConfig) => {
+  const { items } = config.milestones;
+  const known = portalPlans.get(items);
+  if (known !== undefined) return known;
+  const all = items.map((item): PlannedMilestone => ({ ...item, scope: 'portal', dueMs: null }));
+  const plan = { all, shown: all.slice(0, cardLimits.milestones) };
+  portalPlans.set(items, plan);
+  return plan;
+};
 
 /**
  * The portal's plan, then the milestones defined for this customer (customer milestones, marked by hand), in due
  * order after the plan's; a customer's key the plan already has is the plan's. Capped at what the card shows.
  */
-export const plannedMilestones = (companyMilestones: readonly CompanyMilestone[] | undefined, config: ScoringConfig): PlannedMilestone[] => {
-  const portal = config.milestones.items.map((item) => ({ ...item, scope: 'portal' as const, dueMs: null }));
-  const taken = new Set(portal.map((item) => item.key));
-  const forCustomer = (companyMilestones ?? []).filter((m) => !taken.has(m.key)).map((m): PlannedMilestone => ({
+export const plannedMilestones = (companyMilestones: readonly CompanyMilestone[] | undefined, config: ScoringConfig): readonly PlannedMilestone[] => {
+  const portal = portalPlan(config);
+  if (companyMilestones === undefined || companyMilestones.length === 0) return portal.shown;
+  const taken = new Set(portal.all.map((item) => item.key));
+  const forCustomer = companyMilestones.filter((m) => !taken.has(m.key)).map((m): PlannedMilestone => ({
     key: m.key, label: m.label, kind: 'customer', expectedDays: 0, condition: { type: 'manual' }, firstValue: false, scope: 'company', dueMs: toMs(m.dueDate),
   }));
-  return [...portal, ...forCustomer].slice(0, cardLimits.milestones);
+  return [...portal.all, ...forCustomer].slice(0, cardLimits.milestones);
 };
 
 export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config: ScoringConfig): MilestoneSummary => {
@@ -98,7 +120,7 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
     const override = overrides.get(item.key);
     const found = override !== undefined && override !== null && override <= facts.now ? override : evidence(item.condition, snapshot, facts, config);
     const earlier = reached.get(item.key) ?? null;
-    const doneMs = found === null ? earlier : earlier === null ? found : Math.min(found, earlier);
+    const doneMs = found === null ? earlier?.at ?? null : earlier === null ? found : Math.min(found, earlier.at);
     const expectedMs = item.scope === 'company' ? item.dueMs : facts.startMs === null ? null : facts.startMs + item.expectedDays * DAY_MS;
     let state: MilestoneState = 'on_track';
     if (doneMs !== null) state = 'done';
@@ -109,7 +131,7 @@ export const scoreMilestones = (snapshot: CompanySnapshot, facts: Facts, config:
     const result: MilestoneResult = {
       key: item.key, label: item.label, kind: item.kind, state, scope: item.scope,
       expectedBy: expectedMs === null ? null : isoDay(expectedMs),
-      doneAt: doneMs === null ? null : isoTime(doneMs),
+      doneAt: doneMs === null ? null : doneText(doneMs, earlier),
     };
     if (item.firstValue && doneMs !== null && facts.startMs !== null) timeToFirstValueDays = Math.max(0, daysBetween(facts.startMs, doneMs));
     if (doneMs !== null && facts.now - doneMs <= justReachedDays * DAY_MS && (justReached === null || doneMs > justReached.at)) {

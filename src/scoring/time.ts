@@ -55,6 +55,9 @@ const isoShapeMs = (s: string): number | undefined => {
   return date + ((hour * 60 + minute) * 60 + second) * 1000 + milli;
 };
 
+/** The moment of a text written exactly as toISOString writes it (YYYY-MM-DDTHH:MM:SS.sssZ), else undefined. */
+export const isoTimeMs = (text: string): number | undefined => (text.length === 24 ? isoShapeMs(text) : undefined);
+
 export const toMs = (iso: string | null | undefined): number | null =>
   iso === null || iso === undefined ? null : isoShapeMs(iso) ?? parseMs(iso);
 

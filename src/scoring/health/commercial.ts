@@ -1,4 +1,4 @@
-import { classifyDeals } from '../deal-kinds.ts';
+import { classifyDeals, type ClassifiedDeal } from '../deal-kinds.ts';
 import { DAY_MS, clamp, daysBetween, toMs } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
@@ -8,7 +8,7 @@ import { inDays } from '../wording.ts';
 export const commercialComponent = ({ snapshot, facts, config }: ComponentInput): Reading => {
   const t = config.health.components.commercial;
   const renewal = toMs(snapshot.company.renewalDate);
-  const closed = classifyDeals(snapshot.deals, config).flatMap((d) => (d.isClosed && d.at !== null && d.at <= facts.now ? [{ ...d, at: d.at }] : []));
+  const closed = classifyDeals(snapshot.deals, config).filter((d): d is ClassifiedDeal & { at: number } => d.isClosed && d.at !== null && d.at <= facts.now);
   if (renewal === null && closed.length === 0) return missing('no renewal date or deals');
   const within = (at: number, days: number) => facts.now - at <= days * DAY_MS;
   const won = (kind: string, days: number) => closed.filter((d) => d.isClosedWon && d.kind === kind && within(d.at, days)).at(-1);
