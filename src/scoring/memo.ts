@@ -6,7 +6,9 @@
 export const memoBy = <K extends string | number, T>(compute: (key: K) => T, max: number): ((key: K) => T) => {
   const known = new Map<K, T>();
   return (key) => {
-    if (known.has(key)) return known.get(key) as T;
+    // One lookup for a remembered value; a second only to tell a remembered undefined from none.
+    const remembered = known.get(key);
+    if (remembered !== undefined || known.has(key)) return remembered as T;
     const value = compute(key);
     if (known.size >= max) known.clear();
     known.set(key, value);
