@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$PATH"   # the repo's Node 24, as npm scripts use
+export NODE_OPTIONS="--max-semi-space-size=16 ${NODE_OPTIONS:-}"   # the young generation capped, as in the image
 
 # name, PROCESS_ROLE, PORT: the services of compose.yaml, in its order (tests/deploy/topology.test.ts compares them).
 PROCESSES=("web web 3000" "worker-1 worker 3001" "worker-2 worker 3002")

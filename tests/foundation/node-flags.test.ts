@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { npmScriptNodeFlags } from '../helpers/node-flags.ts';
 
 const run = promisify(execFile);
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const semiSpaceCap = '--max-semi-space-size=16';
 
 // Allocates short-lived objects fast enough that V8 grows its young generation to the cap, then reports its size.
 const youngGenerationProbe = `
@@ -24,6 +27,12 @@ describe('the node options Waypoint starts with', () => {
     for (const name of ['start', 'dev', 'waypoint', 'bench']) {
       expect(npmScriptNodeFlags(name)).toEqual(['--liftoff-only', '--max-semi-space-size=16']);
     }
+  });
+
+  it('when Waypoint runs from the image or the topology script (node dist/src/main.js), then NODE_OPTIONS carries the same semi-space cap', () => {
+    expect(/^ENV .*\bNODE_OPTIONS=(\S+)/m.exec(read('Dockerfile'))?.[1]).toBe(semiSpaceCap);
+    expect(/^export NODE_OPTIONS="([^"$ ]+)/m.exec(read('scripts/topology/run.sh'))?.[1]).toBe(semiSpaceCap);
+    expect(npmScriptNodeFlags('start')).toContain(semiSpaceCap);
   });
 
   it('when node runs with the start script\'s options and allocates pages of short-lived objects, then its young generation stays within two 16 MB semi-spaces', async () => {
