@@ -29,6 +29,13 @@ export class Rng {
     return new Rng(hashString(`${this.seed}:${label}`));
   }
 
+  /** The same stream from here on, drawn independently of this one. */
+  clone(): Rng {
+    const copy = new Rng(this.seed);
+    copy.state = this.state;
+    return copy;
+  }
+
   /** mulberry32: tiny, fast and good enough for synthetic data. */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePortal, hashPortal, type CompanyChildren, type CompanyTruth, type Portal } from '../../emulator/generator/index.ts';
+import { childTypes, generatePortal, hashPortal, type CompanyChildren, type CompanyTruth, type Portal } from '../../emulator/generator/index.ts';
 import { defaultProperties } from '../../emulator/server/property-catalog.ts';
 
 const DAY = 86_400_000;
@@ -191,5 +191,14 @@ describe('synthetic portal generator', () => {
     const first = JSON.stringify(small.children(5));
     small.children(6);
     expect(JSON.stringify(small.children(5))).toBe(first);
+  });
+
+  it('when a company\'s child types are read one at a time in any order, then each is what reading them all in order gives', () => {
+    const inOrder = generatePortal({ size: 'S', seed: 11, cacheCompanies: 0 });
+    const oneAtATime = generatePortal({ size: 'S', seed: 11, cacheCompanies: 0 });
+    for (let index = 0; index < 40; index++) {
+      const all = JSON.parse(JSON.stringify(inOrder.children(index))) as Record<string, unknown>;
+      for (const type of [...childTypes].reverse()) expect(JSON.parse(JSON.stringify(oneAtATime.children(index)[type])), `${index} ${type}`).toEqual(all[type]);
+    }
   });
 });
