@@ -61,10 +61,10 @@ export const planRuns = (options: { quick: boolean; extraSizes: readonly Size[];
       expects: ['seconds', 'companiesPerSec', 'rssAboveOpenStoreMb', 'peakRssMb', 'loadAverage'].map((k) => `configDryRun.XL.${k}`), timeoutMs: 120 * minute,
     }] : []),
     { label: 'writeback', script: script('writeback'), args: quickArg, expects: ['writeback.unchangedRequests'], timeoutMs: 3 * minute },
-    { label: 'card', script: script('card'), args: quickArg, expects: ['card.p50RatioToFloor', 'card.p99RatioToFloor', 'card.requestsPerSec'], timeoutMs: 3 * minute },
+    { label: 'card', script: script('card'), args: quickArg, expects: ['card.p50RatioToFloor', 'card.p99RatioToFloor', 'card.requestsPerSec'], timeoutMs: 5 * minute },
     ...(options.postgres ? [{
       label: 'card postgres', script: script('card'), args: ['--store', 'postgres', ...quickArg],
-      expects: ['card.postgres.p50RatioToFloor', 'card.postgres.p99RatioToFloor', 'card.postgres.requestsPerSec'], timeoutMs: 3 * minute,
+      expects: ['card.postgres.p50RatioToFloor', 'card.postgres.p99RatioToFloor', 'card.postgres.requestsPerSec'], timeoutMs: 5 * minute,
     }] : []),
     // The CS leader's whole page at XL (100,000 companies) on each store; it seeds its own store, so it runs alone too.
     { label: 'portfolio', script: script('portfolio'), args: ['--size', options.quick ? 'M' : 'XL', ...quickArg], expects: portfolioKeys(options.quick ? 'M' : 'XL'), timeoutMs: 45 * minute },
