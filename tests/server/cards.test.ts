@@ -62,6 +62,17 @@ describe('GET /api/cards/company, called by the card through hubspot.fetch', () 
     expect(Buffer.byteLength(response.text)).toBeLessThan(32 * 1024);
   });
 
+  it('when a caller revalidates a card it saw before, then it gets the whole card again, never an empty 304, and no ETag to revalidate with', async () => {
+    const first = await signedGet(cardPath(PORTAL_A, '500'));
+    const revalidated = await signedGet(cardPath(PORTAL_A, '500')).set('If-None-Match', '*');
+
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers).not.toHaveProperty('etag');
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.text).toBe(first.text);
+    expect(cardContract.parse(revalidated.body).status).toBe('ok');
+  });
+
   it('when the company is renamed in HubSpot and not rescored since, then its next first view shows the new name with the stored score', async () => {
     await addCompany(db, PORTAL_B, '600', { name: 'Renamed in B' });
     const fresh = appWith(db, [cardDataRouter({ db, cardCache: createCardCache(), verifyHubSpotSignature: verifier })]);

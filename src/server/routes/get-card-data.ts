@@ -19,8 +19,12 @@ export const cardDataRouter = (deps: CardDataRouteDeps): Router => {
     const { portalId, companyId } = cardTargetFromQuery(req);
     // The installation check is part of loadCardData's one statement: a first view is one round trip.
     const body = await deps.cardCache.get(portalId, companyId, async () => JSON.stringify(await loadCardData(deps.db, portalId, companyId)));
+    // Sent with end, not send: send would hash the body for an ETag and answer a conditional request with an empty
+    // 304, but this body is never to be stored, so a caller that revalidates must still get the card itself.
     res.setHeader('Cache-Control', 'no-store');
-    res.type('json').send(body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
   });
   return router;
 };
