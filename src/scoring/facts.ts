@@ -93,11 +93,7 @@ const dated = <T>(items: readonly T[], times: readonly number[], now: number): D
 };
 
 /** Each item's time, index for index; NaN (later than any moment, earlier than none) when it has none. */
-const timesOf = <T>(items: readonly T[], when: (item: T) => string | null): number[] => {
-  const times: number[] = [];
-  for (const item of items) times.push(toMs(when(item)) ?? Number.NaN);
-  return times;
-};
+const timesOf = <T>(items: readonly T[], when: (item: T) => string | null): number[] => items.map((item) => toMs(when(item)) ?? Number.NaN);
 
 /** How many of the items (oldest first) are dated no later than `at`. */
 const countUpTo = (items: readonly { at: number }[], at: number): number => {

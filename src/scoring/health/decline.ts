@@ -13,12 +13,16 @@ type Sign = { value: number; text: string };
  */
 export const noDeclineSign = 'no sign of decline';
 
+/** The mean of the points dated after `from` and up to `to`, summed oldest first; null without one. */
 const meanOf = (series: UsageSeries, from: number, to: number): number | null => {
+  // Oldest first, so those points are a run near the end: found from the end instead of reading the whole series.
+  let start = series.length;
+  while (start > 0 && series.at[start - 1]! > from) start--;
   let sum = 0;
   let count = 0;
-  for (let i = 0; i < series.length; i++) {
-    const at = series.at[i]!;
-    if (at > from && at <= to) { sum += series.value[i]!; count += 1; }
+  for (let i = start; i < series.length && series.at[i]! <= to; i++) {
+    sum += series.value[i]!;
+    count += 1;
   }
   return count === 0 ? null : sum / count;
 };
