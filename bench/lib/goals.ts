@@ -1,6 +1,7 @@
 /** The targets the issue sets; a figure without a goal is informative only. */
 const goals: ReadonlyArray<{ pattern: RegExp; label: string; met: (value: number) => boolean }> = [
   { pattern: /^baseline\.emptyStoreRssMb$/, label: '<= 200', met: (v) => v <= 200 },
+  { pattern: /^sync\.L(\.postgres)?\.peakRssMb$/, label: '<= 400', met: (v) => v <= 400 },
   { pattern: /^(storeGrowth|sync)\.[A-Z]+(\.postgres)?\.lastSixthRatio$/, label: '<= 1.5', met: (v) => v <= 1.5 },
   { pattern: /^readCeiling\.[A-Z]+\.rateUtilization$/, label: '>= 0.95', met: (v) => v >= 0.95 },
   { pattern: /^sync\.[A-Z]+(\.postgres)?\.rateUtilization$/, label: '>= 0.9', met: (v) => v >= 0.9 },
