@@ -47,7 +47,7 @@ const defaultInput: ScoringConfigInput = {
       cadence: { weight: 0.08, windowDays: 90, expectedTouchesBySegment: { small: 0, mid: 3, large: 6 } },
       engagement: { weight: 0.2, fullWithinDays: 14, zeroAfterDays: 60, windowDays: 90, inboundForFull: 6, volumeShare: 0.3 },
       support: { weight: 0.12, urgentPenalty: 25, openPenalty: 5, stalePenalty: 10, staleAfterDays: 14 },
-      sentiment: { weight: 0.12, withinDays: 180 },
+      sentiment: { weight: 0.12, withinDays: 365 },
       relationship: { weight: 0.08, executiveTitlePattern: '\\b(ceo|cfo|coo|cto|cio|cro|cmo|chief|vp|vice president|head of|president|founder)\\b', championLeftWithinDays: 180, roleChangePenalty: 25 },
       milestones: { weight: 0.05 },
       commercial: { weight: 0.1, renewalWindowDays: 90, expansionWithinDays: 180 },

@@ -46,7 +46,7 @@ describe('health components', () => {
   });
 
   it('when the last survey answer is older than the window, then sentiment is missing', () => {
-    expect(component(aSnapshot({ feedback: [nps(10, 300)] }), 'sentiment').missing).toBe(true);
+    expect(component(aSnapshot({ feedback: [nps(10, 400)] }), 'sentiment').missing).toBe(true);
   });
 
   it.each([

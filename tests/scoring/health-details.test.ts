@@ -94,12 +94,12 @@ describe('sentiment: the last three survey answers', () => {
     expect(c.detail).toBe('NPS 10 (promoter) 5 days ago; 90 on average over the last 3 answers');
   });
 
-  it('when an answer is exactly 180 days old, then it is still recent enough to count', () => {
-    expect(component({ feedback: [nps(9, 180)] }, 'sentiment')).toMatchObject({ value: 90, detail: 'NPS 9 (promoter) 180 days ago' });
+  it('when an answer is exactly 365 days old, then it is still recent enough to count', () => {
+    expect(component({ feedback: [nps(9, 365)] }, 'sentiment')).toMatchObject({ value: 90, detail: 'NPS 9 (promoter) 365 days ago' });
   });
 
   it('when nothing was answered in the window, then the card says there is no recent answer', () => {
-    expect(component({ feedback: [nps(9, 181)] }, 'sentiment')).toMatchObject({ missing: true, detail: 'no survey answer recently' });
+    expect(component({ feedback: [nps(9, 366)] }, 'sentiment')).toMatchObject({ missing: true, detail: 'no survey answer recently' });
   });
 });
 
