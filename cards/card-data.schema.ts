@@ -30,6 +30,8 @@ export const healthComponentSchema = z.object({
   detail: z.string().optional(),
   /** For a component with no data: what is missing and what would fill it ("no usage data: map active users in Settings"). */
   hint: z.string().optional(),
+  /** Out of the blend because nothing is wrong (no sign of decline), not for want of data; absent from older backends. */
+  quiet: z.literal(true).optional(),
 });
 
 export const milestoneSchema = z.object({

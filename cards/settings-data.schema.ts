@@ -43,7 +43,7 @@ const milestoneSchema = z.looseObject({
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
-export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial'] as const;
+export const componentKeys = ['usage', 'cadence', 'engagement', 'support', 'sentiment', 'relationship', 'milestones', 'commercial', 'decline'] as const;
 export type ComponentKey = (typeof componentKeys)[number];
 
 const vetoSchema = z.object({ signal: z.string(), atLeast: z.number(), capStatus: z.enum(['yellow', 'red']) });

@@ -107,6 +107,17 @@ describe('the health card of a scored customer', () => {
     expect(textOf(findByTestId(TableRow, 'component-usage'))).not.toContain('map');
   });
 
+  it('when a component is out of the blend because nothing is wrong, then its value reads "No sign", not "No data"', async () => {
+    const body = scoredCardData();
+    const quiet = { key: 'decline', label: 'Signs of decline', value: null, weight: 0.1, contribution: 0, missing: true, detail: 'no sign of decline', hint: 'no sign of decline', quiet: true as const };
+    backend.on('GET /api/cards/company', { status: 200, body: { ...body, score: { ...body.score, components: [...body.score.components, quiet] } } });
+    const { findByTestId, waitFor } = renderCard();
+    await waitFor(() => expect(findByTestId(Table, 'components-table')).toBeTruthy());
+    expect(textOf(findByTestId(TableRow, 'component-decline'))).toContain('No sign');
+    expect(textOf(findByTestId(TableRow, 'component-decline'))).not.toContain('No data');
+    expect(textOf(findByTestId(TableRow, 'component-sentiment'))).toContain('No data');
+  });
+
   it('when milestones are in every state, then each shows its state tag, and only open customer milestones offer "Mark done"', async () => {
     backend.on('GET /api/cards/company', { status: 200, body: scoredCardData() });
     const { findByTestId, findAll, waitFor } = renderCard();

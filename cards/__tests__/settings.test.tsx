@@ -352,6 +352,23 @@ describe('health weights by lifecycle stage', () => {
   });
 });
 
+describe('the signs-of-decline component in health', () => {
+  it('when the admin sets its weight for a segment, then the dry run sends that weight', async () => {
+    backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });
+    const page = renderPage();
+    await loaded(page);
+    const segment = scoringConfig.config.segments[0]!.key;
+    const input = () => page.findAll(NumberInput).find((i) => i.props.name === `weight-${segment}-decline`)!;
+    expect(input().props.value).toBe(0.1);
+    input().trigger('onChange', eventValue(0.25));
+    await page.waitFor(() => expect(page.findByTestId(Button, 'review').props.disabled).toBe(false));
+    page.findByTestId(Button, 'review').trigger('onClick');
+    await page.waitFor(() => expect(backend.requestsTo(`POST ${base}/scoring-config/dry-run`)).toHaveLength(1));
+    const sent = backend.requestsTo(`POST ${base}/scoring-config/dry-run`)[0]?.body as { health: { weightsBySegment: Record<string, Record<string, number>> } };
+    expect(sent.health.weightsBySegment[segment]?.decline).toBe(0.25);
+  });
+});
+
 describe('the CSM sentiment in health', () => {
   it('when the admin turns it on with a 60-day expiry, then its weight appears in the grid and the dry run sends all three', async () => {
     backend.on(`POST ${base}/scoring-config/dry-run`, { status: 200, body: report });

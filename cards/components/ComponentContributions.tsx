@@ -32,7 +32,7 @@ export const ComponentContributions = ({ components, biggestDrag }: Props) => {
                 {component.key === biggestDrag && <Tag variant="error" inline testId="drag-tag">Biggest drag</Tag>}
                 {component.hint !== undefined && <Text variant="microcopy" testId={`hint-${component.key}`}>{component.hint}</Text>}
               </TableCell>
-              <TableCell align="right">{component.value === null ? 'No data' : Math.round(component.value)}</TableCell>
+              <TableCell align="right">{component.value !== null ? Math.round(component.value) : component.quiet === true ? 'No sign' : 'No data'}</TableCell>
               <TableCell align="right">{Math.round(component.weight * 100)}%</TableCell>
               <TableCell align="right">{points(component.contribution)}</TableCell>
             </TableRow>

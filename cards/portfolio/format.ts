@@ -46,7 +46,7 @@ export const ratio = (value: number | null): string => (value === null ? 'n/a' :
 
 const componentLabels: Record<string, string> = {
   usage: 'Usage', cadence: 'Touch cadence', engagement: 'Engagement', support: 'Support', sentiment: 'Sentiment (NPS, CSAT)',
-  relationship: 'Relationship', milestones: 'Milestone pace', commercial: 'Commercial', csm_sentiment: 'CSM sentiment',
+  relationship: 'Relationship', milestones: 'Milestone pace', commercial: 'Commercial', decline: 'Signs of decline', csm_sentiment: 'CSM sentiment',
 };
 
 /** A health component's name for people; one the page does not know yet reads as its key. */

@@ -90,7 +90,7 @@ const componentFill = (key: ComponentKey, has: (input: CoverageInput) => boolean
 };
 
 /** A component out of the blend because nothing is wrong, not for want of data. */
-const quiet = (component: { key: ComponentKey; detail: string }): boolean => component.key === 'decline' && component.detail === noDeclineSign;
+export const isQuiet = (component: { key: ComponentKey; detail: string }): boolean => component.key === 'decline' && component.detail === noDeclineSign;
 
 /**
  * Per portal: the share of customers that have each input the scoring reads, and which health components are
@@ -110,7 +110,7 @@ export const coverageAccumulator = (config: ScoringConfig, now: Date) => {
       const present = new Set(coverageInputs.filter((key) => hasInput(key, snapshot, config, now.getTime())));
       present.forEach((key) => inputs.set(key, (inputs.get(key) ?? 0) + 1));
       for (const component of card.health.components) {
-        if (!component.missing || quiet(component)) continue;
+        if (!component.missing || isQuiet(component)) continue;
         const tally = missing.get(component.key)!;
         tally.count += 1;
         bump(tally.reasons, component.detail);
@@ -150,7 +150,7 @@ const cardHints: Partial<Record<ComponentKey, string>> = {
 
 /** The line a card shows for a component with no data: what is missing and what would fill it ("no usage data: map active users in Settings"). */
 export const missingComponentHint = (key: ComponentKey, detail: string): string | null => {
-  if (quiet({ key, detail })) return detail;
+  if (isQuiet({ key, detail })) return detail;
   const hint = cardHints[key];
   return hint === undefined ? null : `${detail}: ${hint}`;
 };

@@ -22,6 +22,15 @@ describe('the card view built from a score card', () => {
     expect(view.components.find((c) => c.key === 'engagement')?.hint).toBeUndefined();
   });
 
+  it('when usage holds and nothing else went wrong, then signs of decline is marked quiet rather than short of data', () => {
+    const steady = viewOf({ engagements: [inboundEmail(2)], usage: usageLine(70, 72) });
+    expect(steady.components.find((c) => c.key === 'decline')).toMatchObject({ missing: true, quiet: true, hint: 'no sign of decline' });
+    expect(steady.components.find((c) => c.key === 'sentiment')?.quiet).toBeUndefined();
+    const bare = viewOf({ engagements: [inboundEmail(2)] });
+    expect(bare.components.find((c) => c.key === 'decline')).toMatchObject({ missing: true });
+    expect(bare.components.find((c) => c.key === 'decline')?.quiet).toBeUndefined();
+  });
+
   it('when the company is a restaurant, then the fit rules come in HubSpot words with the company value as HubSpot labels it', () => {
     const view = viewOf({ company: { properties: { industry: 'RESTAURANTS', numberofemployees: '40', country: 'Germany', lifecyclestage: 'customer' } } });
     expect(view.fit.value).toBe('bad');

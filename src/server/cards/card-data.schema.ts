@@ -26,6 +26,8 @@ const scoreView = z.strictObject({
     contribution: z.number(), missing: z.boolean(), detail: z.string().optional(),
     /** For a component with no data: what is missing and what would fill it. */
     hint: z.string().optional(),
+    /** Out of the blend because nothing is wrong (no sign of decline), not for want of data. */
+    quiet: z.literal(true).optional(),
   })).max(cardLimits.components),
   biggestDrag: z.enum(componentKeys).nullable(),
   milestones: z.array(z.object({

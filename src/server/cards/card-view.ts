@@ -1,5 +1,5 @@
 import type { ComponentKey } from '../../scoring/config.schema.ts';
-import { missingComponentHint } from '../../scoring/coverage.ts';
+import { missingComponentHint, isQuiet } from '../../scoring/coverage.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';
 import { playLabel, playValue } from '../../writeback/play-values.ts';
 import type { ScoreView } from './card-data.schema.ts';
@@ -52,6 +52,7 @@ export const scoreView = (
     key: c.key, label: componentLabels[c.key], value: c.value === null ? null : round(c.value), weight: c.weight,
     contribution: round(c.contribution), missing: c.missing, detail: c.detail,
     ...(c.missing ? withHint(missingComponentHint(c.key, c.detail)) : {}),
+    ...(c.missing && isQuiet(c) ? { quiet: true } : {}),
   })),
   biggestDrag: card.health.biggestDrag?.key ?? null,
   milestones: card.milestones.map((m) => ({ key: m.key, label: m.label, kind: m.kind, state: m.state, expectedBy: m.expectedBy, doneAt: m.doneAt, scope: m.scope })),
