@@ -22,4 +22,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/main.js"]
+# --liftoff-only is accepted only on the command line; without it an embedded store (DATA_DIR, no DATABASE_URL)
+# pays about 500 MB while V8 optimises the SQL parser's WebAssembly (docs/memory.md).
+CMD ["node", "--liftoff-only", "dist/src/main.js"]

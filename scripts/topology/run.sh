@@ -11,8 +11,8 @@ export NODE_OPTIONS="--max-semi-space-size=16 ${NODE_OPTIONS:-}"   # the young g
 
 # name, PROCESS_ROLE, PORT: the services of compose.yaml, in its order (tests/deploy/topology.test.ts compares them).
 PROCESSES=("web web 3000" "worker-1 worker 3001" "worker-2 worker 3002")
-MIGRATE=(node dist/src/cli.js migrate)
-COMMAND=(node dist/src/main.js)
+MIGRATE=(node --liftoff-only dist/src/cli.js migrate)
+COMMAND=(node --liftoff-only dist/src/main.js)
 
 TOPOLOGY_DIR="${TOPOLOGY_DIR:-/tmp/waypoint-topology}"
 OFFSET="${TOPOLOGY_PORT_OFFSET:-0}"

@@ -35,6 +35,12 @@ describe('the node options Waypoint starts with', () => {
     expect(npmScriptNodeFlags('start')).toContain(semiSpaceCap);
   });
 
+  it('when Waypoint runs from the image or the topology script, then node runs WebAssembly on Liftoff only, as the npm scripts do', () => {
+    expect(/^CMD \["node", "--liftoff-only", "dist\/src\/main\.js"\]$/m.test(read('Dockerfile'))).toBe(true);
+    expect(read('scripts/topology/run.sh')).toMatch(/^COMMAND=\(node --liftoff-only dist\/src\/main\.js\)$/m);
+    expect(read('scripts/topology/run.sh')).toMatch(/^MIGRATE=\(node --liftoff-only dist\/src\/cli\.js migrate\)$/m);
+  });
+
   it('when node runs with the start script\'s options and allocates pages of short-lived objects, then its young generation stays within two 16 MB semi-spaces', async () => {
     const { stdout } = await run(process.execPath, [...npmScriptNodeFlags('start'), '-e', youngGenerationProbe], { timeout: 120_000 });
     expect(Number(stdout.trim())).toBeLessThanOrEqual(32);
