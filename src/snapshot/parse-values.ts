@@ -15,8 +15,8 @@ const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-
 export const toIsoDate = (raw: string | null | undefined): string | null => {
   if (raw === null || raw === undefined) return null;
   if (CANONICAL.test(raw)) return raw;
-  if (raw.trim() === '') return null;
   const value = raw.trim();
+  if (value === '') return null;
   const ms = /^\d{9,}$/.test(value) ? Number(value) : Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 };

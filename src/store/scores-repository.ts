@@ -10,7 +10,6 @@ import { CARD_SHAPE } from './score-card-shape.ts';
 // checked on the way in) is passed over as if absent, so the next score replaces it and one bad row never stops its
 // portal's cards, scoring or write-back.
 
-// The card itself is read by storedCard (below): trusted when stamped with this release's CARD_SHAPE, else parsed.
 const cardRowSchema = z.object({
   company_id: z.string(),
   scored_at: z.coerce.date(),
