@@ -126,14 +126,14 @@ export const weightsFromCoefficients = (coefficients: ReadonlyArray<number>, tot
 export const chooseThresholds = (sample: ReadonlyArray<Rescored>): Thresholds => {
   const churners = sample.filter((s) => s.churned).length;
   const stayers = sample.length - churners;
-  // At threshold g the churners shown green are those scoring g or more, vetoed ones aside.
-  const greenable = sample.filter((s) => s.churned && s.cap === 'green').map((s) => s.health);
+  // At threshold g the churners shown green are those scoring g or more that no veto holds below green.
+  const greenable = sample.filter((s) => s.churned && capped('green', s.cap) === 'green').map((s) => s.health);
   const greenChurnersAt = (g: number) => greenable.filter((h) => h >= g).length;
   // With too few churners even none green cannot bound the share under the target: green then starts above the
   // highest-scoring churner, the lowest bar a sample that small can justify.
   let green = Math.min(100, Math.floor(greenable.reduce((a, b) => Math.max(a, b), -1)) + 1);
   for (let g = 0; g <= 100; g += 1) {
-    if (churners > 0 && wilsonUpper(greenChurnersAt(g), churners, GREEN_BOUND_Z) <= GREEN_CHURN_TARGET) { green = g; break; }
+    if (wilsonUpper(greenChurnersAt(g), churners, GREEN_BOUND_Z) <= GREEN_CHURN_TARGET) { green = g; break; }
   }
   let yellow = 0;
   let best = Number.NEGATIVE_INFINITY;
