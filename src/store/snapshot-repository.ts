@@ -71,6 +71,42 @@ const place = (history: History, type: string, record: HubSpotRecord): void => {
   else if (type === 'feedback_submissions') history.feedbackSubmissions.push(record);
 };
 
+/**
+ * A page of companies' rows as the store returns them, before any of them is decoded: the part of building snapshots
+ * that needs the store, apart from the part that is CPU alone (assembleHistories), so the score job can hand the
+ * second to another thread. Everything in it survives structured cloning.
+ */
+export interface HistoryRows {
+  companies: unknown[];
+  children: unknown[];
+  series: unknown[];
+  departed: Map<string, Array<{ contactId: string; departedAt: string }>>;
+}
+
+/** The histories of a page's rows, in id order (companies not held are skipped): parsing and assembly, no store. */
+export const assembleHistories = (rows: HistoryRows): History[] => {
+  const companies = z.array(recordRow).parse(rows.companies);
+  const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row.object_id, row.properties, row.hs_updated_at?.toISOString() ?? null))]));
+  for (const row of z.array(childrenRow).parse(rows.children)) {
+    const history = byId.get(row.company_id);
+    if (!history) continue;
+    for (const [type, id, props, updatedAt, previousTitle, titleChangedAt] of childRecordsOf(row.children)) {
+      place(history, type, toRecord(id, props, updatedAt));
+      if (previousTitle !== null && titleChangedAt !== null) history.titleChanges.push({ id, previousTitle, changedAt: titleChangedAt });
+    }
+  }
+  for (const row of z.array(usageSeriesRow).parse(rows.series)) {
+    const vals = row.vals.split(',');
+    byId.get(row.company_id)?.usage.push(...row.days.split(',').map((day, i) => ({ date: dayText(day), metric: row.metric, value: Number(vals[i] ?? 0) })));
+  }
+  // Day by day, metrics in name order within a day, as one query per point used to return them.
+  for (const history of byId.values()) if (new Set(history.usage.map((p) => p.metric)).size > 1) history.usage.sort(byDayThenMetric);
+  for (const [companyId, departures] of rows.departed) {
+    byId.get(companyId)?.departedContacts.push(...departures.map((d) => ({ id: d.contactId, departedAt: d.departedAt })));
+  }
+  return [...byId.values()];
+};
+
 /** Each customer's synced records in HubSpot's shape, for src/snapshot/from-hubspot.ts (score history is the scoring job's). */
 export const snapshotRepository = (db: Queryable) => ({
   async companyIds(portalId: number): Promise<string[]> {
@@ -81,13 +117,13 @@ export const snapshotRepository = (db: Queryable) => ({
   },
 
   /**
-   * Histories of the held companies among the given ids, in id order (unknown ids are skipped). The four reads go out
-   * at once: on PostgreSQL each runs on its own connection, so the page costs the slowest of them, not their sum.
+   * The rows of the given companies' histories, undecoded. The four reads go out at once: on PostgreSQL each runs on
+   * its own connection, so the page costs the slowest of them, not their sum.
    */
-  async histories(portalId: number, companyIds: readonly string[]): Promise<History[]> {
-    if (companyIds.length === 0) return [];
+  async historyRows(portalId: number, companyIds: readonly string[]): Promise<HistoryRows> {
+    if (companyIds.length === 0) return { companies: [], children: [], series: [], departed: new Map() };
     const ids = [...companyIds];
-    const [companyRows, childRows, seriesRows, departed] = await Promise.all([
+    const [companies, children, series, departed] = await Promise.all([
       db.query(
         `SELECT object_id AS company_id, object_type, object_id, properties, hs_updated_at FROM crm_objects
          WHERE portal_id = $1 AND object_type = 'companies' AND object_id = ANY($2::text[]) ORDER BY object_id`, [portalId, ids],
@@ -104,25 +140,11 @@ export const snapshotRepository = (db: Queryable) => ({
       ),
       contactDeparturesRepository(db).forCompanies(portalId, ids),
     ]);
-    const companies = z.array(recordRow).parse(companyRows);
-    const byId = new Map(companies.map((row) => [row.object_id, emptyHistory(toRecord(row.object_id, row.properties, row.hs_updated_at?.toISOString() ?? null))]));
-    for (const row of z.array(childrenRow).parse(childRows)) {
-      const history = byId.get(row.company_id);
-      if (!history) continue;
-      for (const [type, id, props, updatedAt, previousTitle, titleChangedAt] of childRecordsOf(row.children)) {
-        place(history, type, toRecord(id, props, updatedAt));
-        if (previousTitle !== null && titleChangedAt !== null) history.titleChanges.push({ id, previousTitle, changedAt: titleChangedAt });
-      }
-    }
-    for (const row of z.array(usageSeriesRow).parse(seriesRows)) {
-      const vals = row.vals.split(',');
-      byId.get(row.company_id)?.usage.push(...row.days.split(',').map((day, i) => ({ date: dayText(day), metric: row.metric, value: Number(vals[i] ?? 0) })));
-    }
-    // Day by day, metrics in name order within a day, as one query per point used to return them.
-    for (const history of byId.values()) if (new Set(history.usage.map((p) => p.metric)).size > 1) history.usage.sort(byDayThenMetric);
-    for (const [companyId, departures] of departed) {
-      byId.get(companyId)?.departedContacts.push(...departures.map((d) => ({ id: d.contactId, departedAt: d.departedAt })));
-    }
-    return [...byId.values()];
+    return { companies, children, series, departed };
+  },
+
+  /** Histories of the held companies among the given ids, in id order (unknown ids are skipped). */
+  async histories(portalId: number, companyIds: readonly string[]): Promise<History[]> {
+    return assembleHistories(await this.historyRows(portalId, companyIds));
   },
 });
