@@ -128,11 +128,15 @@ export const snapshotRepository = (db: Queryable) => ({
         `SELECT object_id AS company_id, object_type, object_id, properties, hs_updated_at FROM crm_objects
          WHERE portal_id = $1 AND object_type = 'companies' AND object_id = ANY($2::text[]) ORDER BY object_id`, [portalId, ids],
       ),
+      // One company at a time: over the whole page at once the planner hash-joined every record of the portal
+      // (PostgreSQL scanned all of crm_objects for each page); per company it follows the two indexes.
       db.query(
-        `SELECT a.to_id AS company_id, json_agg(json_build_array(o.object_type, o.object_id, o.properties, ${isoText('o.hs_updated_at')},
-           o.previous_jobtitle, ${isoText('o.jobtitle_changed_at')}, o.properties_shape = '${PROPERTIES_SHAPE}') ORDER BY o.object_type, o.object_id)::text AS children
-         FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
-         WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = ANY($2::text[]) GROUP BY a.to_id`, [portalId, ids],
+        `SELECT c.id AS company_id, ch.children FROM (SELECT DISTINCT unnest($2::text[]) AS id) c CROSS JOIN LATERAL (
+           SELECT json_agg(json_build_array(o.object_type, o.object_id, o.properties, ${isoText('o.hs_updated_at')},
+             o.previous_jobtitle, ${isoText('o.jobtitle_changed_at')}, o.properties_shape = '${PROPERTIES_SHAPE}') ORDER BY o.object_type, o.object_id)::text AS children
+           FROM crm_associations a JOIN crm_objects o ON o.portal_id = a.portal_id AND o.object_type = a.from_type AND o.object_id = a.from_id
+           WHERE a.portal_id = $1 AND a.to_type = 'companies' AND a.to_id = c.id) ch
+         WHERE ch.children IS NOT NULL`, [portalId, ids],
       ),
       db.query(
         `SELECT company_id, metric, string_agg((day - DATE '1970-01-01')::text, ',' ORDER BY day) AS days, string_agg(value::text, ',' ORDER BY day) AS vals

@@ -31,6 +31,11 @@ describe.each(storeBackends())('the synced records scoring reads, on $name', (ba
     ]);
   });
 
+  it('when a page names a company twice, then its history holds each of its records once', async () => {
+    const histories = await snapshotRepository(db).histories(PORTAL, ['1', '1']);
+    expect(histories.map((h) => h.engagements.emails.map((e) => e.id))).toEqual([['e1', 'e2']]);
+  });
+
   it('when a stored record was written before properties were stamped and holds a value that is not text, then reading it fails instead of handing scoring a number', async () => {
     await db.query(`UPDATE crm_objects SET properties = '{"hs_timestamp": 1}'::jsonb, properties_shape = NULL WHERE portal_id = $1 AND object_id = 'e3'`, [PORTAL]);
     await expect(snapshotRepository(db).histories(PORTAL, ['2'])).rejects.toThrow();
