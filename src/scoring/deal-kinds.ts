@@ -1,6 +1,6 @@
 import type { ScoringConfig } from './config.schema.ts';
 import type { SnapshotDeal } from './snapshot.schema.ts';
-import { toMs } from './time.ts';
+import { DAY_MS, toMs } from './time.ts';
 
 export type DealKind = 'new_business' | 'renewal' | 'expansion' | 'contraction' | 'other';
 /** The customer's contract value (last won contract plus the upsells won since) just before and just after this deal. */
@@ -83,6 +83,18 @@ export const classifyDeals = (deals: readonly SnapshotDeal[], config: ScoringCon
   recent.unshift({ deals, config, result });
   if (recent.length > RECENT_LISTS) recent.pop();
   return result;
+};
+
+/**
+ * The latest deal of this kind won by `now` and at most `withinDays` before it. Deals are in close-date order (see
+ * classifyDeals), so the latest is the last one that matches.
+ */
+export const latestWon = (deals: readonly ClassifiedDeal[], kind: DealKind, now: number, withinDays: number): (ClassifiedDeal & { at: number }) | undefined => {
+  for (let i = deals.length - 1; i >= 0; i--) {
+    const d = deals[i]!;
+    if (d.isClosedWon && d.kind === kind && d.at !== null && d.at <= now && now - d.at <= withinDays * DAY_MS) return d as ClassifiedDeal & { at: number };
+  }
+  return undefined;
 };
 
 /**

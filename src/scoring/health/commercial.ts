@@ -1,4 +1,4 @@
-import { classifyDeals, type ClassifiedDeal } from '../deal-kinds.ts';
+import { classifyDeals, latestWon, type ClassifiedDeal, type DealKind } from '../deal-kinds.ts';
 import { DAY_MS, clamp, daysBetween, toMs } from '../time.ts';
 import { missing } from './component.ts';
 import type { ComponentInput, Reading } from './component.ts';
@@ -11,7 +11,7 @@ export const commercialComponent = ({ snapshot, facts, config }: ComponentInput)
   const closed = classifyDeals(snapshot.deals, config).filter((d): d is ClassifiedDeal & { at: number } => d.isClosed && d.at !== null && d.at <= facts.now);
   if (renewal === null && closed.length === 0) return missing('no renewal date or deals');
   const within = (at: number, days: number) => facts.now - at <= days * DAY_MS;
-  const won = (kind: string, days: number) => closed.filter((d) => d.isClosedWon && d.kind === kind && within(d.at, days)).at(-1);
+  const won = (kind: DealKind, days: number) => latestWon(closed, kind, facts.now, days);
   let value = 70;
   const parts: string[] = [];
   const expansion = won('expansion', t.expansionWithinDays);

@@ -1,4 +1,4 @@
-import { classifyDeals } from '../deal-kinds.ts';
+import { classifyDeals, latestWon } from '../deal-kinds.ts';
 import { DAY_MS, clamp, daysBetween, percent, scale, toMs } from '../time.ts';
 import type { UsageSeries } from '../usage-series.ts';
 import { ago, counted, days } from '../wording.ts';
@@ -47,11 +47,8 @@ const usageDrop = ({ facts, config }: ComponentInput): Sign | null => {
 };
 
 const latestContraction = ({ snapshot, facts, config }: ComponentInput): Sign | null => {
-  const within = config.health.components.decline.contractionWithinDays * DAY_MS;
-  const cut = classifyDeals(snapshot.deals, config)
-    .filter((d) => d.isClosedWon && d.kind === 'contraction' && d.at !== null && d.at <= facts.now && facts.now - d.at <= within)
-    .at(-1);
-  return cut === undefined ? null : { value: 0, text: `contracted ${ago(daysBetween(cut.at!, facts.now))} (${cut.how})` };
+  const cut = latestWon(classifyDeals(snapshot.deals, config), 'contraction', facts.now, config.health.components.decline.contractionWithinDays);
+  return cut === undefined ? null : { value: 0, text: `contracted ${ago(daysBetween(cut.at, facts.now))} (${cut.how})` };
 };
 
 const ticketRun = ({ snapshot, facts, config }: ComponentInput): Sign | null => {
