@@ -10,12 +10,20 @@ export const biggestDrag = (components: ComponentResult[]): ComponentResult | nu
   return candidates.reduce<ComponentResult | null>((worst, c) => (worst === null || lost(c) > lost(worst) ? c : worst), null);
 };
 
-export const latestPreviousCard = (cards: PreviousCard[], now: number): PreviousCard | null =>
-  cards.reduce<PreviousCard | null>((latest, card) => {
+export const latestPreviousCard = (cards: PreviousCard[], now: number): PreviousCard | null => {
+  let latest: PreviousCard | null = null;
+  // The latest card's moment is kept beside it rather than read from its text again for every card after it.
+  let latestAt = 0;
+  for (const card of cards) {
     const at = toMs(card.scoredAt);
-    if (at === null || at >= now) return latest;
-    return latest === null || at > (toMs(latest.scoredAt) ?? 0) ? card : latest;
-  }, null);
+    if (at === null || at >= now) continue;
+    if (latest === null || at > latestAt) {
+      latest = card;
+      latestAt = at;
+    }
+  }
+  return latest;
+};
 
 /** One sentence saying what moved since the previous score, e.g. "health fell 12: no inbound touch in 41 days; 3 urgent tickets open". */
 export const changeReason = (

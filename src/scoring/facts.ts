@@ -24,7 +24,7 @@ export type Facts = {
   /** Relative change of active users across the vector window, from a least-squares line; null without enough points. */
   usageChange: number | null;
   daysSinceTwoWay: number | null;
-  openTickets: SnapshotTicket[];
+  openTickets: Dated<SnapshotTicket>[];
   urgentOpen: number;
   surveys: Dated<SnapshotFeedback>[];
   latestNps: Dated<SnapshotFeedback> | null;
@@ -159,7 +159,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
   const currentActiveUsers = activeUsers.length > 0 ? activeUsers.value[activeUsers.length - 1]! : company.activeUsers30d;
   const depth = currentActiveUsers !== null && company.seats ? currentActiveUsers / company.seats : null;
   const tickets = dated(snapshot.tickets, timesOf(snapshot.tickets, (t) => t.createdAt), now);
-  const openTickets = tickets.filter((t) => { const closed = toMs(t.item.closedAt); return closed === null || closed > now; }).map((t) => t.item);
+  const openTickets = tickets.filter((t) => { const closed = toMs(t.item.closedAt); return closed === null || closed > now; });
   const surveys = upTo(timeline.feedback, now);
   const nps = surveys.filter((s) => s.item.surveyType === 'NPS');
   const lastUsed = lastAt(activeUsers, (value) => value > 0)
@@ -185,7 +185,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     usageChange: relativeChange(activeUsers, now - config.vector.windowDays * DAY_MS),
     daysSinceTwoWay: lastTwoWay === null ? null : daysBetween(lastTwoWay, now),
     openTickets,
-    urgentOpen: openTickets.filter((t) => t.priority === 'HIGH' || t.priority === 'URGENT').length,
+    urgentOpen: openTickets.filter((t) => t.item.priority === 'HIGH' || t.item.priority === 'URGENT').length,
     surveys,
     latestNps: nps.at(-1) ?? null,
     executives: snapshot.contacts.filter((c) => !c.leftCompany && c.jobTitle !== null && executivePattern.test(c.jobTitle)),

@@ -57,17 +57,23 @@ const evidence = (condition: MilestoneCondition, snapshot: CompanySnapshot, fact
   }
 };
 
-/** A moment an earlier card showed; `text`, the card's own words for it when they are how this card writes it. */
-type Shown = { at: number; text: string | null };
+/**
+ * A moment an earlier card showed; `text`, the card's own words for it when they are how this card writes it;
+ * `written`, the card's words as they were.
+ */
+type Shown = { at: number; text: string | null; written: string };
 
 /** The earliest day an earlier card showed each milestone done: once reached, a milestone stays reached. */
 const doneBefore = (snapshot: CompanySnapshot, now: number): Map<string, Shown> => {
   const done = new Map<string, Shown>();
   for (const card of snapshot.previousCards) {
     for (const m of card.milestonesDone ?? []) {
+      const shown = done.get(m.key);
+      // Every card since a milestone was reached writes the same day for it: read once, not once per card.
+      if (shown !== undefined && shown.written === m.doneAt) continue;
       const canonical = isoTimeMs(m.doneAt);
       const at = canonical ?? toMs(m.doneAt);
-      if (at !== null && at <= now && at < (done.get(m.key)?.at ?? Infinity)) done.set(m.key, { at, text: canonical === undefined ? null : m.doneAt });
+      if (at !== null && at <= now && at < (shown?.at ?? Infinity)) done.set(m.key, { at, text: canonical === undefined ? null : m.doneAt, written: m.doneAt });
     }
   }
   return done;

@@ -79,9 +79,9 @@ export const pickContact = (play: Play, snapshot: CompanySnapshot, facts: Facts)
 const ticketEvidence = (facts: Facts): string[] => {
   const rank = { URGENT: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
   return [...facts.openTickets]
-    .sort((a, b) => rank[a.priority ?? 'LOW'] - rank[b.priority ?? 'LOW'] || Date.parse(a.createdAt) - Date.parse(b.createdAt))
+    .sort((a, b) => rank[a.item.priority ?? 'LOW'] - rank[b.item.priority ?? 'LOW'] || a.at - b.at)
     .slice(0, 3)
-    .map((t) => `Open ticket "${t.subject ?? `#${t.id}`}" (${(t.priority ?? 'no priority').toLowerCase()}, opened ${ago(daysBetween(Date.parse(t.createdAt), facts.now))})`);
+    .map(({ at, item: t }) => `Open ticket "${t.subject ?? `#${t.id}`}" (${(t.priority ?? 'no priority').toLowerCase()}, opened ${ago(daysBetween(at, facts.now))})`);
 };
 
 const usageEvidence = (snapshot: CompanySnapshot, facts: Facts): string[] => {

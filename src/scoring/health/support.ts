@@ -7,7 +7,7 @@ export const supportComponent = ({ facts, config }: ComponentInput): Reading => 
   const t = config.health.components.support;
   const open = facts.openTickets;
   if (open.length === 0) return { value: 100, detail: 'no open tickets' };
-  const stale = open.filter((ticket) => facts.now - Date.parse(ticket.createdAt) > t.staleAfterDays * DAY_MS).length;
+  const stale = open.filter((ticket) => facts.now - ticket.at > t.staleAfterDays * DAY_MS).length;
   const other = open.length - facts.urgentOpen;
   const value = clamp(100 - t.urgentPenalty * facts.urgentOpen - t.openPenalty * other - t.stalePenalty * stale);
   const parts = [
