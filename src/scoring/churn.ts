@@ -53,7 +53,8 @@ export const classifyChurn = (
   const avoidable = fit !== 'bad' && !config.churn.unavoidableReasons.includes(reasonCode);
   const windowMs = config.churn.expectedWindowDays * DAY_MS;
   const stored = snapshot.previousCards.filter((c) => { const at = toMs(c.scoredAt); return at !== null && at <= churnedAt && churnedAt - at <= windowMs; });
-  const probes = stored.length > 0 ? [] : [windowMs, windowMs / 2, DAY_MS].map((offset) => churnedAt - offset);
+  // Nearest the churn first: the likeliest moment to show the warning, and the first that shows it ends the search.
+  const probes = stored.length > 0 ? [] : [DAY_MS, windowMs / 2, windowMs].map((offset) => churnedAt - offset);
   const expected = fit === 'bad' || stored.some((c) => warned(c.cohort)) || probes.some((at) => warned(cohortAt(at)));
   const reason = `churned ${isoDay(churnedAt)} (${reasonCode}): ${avoidable ? 'avoidable' : 'unavoidable'}, `
     + `${expected ? (fit === 'bad' ? 'expected of a bad fit' : `flagged bad fit, negative or dark in the ${config.churn.expectedWindowDays} days before`) : 'not flagged beforehand'}`;
