@@ -28,6 +28,8 @@ export const bounded = (value: number | null, range: NumberBound): number | null
 
 const b = numberBounds;
 
+const inRange = (value: number | null, range: NumberBound): boolean => Object.is(bounded(value, range), value);
+
 /** The snapshot with every number inside its range; usage points without a finite value are dropped. */
 export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => {
   const { company } = snapshot;
@@ -40,7 +42,8 @@ export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => {
   return {
     ...snapshot,
     company: inBounds ? company : { ...company, arr, seats, activeUsers30d, keyFeaturesUsed },
-    deals: snapshot.deals.map((d) => (Object.is(bounded(d.amount, b.dealAmount), d.amount) ? d : { ...d, amount: bounded(d.amount, b.dealAmount) })),
+    deals: snapshot.deals.every((d) => inRange(d.amount, b.dealAmount)) ? snapshot.deals
+      : snapshot.deals.map((d) => (inRange(d.amount, b.dealAmount) ? d : { ...d, amount: bounded(d.amount, b.dealAmount) })),
     feedback: boundedValues(snapshot.feedback, b.feedbackValue),
     usage: boundedValues(snapshot.usage, b.usageValue),
   };
@@ -51,7 +54,9 @@ export const boundSnapshot = (snapshot: CompanySnapshot): CompanySnapshot => {
  * dropped; a list already in bounds (nearly every one) is kept as it is, so it costs no copies.
  */
 const boundedValues = <T extends { value: number }>(items: T[], range: NumberBound): T[] => {
-  if (items.every((item) => Object.is(bounded(item.value, range), item.value))) return items;
+  let inBounds = 0;
+  while (inBounds < items.length && inRange(items[inBounds]!.value, range)) inBounds++;
+  if (inBounds === items.length) return items;
   const out: T[] = [];
   for (const item of items) {
     const value = bounded(item.value, range);

@@ -16,8 +16,29 @@ const inTimeOrder = (at: number[], value: number[]): UsageSeries => {
   return { at: order.map((i) => at[i]!), value: order.map((i) => value[i]!), length: order.length };
 };
 
+/**
+ * A stock portal's usage: one metric, every point dated, in day order. Its times are then the list already read, and
+ * only the values are copied out (no list grown point by point); null for any other usage.
+ */
+const oneMetricInOrder = (points: CompanySnapshot['usage'], times: readonly number[]): Map<string, UsageSeries> | null => {
+  if (points.length === 0) return null;
+  const metric = points[0]!.metric;
+  let previous = -Infinity;
+  for (let i = 0; i < points.length; i++) {
+    const at = times[i]!;
+    // NaN fails the comparison too: an undated point is left out, which this shortcut does not do.
+    if (!(at >= previous) || points[i]!.metric !== metric) return null;
+    previous = at;
+  }
+  const value = new Array<number>(points.length);
+  for (let i = 0; i < points.length; i++) value[i] = points[i]!.value;
+  return new Map([[metric, { at: times, value, length: points.length }]]);
+};
+
 /** Each metric's dated points, given each point's time (NaN when undated: left out). */
 export const usageByMetric = (points: CompanySnapshot['usage'], times: readonly number[]): Map<string, UsageSeries> => {
+  const single = oneMetricInOrder(points, times);
+  if (single !== null) return single;
   type Lists = { at: number[]; value: number[] };
   const lists = new Map<string, Lists>();
   const listOf = (name: string): Lists => {
