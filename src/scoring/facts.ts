@@ -24,6 +24,8 @@ export type Facts = {
   /** Relative change of active users across the vector window, from a least-squares line; null without enough points. */
   usageChange: number | null;
   daysSinceTwoWay: number | null;
+  /** Tickets opened by now, oldest first. */
+  tickets: Dated<SnapshotTicket>[];
   openTickets: Dated<SnapshotTicket>[];
   urgentOpen: number;
   surveys: Dated<SnapshotFeedback>[];
@@ -184,6 +186,7 @@ export const deriveFacts = (snapshot: CompanySnapshot, config: ScoringConfig, no
     depth,
     usageChange: relativeChange(activeUsers, now - config.vector.windowDays * DAY_MS),
     daysSinceTwoWay: lastTwoWay === null ? null : daysBetween(lastTwoWay, now),
+    tickets,
     openTickets,
     urgentOpen: openTickets.filter((t) => t.item.priority === 'HIGH' || t.item.priority === 'URGENT').length,
     surveys,

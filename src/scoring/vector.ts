@@ -27,7 +27,6 @@ export const scoreVector = (
 ): { value: VectorValue; reason: string } => {
   const v = config.vector;
   const signals: Signal[] = [];
-  const within = (iso: string | null, days: number) => { const at = toMs(iso); return at !== null && at <= facts.now && facts.now - at <= days * DAY_MS; };
   if (facts.usageChange !== null) {
     if (facts.usageChange >= v.usageRising) signals.push({ points: 2, text: `usage up ${percent(facts.usageChange)}` });
     else if (facts.usageChange <= v.usageFalling) signals.push({ points: -2, text: `usage down ${percent(-facts.usageChange)}` });
@@ -40,8 +39,10 @@ export const scoreVector = (
     if (late > 0) signals.push({ points: -1, text: 'onboarding behind schedule' });
     else if (done) signals.push({ points: 2, text: 'onboarding on track' });
   }
-  const won = classifyDeals(snapshot.deals, config).filter((d) => d.isClosedWon && within(d.closeDate, 365));
-  if (won.some((d) => d.kind === 'expansion' && within(d.closeDate, v.expansionWithinDays))) signals.push({ points: 2, text: 'expansion won' });
+  // A classified deal's close date is already read (its `at`).
+  const within = (at: number | null, days: number) => at !== null && at <= facts.now && facts.now - at <= days * DAY_MS;
+  const won = classifyDeals(snapshot.deals, config).filter((d) => d.isClosedWon && within(d.at, 365));
+  if (won.some((d) => d.kind === 'expansion' && within(d.at, v.expansionWithinDays))) signals.push({ points: 2, text: 'expansion won' });
   else if (won.some((d) => d.kind === 'renewal')) signals.push({ points: 0, text: 'renewed flat' });
   const nps = facts.latestNps;
   if (nps && facts.now - nps.at <= v.sentimentWithinDays * DAY_MS) {

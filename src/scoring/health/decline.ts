@@ -51,10 +51,10 @@ const latestContraction = ({ snapshot, facts, config }: ComponentInput): Sign | 
   return cut === undefined ? null : { value: 0, text: `contracted ${ago(daysBetween(cut.at, facts.now))} (${cut.how})` };
 };
 
-const ticketRun = ({ snapshot, facts, config }: ComponentInput): Sign | null => {
+const ticketRun = ({ facts, config }: ComponentInput): Sign | null => {
   const t = config.health.components.decline;
   const from = facts.now - t.ticketWindowDays * DAY_MS;
-  const opened = snapshot.tickets.filter((ticket) => { const at = toMs(ticket.createdAt); return at !== null && at > from && at <= facts.now; }).length;
+  const opened = facts.tickets.filter((ticket) => ticket.at > from).length;
   if (opened === 0) return null;
   return { value: clamp(100 - t.ticketPenalty * opened), text: `${counted(opened, 'ticket', 'tickets')} opened in the last ${days(t.ticketWindowDays)}` };
 };
@@ -66,7 +66,7 @@ const ticketRun = ({ snapshot, facts, config }: ComponentInput): Sign | null => 
 export const declineComponent = (input: ComponentInput): Reading => {
   const { snapshot, facts } = input;
   const dated = (iso: string | null) => { const at = toMs(iso); return at !== null && at <= facts.now; };
-  if (facts.activeUsers.length === 0 && !snapshot.deals.some((d) => dated(d.closeDate)) && !snapshot.tickets.some((t) => dated(t.createdAt))) {
+  if (facts.activeUsers.length === 0 && !snapshot.deals.some((d) => dated(d.closeDate)) && facts.tickets.length === 0) {
     return missing('no usage, deals or tickets to read');
   }
   const signs = [usageDrop(input), latestContraction(input), ticketRun(input)].filter((s): s is Sign => s !== null);
