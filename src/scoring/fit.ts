@@ -68,7 +68,10 @@ const isEmpty = (raw: string | null): boolean => raw === null || raw.trim() === 
 export const scoreFit = (properties: Record<string, string | null>, config: ScoringConfig): { value: FitValue; criteria: FitCriterionResult[] } => {
   const evaluate = (rule: 'good' | 'bad') => (c: FitCriterion): FitCriterionResult => {
     const actual = own(properties, c.property) ?? null;
-    return { rule, property: c.property, actual, passed: passes(c, actual, config), ...(isEmpty(actual) ? { unknown: true } : {}), description: describeOnce(c) };
+    const passed = passes(c, actual, config);
+    const description = describeOnce(c);
+    // Two literals rather than spreading an optional part: one object per rule, not three.
+    return isEmpty(actual) ? { rule, property: c.property, actual, passed, unknown: true, description } : { rule, property: c.property, actual, passed, description };
   };
   const bad = config.fit.bad.map(evaluate('bad'));
   const good = config.fit.good.map(evaluate('good'));
