@@ -1,5 +1,6 @@
 import { DEFAULT_NOW } from '../../emulator/generator/index.ts';
 import { scorePortal } from '../../src/portal-scoring/score-portal.ts';
+import { scoringPool } from '../../src/portal-scoring/scoring-pool.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -37,8 +38,11 @@ scenarioMain(async ({ size, seed, store }) => {
     await db.query('ANALYZE');
     await plainRead(db);
     const read = await timed(() => plainRead(db));
-    const deps = { db, clock: fixedClock(DEFAULT_NOW), logger: quietLogger(), snapshots: storeSnapshotSource(db) };
+    // The worker threads a worker process scores on with the embedded store (src/main.ts), started by the run as there.
+    const scorer = postgres ? undefined : scoringPool();
+    const deps = { db, clock: fixedClock(DEFAULT_NOW), logger: quietLogger(), snapshots: storeSnapshotSource(db), ...(scorer ? { scorer } : {}) };
     const scoring = await timed(() => scorePortal(deps, { portalId: PORTAL_ID }));
+    await scorer?.close();
     await db.close();
     return {
       figures: {

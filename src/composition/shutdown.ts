@@ -2,6 +2,7 @@ export interface Stoppable {
   server: { close(timeoutMs: number): Promise<void> };
   queue: { stop(options: { timeoutMs: number }): Promise<void> };
   db: { close(): Promise<void> };
+  scorer?: { close(): Promise<void> };
   emulator?: { stop(): Promise<void> };
 }
 
@@ -11,6 +12,7 @@ export interface Stoppable {
  */
 export const stopWithin = async (timeoutMs: number, parts: Stoppable): Promise<void> => {
   await Promise.all([parts.server.close(timeoutMs), parts.queue.stop({ timeoutMs })]);
+  await parts.scorer?.close();
   await parts.db.close();
   await parts.emulator?.stop();
 };

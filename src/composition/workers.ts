@@ -3,6 +3,7 @@ import { runBackfill } from '../jobs/backfill-portal.ts';
 import { runBacktestJob } from '../jobs/backtest-portal-job.ts';
 import { processWebhooks } from '../jobs/process-webhooks.ts';
 import type { JobHandler, JobName } from '../jobs/queue.ts';
+import type { PageScorer } from '../portal-scoring/scoring-pool.ts';
 import { purgeRetention, type RetentionDays } from '../jobs/purge-retention.ts';
 import { parseScoreJobData, runScoreJob } from '../jobs/score-portal-job.ts';
 import { syncPortal } from '../jobs/sync-portal.ts';
@@ -32,7 +33,7 @@ export const guarded = (services: Pick<Services, 'db' | 'logger'>, name: JobName
 
 export type WorkerServices = Pick<Services, 'queue' | 'db' | 'clock' | 'logger' | 'hubspot' | 'snapshots' | 'syncDeps' | 'install' | 'cardCache' | 'metrics'>;
 
-export const registerWorkers = async (services: WorkerServices, options: { retentionDays?: RetentionDays } = {}): Promise<void> => {
+export const registerWorkers = async (services: WorkerServices, options: { retentionDays?: RetentionDays; scorer?: PageScorer } = {}): Promise<void> => {
   const { queue, db, clock, logger, hubspot, snapshots, syncDeps, install, cardCache } = services;
 
   await queue.work('sync-portal', guarded(services, 'sync-portal', async (data, { signal }) => {
@@ -51,7 +52,7 @@ export const registerWorkers = async (services: WorkerServices, options: { reten
   await queue.work('score-portal', guarded(services, 'score-portal', async (data, { jobId }) => {
     const report = await runScoreJob(
       // Cards served by this process show the new scores at once rather than after the cache's few seconds.
-      { db, clock, logger, snapshots, hubspot, onScored: (portalId) => cardCache.invalidate(portalId) },
+      { db, clock, logger, snapshots, hubspot, onScored: (portalId) => cardCache.invalidate(portalId), ...(options.scorer ? { scorer: options.scorer } : {}) },
       { portalId: parseScoreJobData(data).portalId, jobId },
     );
     if (report) {

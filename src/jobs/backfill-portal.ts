@@ -1,5 +1,6 @@
 import { backfillPoints, scoreAsOfPoints } from '../portal-scoring/as-of-series.ts';
-import { effectiveScoringConfig, HISTORY_DAYS, type SnapshotSource } from '../portal-scoring/score-portal.ts';
+import { HISTORY_DAYS } from '../portal-scoring/score-company.ts';
+import { effectiveScoringConfig, type SnapshotSource } from '../portal-scoring/score-portal.ts';
 import type { ScoreCard } from '../scoring/score-card.schema.ts';
 import { DAY_MS } from '../scoring/time.ts';
 import type { Clock } from '../shared/clock.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HubSpotClient } from '../hubspot/client.ts';
 import { scorePortal, type ScorePortalReport, type SnapshotSource } from '../portal-scoring/score-portal.ts';
+import type { PageScorer } from '../portal-scoring/scoring-pool.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
@@ -14,6 +15,8 @@ export interface ScoreJobDeps {
   logger: Logger;
   snapshots: SnapshotSource;
   hubspot: Pick<HubSpotClient, 'forPortal'>;
+  /** Worker threads to score on (the worker process's); without, the job scores on its own thread. */
+  scorer?: PageScorer;
   /** Told as soon as the new cards are stored, before write-back: e.g. to drop this process's cached cards. */
   onScored?(portalId: number, companyIds: readonly string[] | undefined): void;
 }

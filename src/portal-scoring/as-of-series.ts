@@ -3,7 +3,7 @@ import type { ScoringConfig } from '../scoring/config.schema.ts';
 import type { ScoreCard } from '../scoring/score-card.schema.ts';
 import type { CompanySnapshot, PreviousCard } from '../scoring/snapshot.schema.ts';
 import { DAY_MS, toMs } from '../scoring/time.ts';
-import { HISTORY_DAYS, scoreChecked } from './score-portal.ts';
+import { HISTORY_DAYS, scoreChecked } from './score-company.ts';
 
 /** The points a backfill scores at: `points` steps of `intervalDays` back from the anchor, oldest first. */
 export const backfillPoints = (plan: { anchorAt: Date; points: number; intervalDays: number }): Date[] =>

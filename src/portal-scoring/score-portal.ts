@@ -1,13 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
-import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import { defaultScoringConfig } from '../scoring/defaults.ts';
 import type { ScoringConfig } from '../scoring/config.schema.ts';
-import { scoreCardSchema, type ScoreCard } from '../scoring/score-card.schema.ts';
+import type { ScoreCard } from '../scoring/score-card.schema.ts';
 import { coverageAccumulator } from '../scoring/coverage.ts';
-import { churnOf } from '../scoring/churn-signal.ts';
-import { scoreCompany } from '../scoring/score.ts';
-import { observePupil, starPupilProfile, type PupilObservation } from '../scoring/star-pupils.ts';
+import { starPupilProfile, type PupilObservation } from '../scoring/star-pupils.ts';
 import type { CompanySnapshot } from '../scoring/snapshot.schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
@@ -18,13 +14,13 @@ import { playOutcomesRepository } from '../store/play-outcomes-repository.ts';
 import { csmSentimentRepository } from '../store/csm-sentiment-repository.ts';
 import { desiredOutcomesRepository } from '../store/desired-outcomes-repository.ts';
 import { companyMilestonesRepository } from '../store/company-milestones-repository.ts';
-import { scoresRepository, type CardFacts, type StoredScore } from '../store/scores-repository.ts';
+import { scoresRepository, type CardFacts } from '../store/scores-repository.ts';
 import { scoringConfigRepository } from '../store/scoring-config-repository.ts';
+import type { HistoryRows } from '../store/snapshot-repository.ts';
 import { starPupilsRepository } from '../store/star-pupils-repository.ts';
 import { DAY_MS } from '../scoring/time.ts';
-
-// The scoring engine looks back this far for trend and "why it changed"; older rows only feed reports.
-export const HISTORY_DAYS = 120;
+import { HISTORY_DAYS, scoreOne, type CompanyOutcome, type ScoringContext } from './score-company.ts';
+import type { PageScorer } from './scoring-pool.ts';
 
 /** Cards stored per statement: one round trip per card was most of the store side of a scoring run (issue 14). */
 const CARDS_PER_INSERT = 500;
@@ -32,10 +28,15 @@ const CARDS_PER_INSERT = 500;
 // job scores (PostgreSQL's replies wait in the socket until then, and a full socket stalls the server).
 const YIELD_EVERY = 25;
 
+/** A page of companies as the store holds them, not yet decoded. */
+export interface HistoryPage { companyIds: string[]; rows: HistoryRows }
+
 /** Where customers' snapshots come from: the store, assembled by the sync engine's snapshot repository. */
 export interface SnapshotSource {
   /** The portal's customers, or exactly the given companies, as scoring snapshots built from the store. */
   load(portalId: number, config: ScoringConfig, companyIds?: readonly string[]): AsyncIterable<CompanySnapshot>;
+  /** The same companies as the store's rows, a page at a time, for a scorer on other threads to assemble. */
+  pages?(portalId: number, companyIds?: readonly string[]): AsyncIterable<HistoryPage>;
 }
 
 export interface ScorePortalDeps {
@@ -43,6 +44,8 @@ export interface ScorePortalDeps {
   clock: Clock;
   logger: Logger;
   snapshots: SnapshotSource;
+  /** Worker threads to score on; without one (or a source of pages) the run scores on this thread. */
+  scorer?: PageScorer;
 }
 
 export interface ScorePortalInput {
@@ -67,14 +70,6 @@ export const effectiveScoringConfig = async (db: Db, portalId: number): Promise<
   return stored ? { config: stored.config, version: stored.version } : { config: defaultScoringConfig, version: null };
 };
 
-// What a card says, leaving out when it was computed and the sentence comparing it with the previous card: two
-// cards equal in this are the same assessment, and storing (or writing back) the second would only add noise.
-// Priority drifts by hundredths every hour as renewals near; it counts as changed when its whole number does
-// (the precision written to HubSpot), or every rescore would rewrite a quarter of the book.
-const substance = ({ scoredAt: _at, changeReason: _reason, priority, ...rest }: ScoreCard) => ({ ...rest, priority: Math.round(priority) });
-
-const utcDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
-
 /** What scoring needs from earlier runs: each company's recent cards (trend, "why it changed") and CSM overrides. */
 export const loadScoringHistory = async (db: Db, portalId: number, now: Date, companyIds?: readonly string[]) => {
   const scores = scoresRepository(db);
@@ -91,41 +86,47 @@ export const loadScoringHistory = async (db: Db, portalId: number, now: Date, co
 
 export type ScoringHistory = Awaited<ReturnType<typeof loadScoringHistory>>;
 
-/** What the store adds to a synced snapshot for one company: what its CSM recorded on the card. */
-export const recordedInputs = (past: ScoringHistory, companyId: string) => ({
-  milestoneOverrides: past.overrides.get(companyId) ?? [],
-  playOutcomes: past.outcomes.get(companyId) ?? [],
-  csmSentiment: past.sentiments.get(companyId) ?? null,
-  desiredOutcome: past.desired.get(companyId) ?? null,
-  companyMilestones: past.ownMilestones.get(companyId) ?? [],
-});
+const pick = <V>(map: ReadonlyMap<string, V>, ids: readonly string[]): Map<string, V> => {
+  const picked = new Map<string, V>();
+  for (const id of ids) {
+    const value = map.get(id);
+    if (value !== undefined) picked.set(id, value);
+  }
+  return picked;
+};
+
+/** The part of a run's context that concerns one page's companies: what a worker thread is sent with the page. */
+const pageContext = (context: ScoringContext, ids: readonly string[]): ScoringContext => {
+  const { past } = context;
+  return {
+    ...context,
+    latest: pick(context.latest, ids),
+    past: {
+      history: pick(past.history, ids), overrides: pick(past.overrides, ids), outcomes: pick(past.outcomes, ids),
+      sentiments: pick(past.sentiments, ids), desired: pick(past.desired, ids), ownMilestones: pick(past.ownMilestones, ids),
+    },
+  };
+};
+
+async function* scoredHere(snapshots: AsyncIterable<CompanySnapshot>, context: ScoringContext): AsyncIterable<CompanyOutcome> {
+  for await (const snapshot of snapshots) yield scoreOne(snapshot, context);
+}
 
 /**
- * One company's snapshot with what scoring takes from the store besides it: the score job and the settings page's
- * dry run both go through here, so a dry run scores exactly as applying would (recorded play outcomes too).
+ * Pages scored on the pool's threads while this one reads the next pages and stores cards; outcomes come back in
+ * page order. A fixed number of pages is in flight (one per thread and one waiting), so memory stays bounded.
  */
-export const withHistory = (snapshot: CompanySnapshot, past: ScoringHistory, now: Date): CompanySnapshot => {
-  const id = snapshot.company.id;
-  // Only cards from before this moment are "previous": a rerun at the same instant must not count itself.
-  const previousCards = (past.history.get(id) ?? []).filter((previous) => Date.parse(previous.scoredAt) < now.getTime());
-  return { ...snapshot, previousCards, ...recordedInputs(past, id) };
-};
-
-/** The card to store, or null when the latest stored card already says the same thing today. */
-export const cardToStore = (card: ScoreCard, latest: StoredScore | undefined): ScoreCard | null => {
-  if (!latest || !isDeepStrictEqual(substance(card), substance(latest.card))) return card;
-  if (utcDay(card.scoredAt) === utcDay(latest.card.scoredAt)) return null;
-  // A daily point for the trend: same assessment, so the explanation of the last real change still holds.
-  return { ...card, changeReason: latest.card.changeReason };
-};
-
-/** A card that would not survive its own schema (a value out of range, NaN) is refused here, before it is stored. */
-export const scoreChecked = (...args: Parameters<typeof scoreCompany>): ScoreCard => {
-  const card = scoreCompany(...args);
-  const checked = scoreCardSchema.safeParse(card);
-  if (!checked.success) throw new Error(`card out of bounds: ${z.prettifyError(checked.error)}`);
-  return card;
-};
+async function* scoredOnThreads(pages: AsyncIterable<HistoryPage>, scorer: PageScorer, context: ScoringContext): AsyncIterable<CompanyOutcome> {
+  const inFlight: Array<Promise<CompanyOutcome[]>> = [];
+  for await (const page of pages) {
+    const scored = scorer.score({ ...pageContext(context, page.companyIds), rows: page.rows });
+    // A run that fails on an earlier page never awaits the later ones: their failures must not surface as unhandled.
+    scored.catch(() => undefined);
+    inFlight.push(scored);
+    if (inFlight.length > scorer.threads) yield* await inFlight.shift()!;
+  }
+  for (const scored of inFlight) yield* await scored;
+}
 
 /**
  * Scores the given companies (or all customers) of one portal at the clock's now with the portal's config,
@@ -160,16 +161,16 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     toInsert = [];
     factsOf = new Map();
   };
-  for await (const snapshot of deps.snapshots.load(portalId, config, companyIds)) {
-    const id = snapshot.company.id;
-    let card: ScoreCard;
-    try {
-      card = scoreChecked(withHistory(snapshot, past, now), config, now);
-    } catch (error) {
-      // One company's bad data must never hold back the rest of its portal, nor fail the job into endless retries.
-      const reason = error instanceof Error ? error.message : String(error);
-      report.failed.push({ companyId: id, reason, failedAt: now.toISOString() });
-      log.warn({ companyId: id, reason }, 'company not scored');
+  const context: ScoringContext = { config, now, past, latest, wholePortal: companyIds === undefined };
+  const pages = deps.scorer && deps.snapshots.pages?.(portalId, companyIds);
+  const outcomes = deps.scorer && pages
+    ? scoredOnThreads(pages, deps.scorer, context)
+    : scoredHere(deps.snapshots.load(portalId, config, companyIds), context);
+  for await (const outcome of outcomes) {
+    const id = outcome.companyId;
+    if (outcome.failure !== undefined) {
+      report.failed.push({ companyId: id, reason: outcome.failure, failedAt: now.toISOString() });
+      log.warn({ companyId: id, reason: outcome.failure }, 'company not scored');
       continue;
     }
     scoredIds.push(id);
@@ -177,19 +178,20 @@ export const scorePortal = async (deps: ScorePortalDeps, input: ScorePortalInput
     // PGlite answers inside the microtask queue: without a turn of the event loop now and then, a web process
     // sharing the embedded store (PROCESS_ROLE=all) would answer no request and beat no heartbeat until the end.
     if (report.scored % YIELD_EVERY === 0) await setImmediate();
-    coverage?.add(snapshot, card);
-    pupils?.push(observePupil(snapshot, card, config, now));
-    const toStore = cardToStore(card, latest.get(id));
+    if (outcome.coverage) coverage?.addObservation(outcome.coverage);
+    if (outcome.pupil) pupils?.push(outcome.pupil);
+    const { toStore, facts } = outcome;
     if (toStore) {
       toInsert.push(toStore);
-      const churn = toStore.churn === null ? null : churnOf(snapshot, config);
-      factsOf.set(id, { arr: snapshot.company.arr, churnedAt: churn ? new Date(churn.at).toISOString() : null, churnReason: churn?.reason ?? null });
+      if (facts) factsOf.set(id, facts);
       if (toInsert.length >= CARDS_PER_INSERT) await storeCards();
       report.stored += 1;
     } else {
       report.unchanged += 1;
     }
-    report.cards.push(toStore ?? latest.get(id)?.card ?? card);
+    // An unchanged card is the latest stored one: cardToStore keeps a card back only when there is one.
+    const shown = toStore ?? latest.get(id)?.card;
+    if (shown) report.cards.push(shown);
   }
   await storeCards();
   await storing;

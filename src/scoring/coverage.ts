@@ -92,6 +92,21 @@ const componentFill = (key: ComponentKey, has: (input: CoverageInput) => boolean
 /** A component out of the blend because nothing is wrong, not for want of data. */
 export const isQuiet = (component: { key: ComponentKey; detail: string }): boolean => component.key === 'decline' && component.detail === noDeclineSign;
 
+/** What one customer adds to the coverage report: the inputs it has, and its missing components with why and what would fill them. */
+export interface CoverageObservation {
+  present: CoverageInput[];
+  missing: Array<{ key: ComponentKey; reason: string; fill: string | null }>;
+}
+
+/** One customer's part of the report, apart from the counting, so that it can be taken on another thread. */
+export const observeCoverage = (snapshot: CompanySnapshot, card: Pick<ScoreCard, 'health'>, config: ScoringConfig, now: Date): CoverageObservation => {
+  const present = new Set(coverageInputs.filter((key) => hasInput(key, snapshot, config, now.getTime())));
+  const missing = card.health.components.flatMap((component) => (!component.missing || isQuiet(component) ? [] : [{
+    key: component.key, reason: component.detail, fill: componentFill(component.key, (input) => present.has(input), config),
+  }]));
+  return { present: [...present], missing };
+};
+
 /**
  * Per portal: the share of customers that have each input the scoring reads, and which health components are
  * missing for how many customers, why, and what would fill them. Fed one customer at a time, so a portal of any
@@ -104,20 +119,21 @@ export const coverageAccumulator = (config: ScoringConfig, now: Date) => {
     componentKeys.map((k) => [k, { count: 0, reasons: new Map(), fills: new Map() }]),
   );
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const addObservation = (observation: CoverageObservation): void => {
+    customers += 1;
+    observation.present.forEach((key) => inputs.set(key, (inputs.get(key) ?? 0) + 1));
+    for (const component of observation.missing) {
+      const tally = missing.get(component.key)!;
+      tally.count += 1;
+      bump(tally.reasons, component.reason);
+      if (component.fill !== null) bump(tally.fills, component.fill);
+    }
+  };
   return {
     add(snapshot: CompanySnapshot, card: Pick<ScoreCard, 'health'>): void {
-      customers += 1;
-      const present = new Set(coverageInputs.filter((key) => hasInput(key, snapshot, config, now.getTime())));
-      present.forEach((key) => inputs.set(key, (inputs.get(key) ?? 0) + 1));
-      for (const component of card.health.components) {
-        if (!component.missing || isQuiet(component)) continue;
-        const tally = missing.get(component.key)!;
-        tally.count += 1;
-        bump(tally.reasons, component.detail);
-        const fill = componentFill(component.key, (input) => present.has(input), config);
-        if (fill !== null) bump(tally.fills, fill);
-      }
+      addObservation(observeCoverage(snapshot, card, config, now));
     },
+    addObservation,
     report(): DataCoverage {
       const share = (n: number) => (customers === 0 ? 0 : Math.round((n / customers) * 1000) / 1000);
       const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardDataSchema as cardContract } from '../../cards/card-data.schema.ts';
-import { scoreChecked } from '../../src/portal-scoring/score-portal.ts';
+import { scoreChecked } from '../../src/portal-scoring/score-company.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import { scoringConfigRepository } from '../../src/store/scoring-config-repository.ts';
 import type { ScoreCard } from '../../src/scoring/score-card.schema.ts';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseScoreJobData } from '../../src/jobs/score-portal-job.ts';
-import { cardToStore, scorePortal, type SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
+import { cardToStore } from '../../src/portal-scoring/score-company.ts';
+import { scorePortal, type SnapshotSource } from '../../src/portal-scoring/score-portal.ts';
 import { defaultScoringConfig } from '../../src/scoring/defaults.ts';
 import type { CompanySnapshot } from '../../src/scoring/snapshot.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import { effectiveScoringConfig, loadScoringHistory, withHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
+import { withHistory } from '../../portal-scoring/score-company.ts';
+import { effectiveScoringConfig, loadScoringHistory, type SnapshotSource } from '../../portal-scoring/score-portal.ts';
 import type { ScoringConfig } from '../../scoring/config.schema.ts';
 import { isCustomer } from '../../scoring/fit.ts';
 import type { ScoreCard } from '../../scoring/score-card.schema.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { servicesWithDoor } from '../../../bench/lib/production-workers.ts';
 import { syncDepsFor } from '../../../bench/lib/waypoint.ts';
 import { registerWorkers } from '../../../src/composition/workers.ts';
+import { scoringPool } from '../../../src/portal-scoring/scoring-pool.ts';
 import { fixedClock } from '../../../src/shared/clock.ts';
 import type { Db } from '../../../src/store/db.ts';
 import { inlineQueue } from '../../helpers/inline-queue.ts';
@@ -32,7 +33,8 @@ const queue = inlineQueue();
 await registerWorkers(servicesWithDoor({
   db: reporting, queue, clock: fixedClock(now), logger, hubspot, syncDeps: syncDepsFor(reporting, hubspot, logger),
   apiBaseUrl: baseUrl, publicBaseUrl: 'http://127.0.0.1:1',
-}));
+// On worker threads as `npm start` scores, so a kill lands while pages are out on them too.
+}), { scorer: scoringPool() });
 await queue.run('score-portal', { portalId }, 'score-job-1');
 
 // Every stored card row, so the test can tell the store holds exactly what an uninterrupted run leaves.
