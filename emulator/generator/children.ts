@@ -28,17 +28,33 @@ const contactRecords = (plan: CompanyPlan, contacts: readonly RawContact[]): { r
   return { records, byRole };
 };
 
-/** Every child object of one company, regenerated identically from its plan and seed whenever asked for. */
+const stampedTypes = childTypes.filter((t): t is Exclude<ChildType, 'contacts'> => t !== 'contacts');
+
+/**
+ * Every child object of one company, regenerated identically from its plan and seed whenever asked for. Each source
+ * draws from its own forked stream, so each is generated only when a type that needs it is first read: a list of
+ * contacts, deals or tickets builds no activity (the costliest part), which at XL, where every list page rebuilds
+ * its companies, was most of what a page of those types cost the emulator.
+ */
 export const buildChildren = (plan: CompanyPlan, rng: Rng, nowMs: number, domain: string): CompanyChildren => {
   const activity = new ActivityWriter(plan, rng.fork('activity'), nowMs);
-  if (plan.profile === null) activity.prospectHistory();
-  else activity.customerHistory(plan.profile);
-  const tickets = ticketsFor(plan, rng.fork('tickets'), nowMs, activity.lastTwoWayMs);
-  const raw: RawRecord[] = [
-    ...activity.out, ...tickets,
-    ...dealsFor(plan, rng.fork('deals'), nowMs),
-    ...feedbackFor(plan, rng.fork('feedback'), activity.lastTwoWayMs, tickets),
-  ];
+  let history: readonly RawRecord[] | undefined;
+  const activityRecords = (): readonly RawRecord[] => {
+    if (!history) {
+      if (plan.profile === null) activity.prospectHistory();
+      else activity.customerHistory(plan.profile);
+      history = activity.out;
+    }
+    return history;
+  };
+  let tickets: readonly RawRecord[] | undefined;
+  const ticketRecords = (): readonly RawRecord[] => (tickets ??= ticketsFor(plan, rng.fork('tickets'), nowMs, activity.lastTwoWayMs));
+  const sources: Record<Exclude<ChildType, 'contacts'>, () => readonly RawRecord[]> = {
+    deals: () => dealsFor(plan, rng.fork('deals'), nowMs),
+    tickets: ticketRecords,
+    calls: activityRecords, emails: activityRecords, meetings: activityRecords, notes: activityRecords, tasks: activityRecords,
+    feedback_submissions: () => feedbackFor(plan, rng.fork('feedback'), activity.lastTwoWayMs, ticketRecords()),
+  };
   const people = contactsFor(plan, rng.fork('contacts'), domain, nowMs);
   const { records: contacts, byRole } = contactRecords(plan, people.contacts);
   const contactFor = (r: RawRecord): string | null => {
@@ -47,28 +63,39 @@ export const buildChildren = (plan: CompanyPlan, rng: Rng, nowMs: number, domain
     }
     return r.contact === null ? null : (byRole.get(r.contact) ?? byRole.get('champion') ?? null);
   };
+  // The stamps' jitter is one stream across the types in order: each type starts from where the previous one's draws
+  // (one per defaulted date) leave it, so a type's start is known once the types before it are listed.
   const jitter = rng.fork('stamps');
-  const grouped = new Map<ChildType, RawRecord[]>(childTypes.map((t) => [t, []]));
-  for (const r of raw) grouped.get(r.type)?.push(r);
-  const stampers = new Map<ChildType, () => CrmRecord[]>();
-  for (const type of childTypes) {
-    if (type === 'contacts') continue;
-    const list = (grouped.get(type) ?? []).sort((a, b) => a.ts - b.ts).slice(-(CHILD_STRIDE - 1));
-    // The stamps' jitter is one stream across the types in order: each type starts from where the previous one's
-    // draws (one per defaulted date) leave it, so it can be stamped alone, and is stamped only when first read. A
-    // sync reads one type at a time, and stamping the eight others was 40% of rebuilding a company's children.
-    const from = jitter.clone();
-    for (const r of list) {
-      if (r.createdMs === undefined && r.ts > nowMs) jitter.next();
-      if (r.modifiedMs === undefined) jitter.next();
+  const lists = new Map<ChildType, readonly RawRecord[]>();
+  const starts = new Map<ChildType, Rng>();
+  const listOf = (type: Exclude<ChildType, 'contacts'>): readonly RawRecord[] => {
+    let list = lists.get(type);
+    if (!list) {
+      list = sources[type]().filter((r) => r.type === type).sort((a, b) => a.ts - b.ts).slice(-(CHILD_STRIDE - 1));
+      lists.set(type, list);
     }
-    stampers.set(type, () => list.map((r, ordinal) => {
+    return list;
+  };
+  const startOf = (type: Exclude<ChildType, 'contacts'>): Rng => {
+    for (const earlier of stampedTypes) {
+      if (starts.has(type)) break;
+      if (starts.has(earlier)) continue;
+      starts.set(earlier, jitter.clone());
+      for (const r of listOf(earlier)) {
+        if (r.createdMs === undefined && r.ts > nowMs) jitter.next();
+        if (r.modifiedMs === undefined) jitter.next();
+      }
+    }
+    return starts.get(type) as Rng;
+  };
+  return new StampedOnRead(contacts, (type) => {
+    const from = startOf(type);
+    return listOf(type).map((r, ordinal) => {
       const created = Math.min(nowMs, r.createdMs ?? r.ts - (r.ts > nowMs ? from.int(1, 10) * 86_400_000 : 0));
       const modified = Math.min(nowMs, r.modifiedMs ?? created + from.int(0, 7_200_000));
       return stamp(childId(type, plan.index, ordinal), created, modified, r.props, plan.id, contactFor(r), r.contactOnly === true);
-    }));
-  }
-  return new StampedOnRead(contacts, stampers);
+    });
+  });
 };
 
 /**
@@ -78,18 +105,18 @@ export const buildChildren = (plan: CompanyPlan, rng: Rng, nowMs: number, domain
  */
 class StampedOnRead implements CompanyChildren {
   readonly contacts: readonly CrmRecord[];
-  private readonly stampers: ReadonlyMap<ChildType, () => CrmRecord[]>;
+  private readonly stamper: (type: Exclude<ChildType, 'contacts'>) => CrmRecord[];
   private readonly stamped = new Map<ChildType, CrmRecord[]>();
 
-  constructor(contacts: readonly CrmRecord[], stampers: ReadonlyMap<ChildType, () => CrmRecord[]>) {
+  constructor(contacts: readonly CrmRecord[], stamper: (type: Exclude<ChildType, 'contacts'>) => CrmRecord[]) {
     this.contacts = contacts;
-    this.stampers = stampers;
+    this.stamper = stamper;
   }
 
-  private read(type: ChildType): readonly CrmRecord[] {
+  private read(type: Exclude<ChildType, 'contacts'>): readonly CrmRecord[] {
     let records = this.stamped.get(type);
     if (!records) {
-      records = this.stampers.get(type)?.() ?? [];
+      records = this.stamper(type);
       this.stamped.set(type, records);
     }
     return records;
