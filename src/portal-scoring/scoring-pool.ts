@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { Tinypool } from 'tinypool';
 import type { CompanyOutcome } from './score-company.ts';
 import type { PageTask } from './score-worker.ts';
 
@@ -26,12 +26,12 @@ const IDLE_MS = 30_000;
  * and load the repo's .ts files as the main process does (Node's type stripping).
  */
 export const scoringPool = (threads = Math.max(1, availableParallelism() - 1)): PageScorer => {
-  const pool = new Piscina<PageTask, CompanyOutcome[]>({
+  const pool = new Tinypool({
     filename: new URL('./score-worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: IDLE_MS,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
   });
-  return { threads, score: (task) => pool.run(task), close: () => pool.destroy() };
+  return { threads, score: (task) => pool.run(task) as Promise<CompanyOutcome[]>, close: () => pool.destroy() };
 };
