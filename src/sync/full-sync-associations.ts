@@ -7,7 +7,7 @@ import type { Session } from '../store/db.ts';
 import { noteContactLinks } from './contact-departures.ts';
 import { reachedThroughContacts } from './contact-links.ts';
 import { enterPhase, phaseAfter, type FullCursor } from './full-sync-cursor.ts';
-import { PAGES_IN_FLIGHT, type PhaseContext } from './full-sync-context.ts';
+import { PAGES_AHEAD, type PhaseContext } from './full-sync-context.ts';
 import { runCustomers } from './full-sync-phases.ts';
 import type { ChildType } from './object-catalogue.ts';
 import { readsAhead, started, type Started } from './read-ahead.ts';
@@ -101,7 +101,7 @@ const cursorAfter = (type: ChildType, step: Step): Partial<FullCursor> => {
 export const syncAssociationsStrategy = async (context: PhaseContext, type: ChildType): Promise<void> => {
   const { portalId } = context;
   const chunks = chunksOf(await runCustomers(context), ASSOCIATIONS_BATCH_MAX);
-  for await (const batch of readsAhead(steps(context, type, chunks), PAGES_IN_FLIGHT)) {
+  for await (const batch of readsAhead(steps(context, type, chunks), PAGES_AHEAD)) {
     const links = new Map<string, string[]>();
     const records: HubSpotObject[] = [];
     let linked = 0;

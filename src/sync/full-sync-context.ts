@@ -3,14 +3,17 @@ import type { HubSpotObject } from '../hubspot/schemas.ts';
 import type { Session } from '../store/db.ts';
 import type { FullCursor } from './full-sync-cursor.ts';
 import type { SyncSettings } from './object-catalogue.ts';
+import type { AheadBounds } from './read-ahead.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
 /**
  * HubSpot reads in flight ahead of the pages being written. HubSpot's budget is 10 requests a second per portal,
  * so with a few hundred milliseconds a request, three would do; the bench compresses the windows tenfold (100 a
  * second) on a shared machine where a request takes 50 to 150 ms, which takes ten. Ten pages are about a megabyte.
+ * Each commit holds at least a few pages: on the embedded store a commit's own statements (the checkpoint, the
+ * transaction, each write's parse and plan) cost about as much as a page's rows.
  */
-export const PAGES_IN_FLIGHT = 10;
+export const PAGES_AHEAD: AheadBounds = { depth: 10, least: 5 };
 
 /** What one commit carries: the records it writes (for progress) and how many HubSpot pages they came in. */
 export interface CommitPages {

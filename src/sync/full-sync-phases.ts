@@ -3,7 +3,7 @@ import { crmRepository } from '../store/crm-repository.ts';
 import { enterPhase, phaseAfter } from './full-sync-cursor.ts';
 import { noteContactLinks } from './contact-departures.ts';
 import { contactIdsOf, reachedThroughContacts, resolveThroughContacts } from './contact-links.ts';
-import { PAGES_IN_FLIGHT, type PhaseContext } from './full-sync-context.ts';
+import { PAGES_AHEAD, type PhaseContext } from './full-sync-context.ts';
 import type { ChildType } from './object-catalogue.ts';
 import { readAhead } from './read-ahead.ts';
 import { companyIdsOf, toRecordInput } from './sync-deps.ts';
@@ -15,7 +15,7 @@ export const syncCompanies = async (context: PhaseContext): Promise<void> => {
   const { client, settings, portalId } = context;
   const filter = { propertyName: settings.customerFilter.property, operator: 'IN' as const, values: settings.customerFilter.values };
   const pages = client.searchModifiedSince('companies', { sinceMs: context.cursor().companiesSinceMs, properties: settings.companyProperties, filters: [filter] });
-  for await (const batch of readAhead(pages, PAGES_IN_FLIGHT)) {
+  for await (const batch of readAhead(pages, PAGES_AHEAD)) {
     const records = batch.flatMap((page) => page.results);
     await context.commit({ objectType: 'companies', records, pages: batch.length }, { companiesSinceMs: batch.at(-1)?.lastModifiedMs }, async (tx) => {
       await crmRepository(tx).writeObjects(portalId, 'companies', records.map(toRecordInput));
@@ -34,7 +34,7 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
   const viaContacts = reachedThroughContacts.has(type);
   const associations = viaContacts ? ['companies', 'contacts'] as const : ['companies'] as const;
   const pages = client.listObjects(type, { properties: context.settings.childProperties[type], associations, after: context.cursor().listAfter ?? undefined });
-  for await (const batch of readAhead(pages, PAGES_IN_FLIGHT)) {
+  for await (const batch of readAhead(pages, PAGES_AHEAD)) {
     const results = batch.flatMap((page) => page.results);
     const kept: HubSpotObject[] = [];
     const links = new Map<string, string[]>();

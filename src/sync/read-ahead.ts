@@ -4,9 +4,10 @@
  * checkpoints, in order; a crash loses nothing but the reads in flight, which the resumed run makes again. `depth`
  * bounds the memory held and the requests a crash can waste.
  *
- * Each hand-over is every page that has arrived by then (at least one, at most `depth`): when the store is slower
- * than HubSpot, the pages that came in while the last ones were written go into one commit, so the store's cost per
- * statement and per commit is shared by several pages instead of falling behind page by page.
+ * Each hand-over is every page that has arrived by then, at least `least` of them (fewer only where the source
+ * ends) and at most `depth`: when the store is slower than HubSpot, the pages that came in while the last ones were
+ * written go into one commit, and when it is faster, it waits for a few, so the store's cost per statement and per
+ * commit is shared by several pages either way. Reads go on while it waits.
  */
 type Slot<T> = { result: Promise<IteratorResult<T>>; state: 'pending' | 'fulfilled' | 'rejected' };
 
@@ -17,7 +18,14 @@ const slot = <T>(result: Promise<IteratorResult<T>>): Slot<T> => {
   return tracked;
 };
 
-async function* batchesOf<T>(start: () => Promise<IteratorResult<T>>, depth: number, close: () => Promise<void>): AsyncGenerator<T[]> {
+export interface AheadBounds {
+  /** Reads in flight, and the most pages one hand-over holds. */
+  depth: number;
+  /** The fewest pages a hand-over holds unless the source ends first. */
+  least: number;
+}
+
+async function* batchesOf<T>(start: () => Promise<IteratorResult<T>>, { depth, least }: AheadBounds, close: () => Promise<void>): AsyncGenerator<T[]> {
   const inFlight: Array<Slot<T>> = [];
   const refill = (): void => {
     while (inFlight.length < depth) inFlight.push(slot(start()));
@@ -32,8 +40,15 @@ async function* batchesOf<T>(start: () => Promise<IteratorResult<T>>, depth: num
         break;
       }
       const batch = [first.value];
-      while (!done && inFlight[0]?.state === 'fulfilled') {
-        const next = await (inFlight.shift() as Slot<T>).result;
+      while (!done && batch.length < depth && (batch.length < least || inFlight[0]?.state === 'fulfilled')) {
+        // While it waits for its fewest pages, the reads after them are already asked for.
+        if (batch.length < least) refill();
+        const head = inFlight[0] as Slot<T>;
+        await head.result.catch(() => undefined);
+        // The pages in hand are handed over first; the failure comes at its turn.
+        if (head.state === 'rejected') break;
+        inFlight.shift();
+        const next = await head.result;
         if (next.done) done = true;
         else batch.push(next.value);
       }
@@ -49,9 +64,9 @@ async function* batchesOf<T>(start: () => Promise<IteratorResult<T>>, depth: num
 }
 
 /** Pages of a source that pages itself (each request needs the last one's cursor), read ahead while pages are written. */
-export const readAhead = <T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T[]> => {
+export const readAhead = <T>(source: AsyncIterable<T>, bounds: AheadBounds): AsyncGenerator<T[]> => {
   const pages = source[Symbol.asyncIterator]();
-  return batchesOf(() => pages.next(), depth, async () => {
+  return batchesOf(() => pages.next(), bounds, async () => {
     await pages.return?.(undefined);
   });
 };
@@ -70,11 +85,11 @@ export const started = <T>(read: Promise<T>): Started<T> => {
  * Reads a source starts itself (batch reads by id, whose ids it may learn from an earlier read), up to `depth` at once,
  * handed over in the source's order. The source runs ahead only as far as the reads in flight allow.
  */
-export const readsAhead = <T>(source: AsyncIterable<Started<T>>, depth: number): AsyncGenerator<T[]> => {
+export const readsAhead = <T>(source: AsyncIterable<Started<T>>, bounds: AheadBounds): AsyncGenerator<T[]> => {
   const reads = source[Symbol.asyncIterator]();
   return batchesOf(
     () => reads.next().then((next) => (next.done ? next : next.value.read.then((value) => ({ done: false as const, value })))),
-    depth,
+    bounds,
     async () => {
       await reads.return?.(undefined);
     },

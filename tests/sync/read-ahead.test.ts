@@ -26,7 +26,7 @@ describe('reading ahead of the writes', () => {
         yield started(read.promise.finally(() => { inFlight -= 1; }).then(() => i));
       }
     }
-    const batches = readsAhead(source(), 3);
+    const batches = readsAhead(source(), { depth: 3, least: 1 });
     const first = batches.next();
     reads[0]?.resolve(0);
     expect((await first).value).toEqual([0]);
@@ -43,6 +43,30 @@ describe('reading ahead of the writes', () => {
     expect(mostInFlight).toBeLessThanOrEqual(3);
   });
 
+  it('when the writer is faster than the reads, then it waits for its fewest pages while the reads after them go on, and takes fewer only at the end', async () => {
+    const reads = Array.from({ length: 7 }, () => deferred<number>());
+    let asked = 0;
+    async function* source() {
+      for (const [i, read] of reads.entries()) {
+        asked += 1;
+        yield started(read.promise.then(() => i));
+      }
+    }
+    const batches = readsAhead(source(), { depth: 4, least: 3 });
+    const first = batches.next();
+    reads[0]?.resolve(0);
+    reads[1]?.resolve(1);
+    await settle();
+    // Two pages are in, the writer waits for a third, and the pages after it are already asked for.
+    expect(asked).toBe(6);
+    reads[2]?.resolve(2);
+    expect((await first).value).toEqual([0, 1, 2]);
+    for (const read of reads.slice(3)) read.resolve(0);
+    const rest: number[][] = [];
+    for await (const batch of batches) rest.push(batch);
+    expect(rest).toEqual([[3, 4, 5, 6]]);
+  });
+
   it('when a read fails while earlier pages are waiting, then those pages are handed over first and the failure comes at its turn', async () => {
     async function* pages() {
       yield 1;
@@ -51,7 +75,7 @@ describe('reading ahead of the writes', () => {
     }
     const seen: number[][] = [];
     await expect((async () => {
-      for await (const batch of readAhead(pages(), 4)) seen.push(batch);
+      for await (const batch of readAhead(pages(), { depth: 4, least: 3 })) seen.push(batch);
     })()).rejects.toThrow('HubSpot 500 for page 3');
     expect(seen.flat()).toEqual([1, 2]);
   });
@@ -67,7 +91,7 @@ describe('reading ahead of the writes', () => {
         closed = true;
       }
     }
-    const batches = readsAhead(source(), 2);
+    const batches = readsAhead(source(), { depth: 2, least: 1 });
     expect((await batches.next()).value).toEqual([1]);
     const stopping = batches.return(undefined);
     late.resolve(2);
