@@ -88,6 +88,9 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
         ...cursor, ...next, pages: current.pages, records: current.records, requestsUsed: current.requestsUsed,
         maxModifiedMs: newestModified(records, cursor.maxModifiedMs),
       };
+      // One turn of the event loop first: the reads the read-ahead has just asked for go out, and the responses that
+      // have arrived are read, before the embedded store holds this thread for the writes.
+      await new Promise((resolve) => setImmediate(resolve));
       await deps.db.transaction(async (tx) => {
         await write?.(tx);
         await syncRepository(tx).saveRunCheckpoint(portalId, FULL_STREAM, advanced, { runId: advanced.runId, progress: current });

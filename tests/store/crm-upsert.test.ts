@@ -104,4 +104,16 @@ describe.each(storeBackends())('CRM upserts on $name', (backend) => {
     expect((await stored('5'))?.properties).toEqual({ jobtitle: 'VP' });
     expect((await stored('6'))?.properties).toEqual({ jobtitle: 'CTO' });
   });
+  it('when a full sync writes more records and links at once than one statement takes, then every one of them is stored', async () => {
+    const crm = crmRepository(db);
+    const records = Array.from({ length: 1_234 }, (_, i) => ({ id: `bulk${i}`, properties: { jobtitle: `T${i}` }, updatedAt: '2026-11-20T10:00:00.000Z' }));
+    await db.transaction((tx) => crmRepository(tx).writeObjects(PORTAL, 'calls', records));
+    const links = new Map(Array.from({ length: 1_100 }, (_, i) => [`co${i}`, [`bulk${2 * i}`, `bulk${(2 * i + 1) % 1_234}`]]));
+    await db.transaction((tx) => crmRepository(tx).replaceCompanyLinks(PORTAL, 'calls', links));
+    const [objects] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM crm_objects WHERE portal_id = $1 AND object_type = 'calls'", [PORTAL]);
+    const [pairs] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM crm_associations WHERE portal_id = $1 AND from_type = 'calls'", [PORTAL]);
+    expect(objects?.n).toBe(1_234);
+    expect(pairs?.n).toBe(2_200);
+    expect((await crm.companyLinksOfType(PORTAL, 'calls', ['co1099'])).get('bulk965')).toEqual(['co1099']);
+  });
 });
