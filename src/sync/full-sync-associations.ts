@@ -118,7 +118,7 @@ export const syncAssociationsStrategy = async (context: PhaseContext, type: Chil
     const next = { ...cursorAfter(type, batch.at(-1) as Step), plan };
     await context.commit({ objectType: type, records, pages }, next, async (tx) => {
       if (type === 'contacts') await noteCompaniesContacts(tx, portalId, links);
-      await crmRepository(tx).replaceCompanyLinks(portalId, type, links);
+      await crmRepository(tx).replaceCompanyLinks(portalId, type, links, { soleWriter: context.db.kind === 'pglite' });
       await crmRepository(tx).writeObjects(portalId, type, records.map(toRecordInput));
     });
   }

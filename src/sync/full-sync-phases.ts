@@ -54,7 +54,7 @@ export const syncListStrategy = async (context: PhaseContext, type: ChildType): 
       // A newer read (a webhook's, while this page was in flight) brought its own links with it.
       for (const id of stale) links.delete(id);
       if (type === 'contacts') await noteContactLinks(tx, portalId, await crm.linksOf(portalId, type, results.map((r) => r.id)), links);
-      await crm.replaceChildLinks(portalId, type, links);
+      await crm.replaceChildLinks(portalId, type, links, { soleWriter: context.db.kind === 'pglite' });
     });
   }
 };

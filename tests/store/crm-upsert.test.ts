@@ -116,4 +116,10 @@ describe.each(storeBackends())('CRM upserts on $name', (backend) => {
     expect(pairs?.n).toBe(2_200);
     expect((await crm.companyLinksOfType(PORTAL, 'calls', ['co1099'])).get('bulk965')).toEqual(['co1099']);
   });
+  it('when links are replaced by the only writer and HubSpot lists a child twice, then the link is stored once', async () => {
+    await db.transaction((tx) => crmRepository(tx).replaceCompanyLinks(PORTAL, 'notes', new Map([['c1', ['n1', 'n1', 'n2']]])));
+    await db.transaction((tx) => crmRepository(tx).replaceCompanyLinks(PORTAL, 'notes', new Map([['c1', ['n2', 'n3', 'n3']], ['c2', ['n2']]]), { soleWriter: true }));
+    await db.transaction((tx) => crmRepository(tx).replaceChildLinks(PORTAL, 'notes', new Map([['n4', ['c2', 'c2']]]), { soleWriter: true }));
+    expect([...(await crmRepository(db).companyLinksOfType(PORTAL, 'notes', ['c1', 'c2']))]).toEqual([['n2', ['c1', 'c2']], ['n3', ['c1']], ['n4', ['c2']]]);
+  });
 });
