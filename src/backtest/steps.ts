@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+
 /**
  * A backtest of a large portal is minutes of scoring. Written as a generator that yields every so many scorings, it
  * runs to the end at once (the CLI, tests) or hands the event loop back at each yield (a job, whose heartbeat and
@@ -20,6 +22,6 @@ export const runStepsYielding = async <T>(steps: Steps<T>, signal?: AbortSignal)
     const next = steps.next();
     if (next.done) return next.value;
     signal?.throwIfAborted();
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
 };

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { z } from 'zod';
 import { PROPERTIES_SHAPE } from './crm-properties-shape.ts';
 import type { Queryable } from './db.ts';
@@ -54,10 +55,9 @@ const UPSERT_WRITE = `INSERT INTO crm_objects AS o (portal_id, object_type, obje
  */
 const RECORDS_PER_STATEMENT = 500;
 const LINKS_PER_STATEMENT = 1_000;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const inChunks = async <T>(items: readonly T[], size: number, write: (chunk: readonly T[]) => Promise<unknown>): Promise<void> => {
   for (let start = 0; start < items.length; start += size) {
-    if (start > 0) await nextTurn();
+    if (start > 0) await setImmediate();
     await write(items.slice(start, start + size));
   }
 };

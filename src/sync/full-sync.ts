@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { parseHubSpotTimestamp } from '../hubspot/search.ts';
 import type { HubSpotObject } from '../hubspot/schemas.ts';
 import { portalLogger, type Logger } from '../shared/logger.ts';
@@ -90,7 +91,7 @@ export const runFullSync = async (deps: SyncDeps, portalId: number, signal?: Abo
       };
       // One turn of the event loop first: the reads the read-ahead has just asked for go out, and the responses that
       // have arrived are read, before the embedded store holds this thread for the writes.
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
       await deps.db.transaction(async (tx) => {
         await write?.(tx);
         await syncRepository(tx).saveRunCheckpoint(portalId, FULL_STREAM, advanced, { runId: advanced.runId, progress: current });
